@@ -1,0 +1,39 @@
+// Samverka's HTTP server: adapter-node's handler behind a plain node:http
+// server, so that ORIGIN is read at run time (adapter-node 6 bakes it in at
+// build time and otherwise assumes https, which refuses every plain-http form).
+import http from 'node:http';
+
+const origin = process.env.ORIGIN ? new URL(process.env.ORIGIN) : null;
+process.env.PROTOCOL_HEADER = 'x-samverka-proto';
+process.env.HOST_HEADER = 'x-samverka-host';
+
+// Importing the handler runs the init hook: the database is up before we listen.
+const { handler } = await import('./build/handler.js');
+
+const server = http.createServer((req, res) => {
+	// Never trust these from outside: they are ours.
+	req.headers['x-samverka-proto'] = origin ? origin.protocol.slice(0, -1) : 'http';
+	req.headers['x-samverka-host'] = origin ? origin.host : req.headers.host;
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+server.listen(port, host, () => {
+	console.log(`Samverka svarar på ${origin?.origin ?? `http://localhost:${port}`}`);
+});
+
+let stopping = false;
+function shutdown(reason: string) {
+	if (stopping) return;
+	stopping = true;
+	// Stop taking new connections, let requests in flight finish, then stop the database.
+	server.close(() => process.emit('sveltekit:shutdown' as never, reason as never));
+	server.closeIdleConnections();
+	setTimeout(() => server.closeAllConnections(), Number(process.env.SHUTDOWN_TIMEOUT || 30) * 1000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,45 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { startRuntime } from '#lib/server/runtime.ts';
+import { setRuntime, db } from '#lib/server/app.ts';
+import { PUBLIC } from '#lib/server/actor.ts';
+import { SESSION_COOKIE, actorFromSession, actorFromToken } from '#lib/server/auth/sessions.ts';
+
+// The port opens only once the database is up, migrated and seeded.
+export const init: ServerInit = async () => {
+	const runtime = await startRuntime();
+	setRuntime(runtime);
+	// adapter-node emits this after draining requests; then the database can go.
+	process.once('sveltekit:shutdown' as never, () => void runtime.stop().then(() => process.exit(0)));
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.actor = PUBLIC;
+	event.locals.sessionToken = null;
+	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+	if (bearer) {
+		event.locals.actor = (await actorFromToken(db(), bearer)) ?? PUBLIC;
+	} else {
+		const token = event.cookies.get(SESSION_COOKIE);
+		if (token) {
+			const actor = await actorFromSession(db(), token);
+			if (actor) {
+				event.locals.actor = actor;
+				event.locals.sessionToken = token;
+			} else {
+				event.cookies.delete(SESSION_COOKIE, { path: '/', secure: event.url.protocol === 'https:' });
+			}
+		}
+	}
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	return response;
+};
+
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+	if (kind === 'app') return { message: (error as Error).message };
+	if (kind === 'unknown') {
+		console.error(event.url.pathname, error);
+		return { message: 'Ett oväntat fel inträffade. Försök igen om en stund.' };
+	}
+};

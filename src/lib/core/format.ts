@@ -1,0 +1,51 @@
+// Swedish formats for the screen: dates, times in Europe/Stockholm, money, numbers.
+
+const TZ = 'Europe/Stockholm';
+const numberFmt = new Intl.NumberFormat('sv-SE');
+const dateFmt = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFmt = new Intl.DateTimeFormat('sv-SE', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	hour: '2-digit',
+	minute: '2-digit',
+	timeZone: TZ
+});
+
+/** 1381130 → "1 381 130" (with the no-break spaces sv-SE uses). */
+export const formatNumber = (n: number) => numberFmt.format(n);
+
+/** Integer öre → "1 381 130 kr", or with öre when there are any. */
+export function formatKronor(ore: number): string {
+	if (!Number.isInteger(ore)) throw new TypeError('Belopp ska vara hela ören.');
+	const sign = ore < 0 ? '−' : '';
+	const abs = Math.abs(ore);
+	const kr = Math.trunc(abs / 100);
+	const rest = abs % 100;
+	return `${sign}${numberFmt.format(kr)}${rest ? ',' + String(rest).padStart(2, '0') : ''} kr`;
+}
+
+/** ISO date "2020-11-20" → "20 november 2020". Read as a calendar date, never shifted by a time zone. */
+export function formatDate(iso: string | null | undefined): string {
+	if (!iso) return '';
+	return dateFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+/** A UTC instant → "20 november 2020 08:30" in Europe/Stockholm. */
+export function formatDateTime(at: Date | string | null | undefined): string {
+	if (!at) return '';
+	return dateTimeFmt.format(typeof at === 'string' ? new Date(at) : at);
+}
+
+/** Today's date in Stockholm, as ISO. */
+export function todayIso(now = new Date()): string {
+	return new Intl.DateTimeFormat('sv-SE', { timeZone: TZ }).format(now);
+}
+
+/** "2020-01-01 – 2021-11-30", "från 1 januari 2020", "okänd period" */
+export function formatPeriod(from: string | null, to: string | null): string {
+	if (from && to) return `${formatDate(from)} – ${formatDate(to)}`;
+	if (from) return `från ${formatDate(from)}`;
+	if (to) return `till ${formatDate(to)}`;
+	return 'period okänd';
+}

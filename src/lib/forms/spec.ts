@@ -1,0 +1,23 @@
+// How a form field is shown. The same labels name the fields in the schemas'
+// error messages, so a message always matches what the user sees.
+
+export interface Option {
+	value: string;
+	label: string;
+}
+
+export interface FieldSpec {
+	name: string;
+	label: string;
+	type: 'text' | 'email' | 'tel' | 'date' | 'textarea' | 'select' | 'number' | 'password';
+	required?: boolean;
+	hint?: string;
+	autocomplete?: string;
+	/** static choices, or the name of a list the page loads */
+	options?: readonly Option[] | 'municipalities' | 'bodies' | 'persons' | 'organisations';
+}
+
+export type OptionLists = Partial<Record<'municipalities' | 'bodies' | 'persons' | 'organisations', Option[]>>;
+
+export const choices = (labels: Record<string, string>): Option[] =>
+	Object.entries(labels).map(([value, label]) => ({ value, label }));

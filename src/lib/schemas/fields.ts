@@ -1,0 +1,87 @@
+// Field builders with Swedish messages that name the field. Form posts send ''
+// for an empty field; these read it as "not given" (null).
+import { z } from 'zod';
+
+const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+
+export function requiredText(label: string, max = 200) {
+	return z
+		.string({ error: `${label} måste fyllas i.` })
+		.trim()
+		.min(1, `${label} måste fyllas i.`)
+		.max(max, `${label} får vara högst ${max} tecken.`);
+}
+
+export function optionalText(label: string, max = 2000) {
+	return z.preprocess(
+		empty,
+		z.string({ error: `${label} måste vara text.` }).trim().max(max, `${label} får vara högst ${max} tecken.`).nullable().default(null)
+	);
+}
+
+export function optionalEmail(label: string) {
+	return z.preprocess(
+		empty,
+		z.email({ error: `${label} måste vara en giltig e-postadress, till exempel namn@kommun.se.` }).nullable().default(null)
+	);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+function isRealDate(s: string) {
+	const d = new Date(`${s}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export function requiredDate(label: string) {
+	return z
+		.string({ error: `${label} måste fyllas i.` })
+		.trim()
+		.min(1, `${label} måste fyllas i.`)
+		.refine((s) => ISO_DATE.test(s) && isRealDate(s), `${label} måste vara ett datum som ÅÅÅÅ-MM-DD.`);
+}
+
+export function optionalDate(label: string) {
+	return z.preprocess(empty, requiredDate(label).nullable().default(null));
+}
+
+/** A reference to another record by its id. */
+export function optionalId(label: string) {
+	return z.preprocess(
+		(v) => (empty(v) === null ? null : typeof v === 'string' ? Number(v) : v),
+		z.number({ error: `${label} måste väljas i listan.` }).int(`${label} måste väljas i listan.`).positive(`${label} måste väljas i listan.`).nullable().default(null)
+	);
+}
+
+export function requiredId(label: string) {
+	return z.preprocess(
+		(v) => (empty(v) === null ? undefined : typeof v === 'string' ? Number(v) : v),
+		z.number({ error: `${label} måste väljas.` }).int(`${label} måste väljas.`).positive(`${label} måste väljas.`)
+	);
+}
+
+export function choice<const T extends readonly [string, ...string[]]>(label: string, values: T) {
+	return z.enum(values, { error: `${label}: välj ett av alternativen.` });
+}
+
+export function count(label: string, { nullable = false } = {}) {
+	const n = z.preprocess(
+		(v) => (empty(v) === null ? (nullable ? null : undefined) : typeof v === 'string' ? Number(v.replace(/[\s\u00a0]/g, '')) : v),
+		z.number({ error: `${label} måste vara ett heltal.` }).int(`${label} måste vara ett heltal.`).min(0, `${label} kan inte vara negativt.`)
+	);
+	return nullable ? n.nullable() : n;
+}
+
+/** The version a form or API client edited: a stale one is refused, never overwritten. */
+export const versionField = z.preprocess(
+	(v) => (typeof v === 'string' ? Number(v) : v),
+	z.number({ error: 'Versionen saknas: ladda om sidan och försök igen.' }).int().positive()
+);
+
+/** "from" on or before "to", when both are given. */
+export function periodInOrder<T>(from: keyof T, to: keyof T, label: string) {
+	return (v: T, ctx: z.RefinementCtx) => {
+		const a = v[from] as unknown as string | null;
+		const b = v[to] as unknown as string | null;
+		if (a && b && a > b) ctx.addIssue({ code: 'custom', path: [to as string], message: `${label} kan inte vara före startdatumet.` });
+	};
+}

@@ -1,0 +1,102 @@
+// Sessions and API tokens: random tokens handed to the client, their sha256
+// stored. Login throttling lives in rows, shared by every instance.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { account, apiToken, loginAttempt, session } from '../db/schema/index.ts';
+import type { Actor, AccountRole } from '../actor.ts';
+import { TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
+import { writeAudit } from '../service.ts';
+import { hashPassword, randomPassword, verifyPassword } from './password.ts';
+
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword(randomPassword()));
+
+export const SESSION_COOKIE = 'samverka_session';
+export const SESSION_DAYS = 14;
+const MAX_FAILURES = 5;
+const WINDOW_MINUTES = 15;
+const LOCK_MINUTES = 15;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+function actorOf(row: { id: number; name: string; role: string; personId: number | null }): Actor {
+	return { accountId: row.id, name: row.name, role: row.role as AccountRole, personId: row.personId };
+}
+
+async function registerFailure(db: Db, key: string) {
+	await db.execute(sql`
+		insert into login_attempt (key, failures, window_start) values (${key}, 1, now())
+		on conflict (key) do update set
+			failures = case when login_attempt.window_start < now() - make_interval(mins => ${WINDOW_MINUTES}) then 1 else login_attempt.failures + 1 end,
+			window_start = case when login_attempt.window_start < now() - make_interval(mins => ${WINDOW_MINUTES}) then now() else login_attempt.window_start end,
+			locked_until = case when (case when login_attempt.window_start < now() - make_interval(mins => ${WINDOW_MINUTES}) then 1 else login_attempt.failures + 1 end) >= ${MAX_FAILURES}
+				then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`);
+}
+
+/** Checks e-mail and password; returns a new session token. Throttled per e-mail address. */
+export async function login(db: Db, email: string, password: string, meta: { ip?: string } = {}) {
+	const key = `email:${email.trim().toLowerCase()}`;
+	const [attempt] = await db.select().from(loginAttempt).where(and(eq(loginAttempt.key, key), gt(loginAttempt.lockedUntil, sql`now()`)));
+	if (attempt) {
+		throw new TooManyRequestsError('För många misslyckade inloggningar. Vänta en kvart och försök igen.');
+	}
+	const [row] = await db.select().from(account).where(and(eq(account.email, email.trim().toLowerCase()), isNull(account.disabledAt)));
+	// Verify even when there is no account, so timing does not reveal which addresses exist.
+	const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash()), password);
+	if (!row || !ok) {
+		await registerFailure(db, key);
+		throw new UnauthenticatedError('Fel e-postadress eller lösenord.');
+	}
+	await db.delete(loginAttempt).where(eq(loginAttempt.key, key));
+	const token = newToken();
+	const expiresAt = new Date(Date.now() + SESSION_DAYS * 86400_000);
+	await db.transaction(async (tx) => {
+		await tx.insert(session).values({ id: sha256(token), accountId: row.id, expiresAt });
+		await writeAudit(tx, actorOf(row), { action: 'login', entity: 'account', entityId: row.id, after: { ip: meta.ip ?? null } });
+	});
+	return { token, expiresAt, actor: actorOf(row) };
+}
+
+/** The actor behind a session cookie; extends a session past half its life. */
+export async function actorFromSession(db: Db, token: string): Promise<Actor | null> {
+	const id = sha256(token);
+	const [row] = await db
+		.select({ id: account.id, name: account.name, role: account.role, personId: account.personId, expiresAt: session.expiresAt })
+		.from(session)
+		.innerJoin(account, eq(account.id, session.accountId))
+		.where(and(eq(session.id, id), gt(session.expiresAt, sql`now()`), isNull(account.disabledAt)));
+	if (!row) return null;
+	if (row.expiresAt.getTime() - Date.now() < (SESSION_DAYS / 2) * 86400_000) {
+		await db.update(session).set({ expiresAt: new Date(Date.now() + SESSION_DAYS * 86400_000) }).where(eq(session.id, id));
+	}
+	return actorOf(row);
+}
+
+export async function logout(db: Db, token: string) {
+	const [gone] = await db.delete(session).where(eq(session.id, sha256(token))).returning({ accountId: session.accountId });
+	if (gone) {
+		const [row] = await db.select().from(account).where(eq(account.id, gone.accountId));
+		if (row) await writeAudit(db, actorOf(row), { action: 'logout', entity: 'account', entityId: row.id });
+	}
+}
+
+export async function purgeExpiredSessions(db: Db) {
+	await db.delete(session).where(lt(session.expiresAt, sql`now()`));
+}
+
+/** The actor behind a personal API token ("Authorization: Bearer …"). */
+export async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
+	const [row] = await db
+		.select({ tokenId: apiToken.id, id: account.id, name: account.name, role: account.role, personId: account.personId })
+		.from(apiToken)
+		.innerJoin(account, eq(account.id, apiToken.accountId))
+		.where(and(eq(apiToken.tokenHash, sha256(token)), isNull(apiToken.revokedAt), isNull(account.disabledAt)));
+	if (!row) return null;
+	await db.update(apiToken).set({ lastUsedAt: sql`now()` }).where(eq(apiToken.id, row.tokenId));
+	return actorOf(row);
+}
+
+export const hashToken = sha256;
+export { newToken };

@@ -1,0 +1,22 @@
+// Configuration from the environment, read once.
+import path from 'node:path';
+
+export interface Config {
+	dataDir: string;
+	databaseUrl: string | null;
+	smtpUrl: string | null;
+	adminEmail: string | null;
+	adminPassword: string | null;
+	loadDemo: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	return {
+		dataDir: path.resolve(env.DATA_DIR || 'data'),
+		databaseUrl: env.DATABASE_URL || null,
+		smtpUrl: env.SMTP_URL || null,
+		adminEmail: env.SAMVERKA_ADMIN_EMAIL || null,
+		adminPassword: env.SAMVERKA_ADMIN_PASSWORD || null,
+		loadDemo: env.SAMVERKA_DEMO !== 'false'
+	};
+}

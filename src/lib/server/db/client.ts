@@ -1,0 +1,17 @@
+// The database handle: a pg pool and Drizzle over it.
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+// `date` columns as plain ISO strings, never shifted through a JavaScript Date.
+pg.types.setTypeParser(1082, (v) => v);
+
+export function createDb(url: string, max = 10): Db {
+	const pool = new pg.Pool({ connectionString: url, max });
+	// A dropped connection must not crash the process; the next query reconnects.
+	pool.on('error', (e) => console.error('Databasanslutningen bröts:', e.message));
+	return drizzle(pool, { schema, casing: 'snake_case' }) as Db;
+}

@@ -1,0 +1,3 @@
+export * from './organisation.ts';
+export * from './auth.ts';
+export * from './audit.ts';

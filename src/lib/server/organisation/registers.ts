@@ -1,0 +1,96 @@
+// The organisation module's records as registers: their tables, inputs and
+// the rules the database alone cannot express as a field message.
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../db/client.ts';
+import { body, membership, municipality, organisation, person, population } from '../db/schema/index.ts';
+import { ValidationError } from '../errors.ts';
+import type { Register } from '../register.ts';
+import {
+	bodyInput,
+	membershipInput,
+	municipalityInput,
+	organisationInput,
+	personInput,
+	populationInput
+} from '../../schemas/organisation.ts';
+
+export const municipalities: Register<typeof municipalityInput> = {
+	entity: 'municipality',
+	what: 'Kommunen',
+	table: municipality,
+	input: municipalityInput,
+	endField: 'memberTo',
+	constraints: { municipality_code_unique: ['code', 'Kommunkod: det finns redan en kommun med den koden.'] }
+};
+
+export const populations: Register<typeof populationInput> = {
+	entity: 'population',
+	what: 'Befolkningsuppgiften',
+	table: population,
+	input: populationInput,
+	constraints: {
+		population_municipality_date: ['date', 'Datum: det finns redan en uppgift för den kommunen och det datumet.'],
+		population_municipality_id_municipality_id_fk: ['municipalityId', 'Kommun: den valda kommunen finns inte.']
+	}
+};
+
+export const organisations: Register<typeof organisationInput> = {
+	entity: 'organisation',
+	what: 'Organisationen',
+	table: organisation,
+	input: organisationInput,
+	endField: 'endedOn'
+};
+
+/** A body cannot sit under itself, directly or through its parents. */
+async function checkBodyParent(tx: Tx, values: { parentId: number | null; replacesId: number | null }, id?: number) {
+	if (id !== undefined && values.replacesId === id) {
+		throw new ValidationError([{ field: 'replacesId', message: 'Ersätter: ett organ kan inte ersätta sig självt.' }]);
+	}
+	for (let p = values.parentId, depth = 0; p !== null && depth < 50; depth++) {
+		if (p === id) throw new ValidationError([{ field: 'parentId', message: 'Ingår i: ett organ kan inte ingå i sig självt.' }]);
+		const [row] = await tx.select({ parentId: body.parentId }).from(body).where(eq(body.id, p));
+		if (!row) throw new ValidationError([{ field: 'parentId', message: 'Ingår i: det valda organet finns inte.' }]);
+		p = row.parentId;
+	}
+}
+
+export const bodies: Register<typeof bodyInput> = {
+	entity: 'body',
+	what: 'Organet',
+	table: body,
+	input: bodyInput,
+	endField: 'activeTo',
+	check: checkBodyParent,
+	constraints: {
+		body_replaces_id_body_id_fk: ['replacesId', 'Ersätter: det valda organet finns inte.'],
+		body_period: ['activeTo', 'Aktiv till kan inte vara före startdatumet.']
+	}
+};
+
+export const persons: Register<typeof personInput> = {
+	entity: 'person',
+	what: 'Personen',
+	table: person,
+	input: personInput,
+	endField: 'endedOn',
+	constraints: {
+		person_employer_municipality_id_municipality_id_fk: ['employerMunicipalityId', 'Arbetsgivare (kommun): den valda kommunen finns inte.'],
+		person_employer_organisation_id_organisation_id_fk: ['employerOrganisationId', 'Arbetsgivare (organisation): den valda organisationen finns inte.']
+	}
+};
+
+export const memberships: Register<typeof membershipInput> = {
+	entity: 'membership',
+	what: 'Uppdraget',
+	table: membership,
+	input: membershipInput,
+	endField: 'validTo',
+	constraints: {
+		membership_person_id_person_id_fk: ['personId', 'Person: den valda personen finns inte.'],
+		membership_body_id_body_id_fk: ['bodyId', 'Organ: det valda organet finns inte.'],
+		membership_represents_municipality_id_municipality_id_fk: ['representsMunicipalityId', 'Företräder kommun: den valda kommunen finns inte.'],
+		membership_represents_organisation_id_organisation_id_fk: ['representsOrganisationId', 'Företräder organisation: den valda organisationen finns inte.'],
+		membership_period: ['validTo', 'Till kan inte vara före startdatumet.']
+	}
+};

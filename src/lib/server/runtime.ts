@@ -1,0 +1,63 @@
+// The application's life: its database (embedded or given), migrations, the
+// demo data and the first administrator on first start, and a clean stop.
+import { createDb, type Db } from './db/client.ts';
+import { startEmbedded, type EmbeddedServer } from './db/embedded.ts';
+import { migrate } from './db/migrate.ts';
+import { readConfig, type Config } from './config.ts';
+import { createFirstAdmin, hasAnyAdmin } from './auth/accounts.ts';
+import { randomPassword } from './auth/password.ts';
+import { loadDemo } from './demo/load.ts';
+import { getCooperation } from './organisation/queries.ts';
+
+export interface Runtime {
+	db: Db;
+	config: Config;
+	embedded: EmbeddedServer | null;
+	stop(): Promise<void>;
+}
+
+export async function startRuntime(config = readConfig(), log: (m: string) => void = console.log): Promise<Runtime> {
+	const embedded = config.databaseUrl ? null : await startEmbedded({ dataDir: config.dataDir, log });
+	try {
+		const db = createDb(config.databaseUrl ?? embedded!.url);
+		const applied = await migrate(db.$client);
+		if (applied.length) log(`Databasschemat uppdaterat: ${applied.join(', ')}.`);
+		await firstStart(db, config, log);
+		let stopped: Promise<void> | undefined;
+		return {
+			db,
+			config,
+			embedded,
+			stop: () =>
+				(stopped ??= (async () => {
+					await db.$client.end();
+					await embedded?.stop();
+				})())
+		};
+	} catch (e) {
+		await embedded?.stop();
+		throw e;
+	}
+}
+
+async function firstStart(db: Db, config: Config, log: (m: string) => void) {
+	if (config.loadDemo && !(await getCooperation(db))) {
+		const t0 = Date.now();
+		const counts = await loadDemo(db);
+		log(`Demodata laddad (${counts}) på ${Date.now() - t0} ms.`);
+	}
+	if (!(await hasAnyAdmin(db))) {
+		const email = config.adminEmail ?? 'admin@samverka.local';
+		const password = config.adminPassword ?? randomPassword();
+		await createFirstAdmin(db, { email, name: 'Administratör', password });
+		if (config.adminPassword) {
+			log(`Administratörskonto skapat: ${email} (lösenordet från SAMVERKA_ADMIN_PASSWORD).`);
+		} else {
+			log(
+				`\n  Administratörskonto skapat. Det här visas bara en gång:\n` +
+					`    E-post:   ${email}\n    Lösenord: ${password}\n` +
+					`  Byt lösenord eller lägg till fler konton med: npm run samverka -- user add\n`
+			);
+		}
+	}
+}

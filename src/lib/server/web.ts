@@ -1,0 +1,65 @@
+// The thin glue between SvelteKit routes and the services: form posts in,
+// service errors out as statuses and field messages.
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from './errors.ts';
+import type { Actor } from './actor.ts';
+import { hasRole } from './actor.ts';
+import type { Page } from './organisation/queries.ts';
+
+export function formValues(data: FormData): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of data) if (typeof v === 'string') out[k] = v;
+	return out;
+}
+
+function toLogin(event: RequestEvent): never {
+	redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+}
+
+/** Runs a service call from a form post; a refused one returns the form with what was typed. */
+export async function runForm<T>(event: RequestEvent, work: (input: Record<string, string>) => Promise<T>) {
+	const values = formValues(await event.request.formData());
+	try {
+		return { ok: true as const, result: await work(values) };
+	} catch (e) {
+		if (e instanceof ValidationError) return fail(422, { values, errors: e.byField() });
+		if (e instanceof ConflictError) return fail(409, { values, errors: {}, message: e.message });
+		if (e instanceof TooManyRequestsError) return fail(429, { values, errors: {}, message: e.message });
+		if (e instanceof UnauthenticatedError) toLogin(event);
+		if (e instanceof ForbiddenError) error(403, e.message);
+		if (e instanceof NotFoundError) error(404, e.message);
+		throw e;
+	}
+}
+
+/** Runs a read for a page: a missing record is a 404, a forbidden one a 403. */
+export async function load<T>(event: RequestEvent, work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, e.message);
+		if (e instanceof UnauthenticatedError) toLogin(event);
+		if (e instanceof ForbiddenError) error(403, e.message);
+		throw e;
+	}
+}
+
+/** A page for editors only: others are sent to log in, or refused. */
+export function requirePage(event: RequestEvent, least: 'member' | 'editor' | 'admin'): Actor {
+	const actor = event.locals.actor;
+	if (hasRole(actor, least)) return actor;
+	if (actor.role === 'public') toLogin(event);
+	error(403, 'Du har inte behörighet till den här sidan.');
+}
+
+export function idParam(value: string | undefined): number {
+	const id = Number(value);
+	if (!Number.isInteger(id) || id <= 0) error(404, 'Sidan finns inte.');
+	return id;
+}
+
+export function pageOf(url: URL, defaultLimit = 50, maxLimit = 500): Page {
+	const limit = Math.min(maxLimit, Math.max(1, Number(url.searchParams.get('limit')) || defaultLimit));
+	const offset = Math.max(0, Number(url.searchParams.get('offset')) || 0);
+	return { limit, offset };
+}
