@@ -189,6 +189,23 @@ export interface StartOptions {
 	log?: (message: string) => void;
 }
 
+/**
+ * The URL of the embedded server of a live application on this data directory,
+ * or null when none runs (then a CLI starts the server itself).
+ */
+export function runningServerUrl(dataDir: string): string | null {
+	dataDir = path.resolve(dataDir);
+	try {
+		const { pid, port, database } = JSON.parse(fs.readFileSync(path.join(dataDir, 'server.json'), 'utf8'));
+		const owner = Number(fs.readFileSync(path.join(dataDir, 'samverka.lock'), 'utf8'));
+		if (owner !== pid || !isAlive(pid)) return null;
+		const { password } = JSON.parse(fs.readFileSync(path.join(dataDir, 'credentials.json'), 'utf8')) as Credentials;
+		return `postgresql://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+	} catch {
+		return null;
+	}
+}
+
 export async function startEmbedded({ dataDir, database = 'samverka', log = console.log }: StartOptions): Promise<EmbeddedServer> {
 	dataDir = path.resolve(dataDir);
 	fs.mkdirSync(dataDir, { recursive: true });
@@ -220,10 +237,14 @@ export async function startEmbedded({ dataDir, database = 'samverka', log = cons
 		const base = `postgresql://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
 		await waitUntilReady(`${base}/postgres`, child, () => output);
 		await ensureDatabase(`${base}/postgres`, database);
+		// Tells the CLI where the running application's server listens, so it need not start one.
+		const serverFile = path.join(dataDir, 'server.json');
+		fs.writeFileSync(serverFile, JSON.stringify({ pid: process.pid, port, database }), { mode: 0o600 });
 
 		const onExit = () => {
 			// The process is going away without stop(): at least tell the server.
 			if (child.exitCode === null) child.kill('SIGINT');
+			fs.rmSync(serverFile, { force: true });
 			lock.release();
 		};
 		process.once('exit', onExit);
@@ -241,6 +262,7 @@ export async function startEmbedded({ dataDir, database = 'samverka', log = cons
 						await exited;
 					}
 					process.off('exit', onExit);
+					fs.rmSync(serverFile, { force: true });
 					lock.release();
 				})();
 				return stopping;
