@@ -8,7 +8,9 @@ process.env.PROTOCOL_HEADER = 'x-samverka-proto';
 process.env.HOST_HEADER = 'x-samverka-host';
 
 // Importing the handler runs the init hook: the database is up before we listen.
-const { handler } = await import('./build/handler.js');
+// (A path in a variable: the build is not part of the type-checked sources.)
+const entry = './build/handler.js';
+const { handler } = (await import(entry)) as { handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void };
 
 const server = http.createServer((req, res) => {
 	// Never trust these from outside: they are ours.

@@ -36,8 +36,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// error() keeps its own message; anything unexpected is logged and told plainly.
 export const handleError: HandleServerError = ({ kind, error, event }) => {
-	if (kind === 'app') return { message: (error as Error).message };
 	if (kind === 'unknown') {
 		console.error(event.url.pathname, error);
 		return { message: 'Ett oväntat fel inträffade. Försök igen om en stund.' };

@@ -55,3 +55,19 @@ export const membershipFields: FieldSpec[] = [
 	{ name: 'periodNote', label: 'Om perioden', type: 'text', hint: 'Det som är känt när datumen inte är det, till exempel ”Ordförande 2018”.' },
 	{ name: 'source', label: 'Källa', type: 'text' }
 ];
+
+export const cooperationFields: FieldSpec[] = [
+	{ name: 'name', label: 'Namn', type: 'text', required: true },
+	{ name: 'shortName', label: 'Kortnamn', type: 'text', required: true },
+	{ name: 'hostMunicipalityId', label: 'Värdkommun för kansliet', type: 'select', options: 'municipalities' },
+	{
+		name: 'locale',
+		label: 'Språk',
+		type: 'select',
+		required: true,
+		options: [
+			{ value: 'sv-SE', label: 'Svenska' },
+			{ value: 'en-GB', label: 'Engelska' }
+		]
+	}
+];

@@ -9,8 +9,10 @@ export interface FieldError {
 /** Bad input: 422 with a Swedish message per field. Nothing was saved. */
 export class ValidationError extends Error {
 	readonly status = 422;
-	constructor(readonly errors: FieldError[]) {
+	readonly errors: FieldError[];
+	constructor(errors: FieldError[]) {
 		super(errors.map((e) => e.message).join(' '));
+		this.errors = errors;
 	}
 	static fromZod(error: z.ZodError): ValidationError {
 		return new ValidationError(

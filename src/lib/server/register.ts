@@ -29,9 +29,9 @@ export async function createEntry<S extends z.ZodType>(db: Db, actor: Actor, reg
 		db,
 		async (tx) => {
 			await reg.check?.(tx, values);
-			const [row] = await tx.insert(reg.table).values(values as never).returning();
+			const [row] = (await tx.insert(reg.table).values(values as never).returning()) as (Record<string, unknown> & { id: number; version: number })[];
 			await writeAudit(tx, actor, { action: 'create', entity: reg.entity, entityId: row.id, after: row });
-			return row as Record<string, unknown> & { id: number; version: number };
+			return row;
 		},
 		reg.constraints
 	);

@@ -17,9 +17,10 @@ export const actions = {
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
 		const errors: Record<string, string> = {};
+		const none: Record<string, string> = {};
 		if (!email) errors.email = 'E-post måste fyllas i.';
 		if (!password) errors.password = 'Lösenord måste fyllas i.';
-		if (Object.keys(errors).length) return fail(422, { email, errors });
+		if (Object.keys(errors).length) return fail(422, { email, errors, message: undefined });
 		try {
 			const { token } = await login(db(), email, password, { ip: getClientAddress() });
 			cookies.set(SESSION_COOKIE, token, {
@@ -30,8 +31,8 @@ export const actions = {
 				maxAge: SESSION_DAYS * 86400
 			});
 		} catch (e) {
-			if (e instanceof UnauthenticatedError) return fail(401, { email, errors: {}, message: e.message });
-			if (e instanceof TooManyRequestsError) return fail(429, { email, errors: {}, message: e.message });
+			if (e instanceof UnauthenticatedError) return fail(401, { email, errors: none, message: e.message });
+			if (e instanceof TooManyRequestsError) return fail(429, { email, errors: none, message: e.message });
 			throw e;
 		}
 		redirect(303, safeNext(String(form.get('next') ?? '/')));

@@ -1,0 +1,121 @@
+// The OpenAPI 3.1 document of /api/v1, made from the same zod schemas that
+// validate the forms and the API, so the two cannot drift apart.
+import { z } from 'zod';
+import { resources } from './resources.ts';
+
+const errorSchema = {
+	type: 'object',
+	properties: {
+		message: { type: 'string' },
+		errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } }, required: ['field', 'message'] } }
+	},
+	required: ['message']
+};
+
+const errors = {
+	'401': { description: 'Inte inloggad', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+	'403': { description: 'Ingen behörighet', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+	'404': { description: 'Finns inte', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+	'409': { description: 'Någon annan har ändrat posten (fel version)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+	'422': { description: 'Ogiltiga uppgifter; inget sparades', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+};
+
+const jsonSchema = (schema: z.ZodType) => {
+	const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+	return rest;
+};
+
+const typeOf = (t: string) => (t === 'date' ? { type: 'string', format: 'date' } : { type: t });
+
+export function openApiDocument(serverUrl = '/') {
+	const paths: Record<string, unknown> = {};
+	const schemas: Record<string, unknown> = { Error: errorSchema };
+	for (const r of resources) {
+		const name = r.path;
+		schemas[`${name}Input`] = jsonSchema(r.register.input);
+		const ref = { $ref: `#/components/schemas/${name}Input` };
+		paths[`/api/v1/${name}`] = {
+			get: {
+				tags: [r.tag],
+				summary: `Lista (${r.what})`,
+				parameters: [
+					{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+					{ name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+					...r.filters.map((f) => ({ name: f.name, in: 'query', description: f.description, schema: typeOf(f.type) }))
+				],
+				responses: {
+					'200': {
+						description: 'En sida av listan',
+						content: {
+							'application/json': {
+								schema: {
+									type: 'object',
+									properties: { items: { type: 'array', items: { type: 'object' } }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } },
+									required: ['items', 'total', 'limit', 'offset']
+								}
+							}
+						}
+					},
+					'422': errors['422']
+				}
+			},
+			post: {
+				tags: [r.tag],
+				summary: `Skapa (${r.what})`,
+				description: 'Kräver rollen redaktör eller administratör.',
+				requestBody: { required: true, content: { 'application/json': { schema: ref } } },
+				responses: { '201': { description: 'Skapad' }, '401': errors['401'], '403': errors['403'], '422': errors['422'] }
+			}
+		};
+		paths[`/api/v1/${name}/{id}`] = {
+			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+			get: { tags: [r.tag], summary: `Hämta (${r.what})`, responses: { '200': { description: 'Posten' }, '404': errors['404'] } },
+			patch: {
+				tags: [r.tag],
+				summary: `Ändra (${r.what})`,
+				description: 'Skicka de fält som ändras och `version` från när posten lästes. En inaktuell version ger 409.',
+				requestBody: {
+					required: true,
+					content: {
+						'application/json': {
+							schema: { allOf: [{ type: 'object', properties: { version: { type: 'integer' } }, required: ['version'] }] }
+						}
+					}
+				},
+				responses: { '200': { description: 'Ändrad' }, '401': errors['401'], '403': errors['403'], '404': errors['404'], '409': errors['409'], '422': errors['422'] }
+			}
+		};
+	}
+	paths['/api/v1/session'] = {
+		post: {
+			tags: ['Inloggning'],
+			summary: 'Logga in med e-post och lösenord; ger samma sessionskaka som webbgränssnittet',
+			requestBody: {
+				required: true,
+				content: { 'application/json': { schema: { type: 'object', properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } }, required: ['email', 'password'] } } }
+			},
+			responses: { '200': { description: 'Inloggad' }, '401': errors['401'], '429': { description: 'För många misslyckade försök' } }
+		},
+		get: { tags: ['Inloggning'], summary: 'Vem är inloggad', responses: { '200': { description: 'Aktören' } } },
+		delete: { tags: ['Inloggning'], summary: 'Logga ut', responses: { '204': { description: 'Utloggad' } } }
+	};
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'Samverka API',
+			version: '1',
+			description:
+				'Samverkas register. Läsning är öppen (utom personers kontaktuppgifter); ändringar kräver en session (POST /api/v1/session) eller en personlig API-nyckel i Authorization: Bearer.'
+		},
+		servers: [{ url: serverUrl }],
+		components: {
+			schemas,
+			securitySchemes: {
+				session: { type: 'apiKey', in: 'cookie', name: 'samverka_session' },
+				token: { type: 'http', scheme: 'bearer' }
+			}
+		},
+		security: [{}, { session: [] }, { token: [] }],
+		paths
+	};
+}

@@ -1,0 +1,40 @@
+// The handlers behind /api/v1/{resource} and /api/v1/{resource}/{id}.
+import type { RequestEvent } from '@sveltejs/kit';
+import { db } from '../app.ts';
+import { NotFoundError } from '../errors.ts';
+import { createEntry, updateEntry } from '../register.ts';
+import { pageOf } from '../web.ts';
+import { api, idOf, readJson } from './http.ts';
+import { resourceByPath, type Resource } from './resources.ts';
+
+function resourceOf(event: RequestEvent): Resource {
+	const r = resourceByPath.get(event.params.resource ?? '');
+	if (!r) throw new NotFoundError('Resursen');
+	return r;
+}
+
+export const list = api(async (event) => {
+	const r = resourceOf(event);
+	return Response.json(await r.list(db(), event.locals.actor, event.url, pageOf(event.url, 50, 500)));
+});
+
+export const create = api(async (event) => {
+	const r = resourceOf(event);
+	const row = await createEntry(db(), event.locals.actor, r.register, await readJson(event.request));
+	return Response.json(row, { status: 201, headers: { location: `/api/v1/${r.path}/${row.id}` } });
+});
+
+export const get = api(async (event) => {
+	const r = resourceOf(event);
+	return Response.json(await r.get(db(), event.locals.actor, idOf(event)));
+});
+
+/** A partial update: what is sent replaces what is stored; `version` must be the one read. */
+export const patch = api(async (event) => {
+	const r = resourceOf(event);
+	const id = idOf(event);
+	const changes = await readJson(event.request);
+	const current = (await r.get(db(), event.locals.actor, id)) as Record<string, unknown>;
+	const row = await updateEntry(db(), event.locals.actor, r.register, id, { ...current, ...changes });
+	return Response.json(row);
+});

@@ -1,0 +1,20 @@
+import type { PageServerLoad } from './$types';
+import { db } from '#lib/server/app.ts';
+import { auditEntities, listAudit } from '#lib/server/audit/queries.ts';
+import { pageOf, requirePage } from '#lib/server/web.ts';
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requirePage(event, 'admin');
+	const q = event.url.searchParams;
+	const filter = {
+		entity: q.get('entity') || undefined,
+		entityId: q.get('entityId') || undefined,
+		action: q.get('action') || undefined,
+		from: ISO.test(q.get('from') ?? '') ? q.get('from')! : undefined,
+		to: ISO.test(q.get('to') ?? '') ? q.get('to')! : undefined
+	};
+	const [log, entities] = await Promise.all([listAudit(db(), actor, filter, pageOf(event.url, 50, 200)), auditEntities(db())]);
+	return { log, entities, filter };
+};

@@ -1,0 +1,17 @@
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '#lib/server/app.ts';
+import { optionLists } from '#lib/server/organisation/options.ts';
+import { memberships } from '#lib/server/organisation/registers.ts';
+import { createAction } from '#lib/server/register-actions.ts';
+import { requirePage } from '#lib/server/web.ts';
+
+export const load: PageServerLoad = async (event) => {
+	requirePage(event, 'editor');
+	const q = event.url.searchParams;
+	return {
+		lists: await optionLists(db(), ['persons', 'bodies', 'municipalities', 'organisations']),
+		values: { bodyId: q.get('body') ?? '', personId: q.get('person') ?? '', role: 'member' }
+	};
+};
+
+export const actions = { default: createAction(memberships, (row) => `/organisation/bodies/${row.bodyId}`) } satisfies Actions;

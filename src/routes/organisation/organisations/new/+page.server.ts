@@ -1,0 +1,10 @@
+import type { Actions, PageServerLoad } from './$types';
+import { organisations } from '#lib/server/organisation/registers.ts';
+import { createAction } from '#lib/server/register-actions.ts';
+import { requirePage } from '#lib/server/web.ts';
+
+export const load: PageServerLoad = (event) => {
+	requirePage(event, 'editor');
+};
+
+export const actions = { default: createAction(organisations, (row) => `/organisation/organisations/${row.id}`) } satisfies Actions;

@@ -1,0 +1,13 @@
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '#lib/server/app.ts';
+import { optionLists } from '#lib/server/organisation/options.ts';
+import { persons } from '#lib/server/organisation/registers.ts';
+import { createAction } from '#lib/server/register-actions.ts';
+import { requirePage } from '#lib/server/web.ts';
+
+export const load: PageServerLoad = async (event) => {
+	requirePage(event, 'editor');
+	return { lists: await optionLists(db(), ['municipalities', 'organisations']) };
+};
+
+export const actions = { default: createAction(persons, (row) => `/organisation/persons/${row.id}`) } satisfies Actions;
