@@ -11,13 +11,25 @@ export default defineConfig({
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{
 				extends: true,
-				test: { name: 'embedded', include: ['tests/integration/**/*.test.ts'], provide: { target: 'embedded' as const }, testTimeout: 20_000, hookTimeout: 60_000 }
+				test: {
+					name: 'embedded',
+					include: ['tests/integration/**/*.test.ts'],
+					provide: { target: 'embedded' as const },
+					testTimeout: 20_000,
+					hookTimeout: 60_000
+				}
 			},
 			...(server
 				? [
 						{
 							extends: true,
-							test: { name: 'server', include: ['tests/integration/**/*.test.ts'], provide: { target: 'server' as const }, testTimeout: 20_000, hookTimeout: 60_000 }
+							test: {
+								name: 'server',
+								include: ['tests/integration/**/*.test.ts'],
+								provide: { target: 'server' as const },
+								testTimeout: 20_000,
+								hookTimeout: 60_000
+							}
 						}
 					]
 				: [])

@@ -21,7 +21,10 @@ describe('municipality register', () => {
 	it('creates a municipality and writes the audit log', async () => {
 		const row = await createEntry(db, editor, municipalities, { code: '0127', name: 'Botkyrka', registrarEmail: '' });
 		expect(row).toMatchObject({ code: '0127', name: 'Botkyrka', registrarEmail: null, version: 1 });
-		const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, String(row.id)));
+		const audit = await db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.entityId, String(row.id)));
 		expect(audit.map((a) => [a.action, a.entity, a.actor])).toContainEqual(['create', 'municipality', 'Testredaktör']);
 	});
 
@@ -60,7 +63,11 @@ describe('municipality register', () => {
 describe('bodies and memberships', () => {
 	it('keeps who chaired when, and ends a membership with a date', async () => {
 		const network = await createEntry(db, editor, bodies, { kind: 'network', name: 'Planeringschefsnätverket', shortName: 'SUP-gruppen' });
-		const group = await createEntry(db, editor, bodies, { kind: 'working_group', name: 'Arbetsgrupp kartor', parentId: String(network.id) });
+		const group = await createEntry(db, editor, bodies, {
+			kind: 'working_group',
+			name: 'Arbetsgrupp kartor',
+			parentId: String(network.id)
+		});
 		const anna = await createEntry(db, editor, persons, { name: 'Anna Andersson' });
 		const m = await createEntry(db, editor, memberships, {
 			personId: String(anna.id),
@@ -71,7 +78,12 @@ describe('bodies and memberships', () => {
 		await endEntry(db, editor, memberships, m.id, { date: '2021-03-11', version: 1 });
 		const detail = await getBody(db, network.id);
 		expect(detail.children.map((c) => c.id)).toEqual([group.id]);
-		expect(detail.memberships[0]).toMatchObject({ personName: 'Anna Andersson', role: 'chair', validFrom: '2020-01-01', validTo: '2021-03-11' });
+		expect(detail.memberships[0]).toMatchObject({
+			personName: 'Anna Andersson',
+			role: 'chair',
+			validFrom: '2020-01-01',
+			validTo: '2021-03-11'
+		});
 	});
 
 	it('refuses a body inside itself and an end before the start', async () => {
@@ -79,7 +91,12 @@ describe('bodies and memberships', () => {
 		const b = await createEntry(db, editor, bodies, { kind: 'working_group', name: 'B', parentId: a.id });
 		const err = await updateEntry(db, editor, bodies, a.id, { kind: 'network', name: 'A', parentId: b.id, version: 1 }).catch((e) => e);
 		expect((err as ValidationError).byField().parentId).toMatch(/kan inte ingå i sig självt/);
-		const err2 = await createEntry(db, editor, bodies, { kind: 'network', name: 'C', activeFrom: '2021-01-01', activeTo: '2020-01-01' }).catch((e) => e);
+		const err2 = await createEntry(db, editor, bodies, {
+			kind: 'network',
+			name: 'C',
+			activeFrom: '2021-01-01',
+			activeTo: '2020-01-01'
+		}).catch((e) => e);
 		expect((err2 as ValidationError).byField().activeTo).toMatch(/före startdatumet/);
 	});
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { chairOn, coversDate, membersOn, populationOn } from '../../src/lib/core/organisation.ts';
 
-const m = (role: string, personName: string, validFrom: string | null, validTo: string | null) => ({ role, personName, validFrom, validTo });
+const m = (role: string, personName: string, validFrom: string | null, validTo: string | null) => ({
+	role,
+	personName,
+	validFrom,
+	validTo
+});
 
 describe('periods', () => {
 	it('treats an unknown end as open, and a period with no dates as unknown', () => {
@@ -11,7 +16,11 @@ describe('periods', () => {
 	});
 
 	it('answers who chaired on a date', () => {
-		const ms = [m('chair', 'Sundbom', '2020-01-01', '2021-03-11'), m('chair', 'Gyllestad', '2021-03-12', null), m('member', 'X', '2020-01-01', null)];
+		const ms = [
+			m('chair', 'Sundbom', '2020-01-01', '2021-03-11'),
+			m('chair', 'Gyllestad', '2021-03-12', null),
+			m('member', 'X', '2020-01-01', null)
+		];
 		expect(chairOn(ms, '2021-03-11')?.personName).toBe('Sundbom');
 		expect(chairOn(ms, '2021-03-12')?.personName).toBe('Gyllestad');
 		expect(chairOn(ms, '2019-12-31')).toBeUndefined();
@@ -35,6 +44,11 @@ describe('population on a date', () => {
 			{ municipalityId: 2, date: '2020-12-31', population: null },
 			{ municipalityId: null, date: '2020-12-31', population: 160 }
 		];
-		expect(populationOn(figs, [1, 2], '2020-12-31')).toMatchObject({ total: 160, sumOfMunicipalities: null, missing: [2], difference: null });
+		expect(populationOn(figs, [1, 2], '2020-12-31')).toMatchObject({
+			total: 160,
+			sumOfMunicipalities: null,
+			missing: [2],
+			difference: null
+		});
 	});
 });

@@ -31,7 +31,7 @@ export function formatDate(iso: string | null | undefined): string {
 	return dateFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
-/** A UTC instant → "20 november 2020 08:30" in Europe/Stockholm. */
+/** A UTC instant → "20 november 2020 kl. 08:30" in Europe/Stockholm. */
 export function formatDateTime(at: Date | string | null | undefined): string {
 	if (!at) return '';
 	return dateTimeFmt.format(typeof at === 'string' ? new Date(at) : at);
@@ -42,7 +42,7 @@ export function todayIso(now = new Date()): string {
 	return new Intl.DateTimeFormat('sv-SE', { timeZone: TZ }).format(now);
 }
 
-/** "2020-01-01 – 2021-11-30", "från 1 januari 2020", "okänd period" */
+/** "1 januari 2020 – 30 november 2021", "från 1 januari 2020", "period okänd" */
 export function formatPeriod(from: string | null, to: string | null): string {
 	if (from && to) return `${formatDate(from)} – ${formatDate(to)}`;
 	if (from) return `från ${formatDate(from)}`;

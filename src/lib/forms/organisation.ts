@@ -11,7 +11,13 @@ export const municipalityFields: FieldSpec[] = [
 ];
 
 export const populationFields: FieldSpec[] = [
-	{ name: 'municipalityId', label: 'Kommun', type: 'select', options: 'municipalities', hint: 'Lämna tomt för samarbetets totala folkmängd.' },
+	{
+		name: 'municipalityId',
+		label: 'Kommun',
+		type: 'select',
+		options: 'municipalities',
+		hint: 'Lämna tomt för samarbetets totala folkmängd.'
+	},
 	{ name: 'date', label: 'Datum', type: 'date', required: true, hint: 'Oftast 31 december.' },
 	{ name: 'population', label: 'Folkmängd', type: 'number', hint: 'Lämna tomt om uppgiften saknas i källan.' },
 	{ name: 'source', label: 'Källa', type: 'text', required: true, hint: 'Till exempel: SCB 2020-12-31.' }
@@ -49,10 +55,21 @@ export const membershipFields: FieldSpec[] = [
 	{ name: 'bodyId', label: 'Organ', type: 'select', required: true, options: 'bodies' },
 	{ name: 'role', label: 'Roll', type: 'select', required: true, options: choices(ROLES) },
 	{ name: 'representsMunicipalityId', label: 'Företräder kommun', type: 'select', options: 'municipalities' },
-	{ name: 'representsOrganisationId', label: 'Företräder organisation', type: 'select', options: 'organisations', hint: 'En myndighet, region eller kommun utanför samarbetet.' },
+	{
+		name: 'representsOrganisationId',
+		label: 'Företräder organisation',
+		type: 'select',
+		options: 'organisations',
+		hint: 'En myndighet, region eller kommun utanför samarbetet.'
+	},
 	{ name: 'validFrom', label: 'Från', type: 'date', hint: 'Lämna tomt om det inte är känt.' },
 	{ name: 'validTo', label: 'Till', type: 'date' },
-	{ name: 'periodNote', label: 'Om perioden', type: 'text', hint: 'Det som är känt när datumen inte är det, till exempel ”Ordförande 2018”.' },
+	{
+		name: 'periodNote',
+		label: 'Om perioden',
+		type: 'text',
+		hint: 'Det som är känt när datumen inte är det, till exempel ”Ordförande 2018”.'
+	},
 	{ name: 'source', label: 'Källa', type: 'text' }
 ];
 

@@ -19,5 +19,4 @@ export interface FieldSpec {
 
 export type OptionLists = Partial<Record<'municipalities' | 'bodies' | 'persons' | 'organisations', Option[]>>;
 
-export const choices = (labels: Record<string, string>): Option[] =>
-	Object.entries(labels).map(([value, label]) => ({ value, label }));
+export const choices = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -15,14 +15,22 @@ export function requiredText(label: string, max = 200) {
 export function optionalText(label: string, max = 2000) {
 	return z.preprocess(
 		empty,
-		z.string({ error: `${label} måste vara text.` }).trim().max(max, `${label} får vara högst ${max} tecken.`).nullable().default(null)
+		z
+			.string({ error: `${label} måste vara text.` })
+			.trim()
+			.max(max, `${label} får vara högst ${max} tecken.`)
+			.nullable()
+			.default(null)
 	);
 }
 
 export function optionalEmail(label: string) {
 	return z.preprocess(
 		empty,
-		z.email({ error: `${label} måste vara en giltig e-postadress, till exempel namn@kommun.se.` }).nullable().default(null)
+		z
+			.email({ error: `${label} måste vara en giltig e-postadress, till exempel namn@kommun.se.` })
+			.nullable()
+			.default(null)
 	);
 }
 
@@ -37,7 +45,7 @@ export function requiredDate(label: string) {
 		.string({ error: `${label} måste fyllas i.` })
 		.trim()
 		.min(1, `${label} måste fyllas i.`)
-		.refine((s) => ISO_DATE.test(s) && isRealDate(s), `${label} måste vara ett datum som ÅÅÅÅ-MM-DD.`);
+		.refine((s) => s === '' || (ISO_DATE.test(s) && isRealDate(s)), `${label} måste vara ett datum som ÅÅÅÅ-MM-DD.`);
 }
 
 export function optionalDate(label: string) {
@@ -48,14 +56,22 @@ export function optionalDate(label: string) {
 export function optionalId(label: string) {
 	return z.preprocess(
 		(v) => (empty(v) === null ? null : typeof v === 'string' ? Number(v) : v),
-		z.number({ error: `${label} måste väljas i listan.` }).int(`${label} måste väljas i listan.`).positive(`${label} måste väljas i listan.`).nullable().default(null)
+		z
+			.number({ error: `${label} måste väljas i listan.` })
+			.int(`${label} måste väljas i listan.`)
+			.positive(`${label} måste väljas i listan.`)
+			.nullable()
+			.default(null)
 	);
 }
 
 export function requiredId(label: string) {
 	return z.preprocess(
 		(v) => (empty(v) === null ? undefined : typeof v === 'string' ? Number(v) : v),
-		z.number({ error: `${label} måste väljas.` }).int(`${label} måste väljas.`).positive(`${label} måste väljas.`)
+		z
+			.number({ error: `${label} måste väljas.` })
+			.int(`${label} måste väljas.`)
+			.positive(`${label} måste väljas.`)
 	);
 }
 
@@ -64,11 +80,21 @@ export function choice<const T extends readonly [string, ...string[]]>(label: st
 }
 
 export function count(label: string, { nullable = false } = {}) {
-	const n = z.preprocess(
-		(v) => (empty(v) === null ? (nullable ? null : undefined) : typeof v === 'string' ? Number(v.replace(/[\s\u00a0]/g, '')) : v),
-		z.number({ error: `${label} måste vara ett heltal.` }).int(`${label} måste vara ett heltal.`).min(0, `${label} kan inte vara negativt.`)
+	const int = z
+		.number({ error: `${label} måste vara ett heltal.` })
+		.int(`${label} måste vara ett heltal.`)
+		.min(0, `${label} kan inte vara negativt.`);
+	return z.preprocess(
+		(v) =>
+			empty(v) === null || v === undefined
+				? nullable
+					? null
+					: undefined
+				: typeof v === 'string'
+					? Number(v.replace(/[\s\u00a0]/g, ''))
+					: v,
+		nullable ? int.nullable() : int
 	);
-	return nullable ? n.nullable() : n;
 }
 
 /** The version a form or API client edited: a stale one is refused, never overwritten. */

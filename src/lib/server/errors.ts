@@ -15,9 +15,7 @@ export class ValidationError extends Error {
 		this.errors = errors;
 	}
 	static fromZod(error: z.ZodError): ValidationError {
-		return new ValidationError(
-			error.issues.map((i) => ({ field: i.path.map(String).join('.') || '_', message: i.message }))
-		);
+		return new ValidationError(error.issues.map((i) => ({ field: i.path.map(String).join('.') || '_', message: i.message })));
 	}
 	/** field name → first message, for forms */
 	byField(): Record<string, string> {
@@ -51,9 +49,7 @@ export class UnauthenticatedError extends Error {
 /** Someone else saved the record since it was read. */
 export class ConflictError extends Error {
 	readonly status = 409;
-	constructor(
-		message = 'Någon annan har ändrat posten sedan du öppnade den. Ladda om sidan, se deras ändring och gör din igen.'
-	) {
+	constructor(message = 'Någon annan har ändrat posten sedan du öppnade den. Ladda om sidan, se deras ändring och gör din igen.') {
 		super(message);
 	}
 }
@@ -62,13 +58,7 @@ export class TooManyRequestsError extends Error {
 	readonly status = 429;
 }
 
-export type ServiceError =
-	| ValidationError
-	| NotFoundError
-	| ForbiddenError
-	| UnauthenticatedError
-	| ConflictError
-	| TooManyRequestsError;
+export type ServiceError = ValidationError | NotFoundError | ForbiddenError | UnauthenticatedError | ConflictError | TooManyRequestsError;
 
 export function isServiceError(e: unknown): e is ServiceError {
 	return (

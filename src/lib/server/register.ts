@@ -29,7 +29,10 @@ export async function createEntry<S extends z.ZodType>(db: Db, actor: Actor, reg
 		db,
 		async (tx) => {
 			await reg.check?.(tx, values);
-			const [row] = (await tx.insert(reg.table).values(values as never).returning()) as (Record<string, unknown> & { id: number; version: number })[];
+			const [row] = (await tx
+				.insert(reg.table)
+				.values(values as never)
+				.returning()) as (Record<string, unknown> & { id: number; version: number })[];
 			await writeAudit(tx, actor, { action: 'create', entity: reg.entity, entityId: row.id, after: row });
 			return row;
 		},
@@ -37,13 +40,7 @@ export async function createEntry<S extends z.ZodType>(db: Db, actor: Actor, reg
 	);
 }
 
-export async function updateEntry<S extends z.ZodType>(
-	db: Db,
-	actor: Actor,
-	reg: Register<S>,
-	id: number,
-	input: unknown
-) {
+export async function updateEntry<S extends z.ZodType>(db: Db, actor: Actor, reg: Register<S>, id: number, input: unknown) {
 	requireRole(actor, 'editor');
 	const { version } = validate(z.object({ version: versionField }), input);
 	const values = validate(reg.input, input);

@@ -76,7 +76,11 @@ type TableWithVersion = PgTable & { id: any; version: any; updatedAt: any };
 
 /** Reads a row for update, or 404. */
 export async function loadForUpdate<T extends TableWithVersion>(tx: Tx, table: T, id: number, what: string) {
-	const rows = await tx.select().from(table as PgTable).where(eq(table.id, id)).for('update');
+	const rows = await tx
+		.select()
+		.from(table as PgTable)
+		.where(eq(table.id, id))
+		.for('update');
 	if (!rows[0]) throw new NotFoundError(what);
 	return rows[0] as Record<string, unknown> & { id: number; version: number };
 }

@@ -7,7 +7,10 @@ const errorSchema = {
 	type: 'object',
 	properties: {
 		message: { type: 'string' },
-		errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } }, required: ['field', 'message'] } }
+		errors: {
+			type: 'array',
+			items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } }, required: ['field', 'message'] }
+		}
 	},
 	required: ['message']
 };
@@ -16,8 +19,14 @@ const errors = {
 	'401': { description: 'Inte inloggad', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
 	'403': { description: 'Ingen behörighet', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
 	'404': { description: 'Finns inte', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-	'409': { description: 'Någon annan har ändrat posten (fel version)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-	'422': { description: 'Ogiltiga uppgifter; inget sparades', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+	'409': {
+		description: 'Någon annan har ändrat posten (fel version)',
+		content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+	},
+	'422': {
+		description: 'Ogiltiga uppgifter; inget sparades',
+		content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+	}
 };
 
 const jsonSchema = (schema: z.ZodType) => {
@@ -50,7 +59,12 @@ export function openApiDocument(serverUrl = '/') {
 							'application/json': {
 								schema: {
 									type: 'object',
-									properties: { items: { type: 'array', items: { type: 'object' } }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } },
+									properties: {
+										items: { type: 'array', items: { type: 'object' } },
+										total: { type: 'integer' },
+										limit: { type: 'integer' },
+										offset: { type: 'integer' }
+									},
 									required: ['items', 'total', 'limit', 'offset']
 								}
 							}
@@ -82,7 +96,14 @@ export function openApiDocument(serverUrl = '/') {
 						}
 					}
 				},
-				responses: { '200': { description: 'Ändrad' }, '401': errors['401'], '403': errors['403'], '404': errors['404'], '409': errors['409'], '422': errors['422'] }
+				responses: {
+					'200': { description: 'Ändrad' },
+					'401': errors['401'],
+					'403': errors['403'],
+					'404': errors['404'],
+					'409': errors['409'],
+					'422': errors['422']
+				}
 			}
 		};
 	}
@@ -92,7 +113,15 @@ export function openApiDocument(serverUrl = '/') {
 			summary: 'Logga in med e-post och lösenord; ger samma sessionskaka som webbgränssnittet',
 			requestBody: {
 				required: true,
-				content: { 'application/json': { schema: { type: 'object', properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } }, required: ['email', 'password'] } } }
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } },
+							required: ['email', 'password']
+						}
+					}
+				}
 			},
 			responses: { '200': { description: 'Inloggad' }, '401': errors['401'], '429': { description: 'För många misslyckade försök' } }
 		},

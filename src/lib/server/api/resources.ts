@@ -41,7 +41,10 @@ export const resources: Resource[] = [
 		filters: [{ name: 'code', description: 'Kommunkod', type: 'string' }],
 		list: async (db, _a, url, page) => {
 			const code = str(url, 'code');
-			return pageArray((await q.listMunicipalities(db)).filter((m) => !code || m.code === code), page);
+			return pageArray(
+				(await q.listMunicipalities(db)).filter((m) => !code || m.code === code),
+				page
+			);
 		},
 		get: (db, _a, id) => q.getMunicipality(db, id)
 	},
@@ -56,7 +59,15 @@ export const resources: Resource[] = [
 			{ name: 'totals', description: 'Bara samarbetets totaler', type: 'boolean' }
 		],
 		list: (db, _a, url, page) =>
-			q.listPopulations(db, { municipalityId: numberParam(url, 'municipality'), date: dateParam(url, 'date'), totals: url.searchParams.get('totals') === 'true' }, page),
+			q.listPopulations(
+				db,
+				{
+					municipalityId: numberParam(url, 'municipality'),
+					date: dateParam(url, 'date'),
+					totals: url.searchParams.get('totals') === 'true'
+				},
+				page
+			),
 		get: (db, _a, id) => q.getPopulation(db, id)
 	},
 	{
@@ -65,10 +76,15 @@ export const resources: Resource[] = [
 		what: 'organ',
 		register: reg.bodies,
 		filters: [
-			{ name: 'kind', description: 'Typ: committee, management_group, secretariat, network, working_group, steering_group, reference_group', type: 'string' },
+			{
+				name: 'kind',
+				description: 'Typ: committee, management_group, secretariat, network, working_group, steering_group, reference_group',
+				type: 'string'
+			},
 			{ name: 'activeOn', description: 'Aktiva på datumet (ÅÅÅÅ-MM-DD)', type: 'date' }
 		],
-		list: async (db, _a, url, page) => pageArray(await q.listBodies(db, { kind: str(url, 'kind'), activeOn: dateParam(url, 'activeOn') }), page),
+		list: async (db, _a, url, page) =>
+			pageArray(await q.listBodies(db, { kind: str(url, 'kind'), activeOn: dateParam(url, 'activeOn') }), page),
 		get: (db, _a, id) => q.getBody(db, id)
 	},
 	{
@@ -106,7 +122,12 @@ export const resources: Resource[] = [
 		list: (db, _a, url, page) =>
 			q.listMemberships(
 				db,
-				{ bodyId: numberParam(url, 'body'), personId: numberParam(url, 'person'), role: str(url, 'role'), activeOn: dateParam(url, 'activeOn') },
+				{
+					bodyId: numberParam(url, 'body'),
+					personId: numberParam(url, 'person'),
+					role: str(url, 'role'),
+					activeOn: dateParam(url, 'activeOn')
+				},
 				page
 			),
 		get: (db, _a, id) => q.getMembership(db, id)

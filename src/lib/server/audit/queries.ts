@@ -1,5 +1,5 @@
 // Browsing the audit log: administrators only.
-import { and, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/schema/index.ts';
 import type { Actor } from '../actor.ts';
@@ -23,7 +23,7 @@ export async function listAudit(db: Db, actor: Actor, f: AuditFilter, page: Page
 		f.action ? eq(auditLog.action, f.action) : undefined,
 		f.accountId ? eq(auditLog.accountId, f.accountId) : undefined,
 		f.from ? gte(auditLog.at, sql`(${f.from}::date)::timestamp at time zone 'Europe/Stockholm'`) : undefined,
-		f.to ? lte(auditLog.at, sql`((${f.to}::date + 1)::timestamp at time zone 'Europe/Stockholm')`) : undefined
+		f.to ? lt(auditLog.at, sql`((${f.to}::date + 1)::timestamp at time zone 'Europe/Stockholm')`) : undefined
 	);
 	const [items, [{ total }]] = await Promise.all([
 		db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(page.limit).offset(page.offset),

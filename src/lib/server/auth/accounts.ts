@@ -1,5 +1,5 @@
 // Accounts and personal API tokens, managed by an administrator.
-import { asc, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { account, apiToken } from '../db/schema/index.ts';
@@ -10,6 +10,7 @@ import { choice, optionalId, requiredText } from '../../schemas/fields.ts';
 import { hashPassword } from './password.ts';
 import { hashToken, newToken } from './sessions.ts';
 import { keysOf } from '../../core/organisation.ts';
+import { swedish } from '../db/order.ts';
 
 export const accountInput = z.object({
 	email: z
@@ -18,7 +19,10 @@ export const accountInput = z.object({
 		.toLowerCase()
 		.pipe(z.email({ error: 'E-post måste vara en giltig e-postadress.' })),
 	name: requiredText('Namn'),
-	password: z.string({ error: 'Lösenord måste fyllas i.' }).min(12, 'Lösenord måste ha minst 12 tecken.').max(200, 'Lösenord får vara högst 200 tecken.'),
+	password: z
+		.string({ error: 'Lösenord måste fyllas i.' })
+		.min(12, 'Lösenord måste ha minst 12 tecken.')
+		.max(200, 'Lösenord får vara högst 200 tecken.'),
 	role: choice('Roll', keysOf(ACCOUNT_ROLES)),
 	personId: optionalId('Person')
 });
@@ -67,7 +71,7 @@ export const createFirstAdmin = (db: Db, input: { email: string; name: string; p
 
 export async function listAccounts(db: Db, actor: Actor) {
 	requireRole(actor, 'admin');
-	return db.select(publicColumns).from(account).orderBy(asc(account.name));
+	return db.select(publicColumns).from(account).orderBy(swedish(account.name));
 }
 
 export async function setAccountDisabled(db: Db, actor: Actor, id: number, disabled: boolean) {
@@ -122,7 +126,11 @@ export async function listApiTokens(db: Db, actor: Actor) {
 export async function revokeApiToken(db: Db, actor: Actor, id: number) {
 	requireRole(actor, 'admin');
 	return inTransaction(db, async (tx) => {
-		const [row] = await tx.update(apiToken).set({ revokedAt: new Date() }).where(eq(apiToken.id, id)).returning({ id: apiToken.id, name: apiToken.name });
+		const [row] = await tx
+			.update(apiToken)
+			.set({ revokedAt: new Date() })
+			.where(eq(apiToken.id, id))
+			.returning({ id: apiToken.id, name: apiToken.name });
 		if (!row) throw new NotFoundError('Nyckeln');
 		await writeAudit(tx, actor, { action: 'revoke', entity: 'api_token', entityId: id, after: row });
 	});

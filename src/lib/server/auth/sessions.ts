@@ -38,11 +38,17 @@ async function registerFailure(db: Db, key: string) {
 /** Checks e-mail and password; returns a new session token. Throttled per e-mail address. */
 export async function login(db: Db, email: string, password: string, meta: { ip?: string } = {}) {
 	const key = `email:${email.trim().toLowerCase()}`;
-	const [attempt] = await db.select().from(loginAttempt).where(and(eq(loginAttempt.key, key), gt(loginAttempt.lockedUntil, sql`now()`)));
+	const [attempt] = await db
+		.select()
+		.from(loginAttempt)
+		.where(and(eq(loginAttempt.key, key), gt(loginAttempt.lockedUntil, sql`now()`)));
 	if (attempt) {
 		throw new TooManyRequestsError('För många misslyckade inloggningar. Vänta en kvart och försök igen.');
 	}
-	const [row] = await db.select().from(account).where(and(eq(account.email, email.trim().toLowerCase()), isNull(account.disabledAt)));
+	const [row] = await db
+		.select()
+		.from(account)
+		.where(and(eq(account.email, email.trim().toLowerCase()), isNull(account.disabledAt)));
 	// Verify even when there is no account, so timing does not reveal which addresses exist.
 	const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash()), password);
 	if (!row || !ok) {
@@ -69,13 +75,19 @@ export async function actorFromSession(db: Db, token: string): Promise<Actor | n
 		.where(and(eq(session.id, id), gt(session.expiresAt, sql`now()`), isNull(account.disabledAt)));
 	if (!row) return null;
 	if (row.expiresAt.getTime() - Date.now() < (SESSION_DAYS / 2) * 86400_000) {
-		await db.update(session).set({ expiresAt: new Date(Date.now() + SESSION_DAYS * 86400_000) }).where(eq(session.id, id));
+		await db
+			.update(session)
+			.set({ expiresAt: new Date(Date.now() + SESSION_DAYS * 86400_000) })
+			.where(eq(session.id, id));
 	}
 	return actorOf(row);
 }
 
 export async function logout(db: Db, token: string) {
-	const [gone] = await db.delete(session).where(eq(session.id, sha256(token))).returning({ accountId: session.accountId });
+	const [gone] = await db
+		.delete(session)
+		.where(eq(session.id, sha256(token)))
+		.returning({ accountId: session.accountId });
 	if (gone) {
 		const [row] = await db.select().from(account).where(eq(account.id, gone.accountId));
 		if (row) await writeAudit(db, actorOf(row), { action: 'logout', entity: 'account', entityId: row.id });
@@ -94,7 +106,10 @@ export async function actorFromToken(db: Db, token: string): Promise<Actor | nul
 		.innerJoin(account, eq(account.id, apiToken.accountId))
 		.where(and(eq(apiToken.tokenHash, sha256(token)), isNull(apiToken.revokedAt), isNull(account.disabledAt)));
 	if (!row) return null;
-	await db.update(apiToken).set({ lastUsedAt: sql`now()` }).where(eq(apiToken.id, row.tokenId));
+	await db
+		.update(apiToken)
+		.set({ lastUsedAt: sql`now()` })
+		.where(eq(apiToken.id, row.tokenId));
 	return actorOf(row);
 }
 

@@ -57,8 +57,7 @@ function serviceUser(): { uid: number; gid: number } | undefined {
 function assertTraversable(dir: string, user: { uid: number; gid: number }) {
 	for (let p = path.dirname(dir); ; p = path.dirname(p)) {
 		const st = fs.statSync(p);
-		const canTraverse =
-			st.mode & 0o001 || (st.uid === user.uid && st.mode & 0o100) || (st.gid === user.gid && st.mode & 0o010);
+		const canTraverse = st.mode & 0o001 || (st.uid === user.uid && st.mode & 0o100) || (st.gid === user.gid && st.mode & 0o010);
 		if (!canTraverse) {
 			throw new Error(
 				`Databasen kan inte köras som användaren ${SERVICE_USER}: katalogen ${p} går inte att öppna för den. ` +

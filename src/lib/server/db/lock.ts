@@ -16,15 +16,28 @@ function ownerAlive(pid: number): boolean {
 	}
 }
 
+/** Locks this process holds: a second start in the same process is refused too. */
+const held = new Set<string>();
+
+function inUse(file: string, owner: number) {
+	return new Error(
+		`Datakatalogen används redan av en annan Samverka (process ${owner}). ` +
+			`Stoppa den först, eller starta med en annan DATA_DIR (låsfil: ${file}).`
+	);
+}
+
 export function acquireLock(file: string): Lock {
+	if (held.has(file)) throw inUse(file, process.pid);
 	for (let attempt = 0; attempt < 3; attempt++) {
 		try {
 			fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+			held.add(file);
 			let released = false;
 			return {
 				release() {
 					if (released) return;
 					released = true;
+					held.delete(file);
 					try {
 						if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
 					} catch {
@@ -35,12 +48,8 @@ export function acquireLock(file: string): Lock {
 		} catch (e) {
 			if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
 			const owner = Number(fs.readFileSync(file, 'utf8'));
-			if (ownerAlive(owner) && owner !== process.pid) {
-				throw new Error(
-					`Datakatalogen används redan av en annan Samverka (process ${owner}). ` +
-						`Stoppa den först, eller starta med en annan DATA_DIR.`
-				);
-			}
+			// Our own pid in a lock we do not hold is a pid reused after a crash: take it over.
+			if (ownerAlive(owner) && owner !== process.pid) throw inUse(file, owner);
 			fs.rmSync(file, { force: true });
 		}
 	}

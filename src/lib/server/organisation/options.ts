@@ -1,8 +1,8 @@
 // The choices the register's forms offer: municipalities, bodies, persons, organisations.
-import { asc } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { body, municipality, organisation, person } from '../db/schema/index.ts';
 import type { OptionLists } from '../../forms/spec.ts';
+import { swedish } from '../db/order.ts';
 
 type ListName = keyof OptionLists;
 
@@ -11,16 +11,22 @@ export async function optionLists(db: Db, names: ListName[]): Promise<OptionList
 	await Promise.all(
 		names.map(async (name) => {
 			if (name === 'municipalities') {
-				const rows = await db.select({ id: municipality.id, name: municipality.name }).from(municipality).orderBy(asc(municipality.name));
+				const rows = await db
+					.select({ id: municipality.id, name: municipality.name })
+					.from(municipality)
+					.orderBy(swedish(municipality.name));
 				out.municipalities = rows.map((r) => ({ value: String(r.id), label: r.name }));
 			} else if (name === 'bodies') {
-				const rows = await db.select({ id: body.id, name: body.name, shortName: body.shortName }).from(body).orderBy(asc(body.name));
+				const rows = await db.select({ id: body.id, name: body.name, shortName: body.shortName }).from(body).orderBy(swedish(body.name));
 				out.bodies = rows.map((r) => ({ value: String(r.id), label: r.shortName ? `${r.name} (${r.shortName})` : r.name }));
 			} else if (name === 'persons') {
-				const rows = await db.select({ id: person.id, name: person.name, title: person.title }).from(person).orderBy(asc(person.name));
+				const rows = await db.select({ id: person.id, name: person.name, title: person.title }).from(person).orderBy(swedish(person.name));
 				out.persons = rows.map((r) => ({ value: String(r.id), label: r.title ? `${r.name}, ${r.title}` : r.name }));
 			} else if (name === 'organisations') {
-				const rows = await db.select({ id: organisation.id, name: organisation.name }).from(organisation).orderBy(asc(organisation.name));
+				const rows = await db
+					.select({ id: organisation.id, name: organisation.name })
+					.from(organisation)
+					.orderBy(swedish(organisation.name));
 				out.organisations = rows.map((r) => ({ value: String(r.id), label: r.name }));
 			}
 		})

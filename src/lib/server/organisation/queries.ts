@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { body, cooperation, membership, municipality, organisation, person, population } from '../db/schema/index.ts';
 import { hasRole, type Actor } from '../actor.ts';
 import { NotFoundError } from '../errors.ts';
+import { swedish } from '../db/order.ts';
 
 export interface Page {
 	limit: number;
@@ -55,7 +56,7 @@ export async function listMunicipalities(db: Db) {
 		})
 		.from(municipality)
 		.leftJoin(latest, eq(latest.municipalityId, municipality.id))
-		.orderBy(asc(municipality.name));
+		.orderBy(swedish(municipality.name));
 }
 
 export async function getMunicipality(db: Db, id: number) {
@@ -88,7 +89,7 @@ export async function listPopulations(db: Db, f: { municipalityId?: number; date
 			.from(population)
 			.leftJoin(municipality, eq(municipality.id, population.municipalityId))
 			.where(where)
-			.orderBy(desc(population.date), asc(municipality.name))
+			.orderBy(desc(population.date), swedish(municipality.name))
 			.limit(page.limit)
 			.offset(page.offset),
 		db.select({ total: count() }).from(population).where(where)
@@ -130,10 +131,15 @@ export async function listBodies(db: Db, f: { kind?: string; activeOn?: string }
 		.where(
 			and(
 				f.kind ? eq(body.kind, f.kind) : undefined,
-				f.activeOn ? and(or(isNull(body.activeFrom), sql`${body.activeFrom} <= ${f.activeOn}`), or(isNull(body.activeTo), sql`${body.activeTo} >= ${f.activeOn}`)) : undefined
+				f.activeOn
+					? and(
+							or(isNull(body.activeFrom), sql`${body.activeFrom} <= ${f.activeOn}`),
+							or(isNull(body.activeTo), sql`${body.activeTo} >= ${f.activeOn}`)
+						)
+					: undefined
 			)
 		)
-		.orderBy(asc(body.kind), asc(body.name));
+		.orderBy(asc(body.kind), swedish(body.name));
 }
 
 export async function getBody(db: Db, id: number) {
@@ -143,7 +149,14 @@ export async function getBody(db: Db, id: number) {
 		db
 			.select({ id: body.id, name: body.name, kind: body.kind, parentId: body.parentId, replacesId: body.replacesId })
 			.from(body)
-			.where(or(eq(body.parentId, id), eq(body.replacesId, id), row.parentId ? eq(body.id, row.parentId) : undefined, row.replacesId ? eq(body.id, row.replacesId) : undefined)),
+			.where(
+				or(
+					eq(body.parentId, id),
+					eq(body.replacesId, id),
+					row.parentId ? eq(body.id, row.parentId) : undefined,
+					row.replacesId ? eq(body.id, row.replacesId) : undefined
+				)
+			),
 		listMemberships(db, { bodyId: id }, { limit: 5000, offset: 0 })
 	]);
 	return {
@@ -187,7 +200,7 @@ export async function listPersons(db: Db, actor: Actor, f: { q?: string; municip
 			.leftJoin(employerMunicipality, eq(employerMunicipality.id, person.employerMunicipalityId))
 			.leftJoin(employerOrganisation, eq(employerOrganisation.id, person.employerOrganisationId))
 			.where(where)
-			.orderBy(asc(person.name), asc(person.id))
+			.orderBy(swedish(person.name), asc(person.id))
 			.limit(page.limit)
 			.offset(page.offset),
 		db.select({ total: count() }).from(person).where(where)
@@ -212,7 +225,7 @@ export async function listOrganisations(db: Db, f: { kind?: string } = {}) {
 		.select()
 		.from(organisation)
 		.where(f.kind ? eq(organisation.kind, f.kind) : undefined)
-		.orderBy(asc(organisation.name));
+		.orderBy(swedish(organisation.name));
 }
 
 export async function getOrganisation(db: Db, id: number) {
@@ -269,7 +282,7 @@ export async function listMemberships(db: Db, f: MembershipFilter, page: Page) {
 			.leftJoin(represented, eq(represented.id, membership.representsMunicipalityId))
 			.leftJoin(representedOrg, eq(representedOrg.id, membership.representsOrganisationId))
 			.where(where)
-			.orderBy(asc(body.name), sql`${membership.validFrom} nulls last`, asc(person.name))
+			.orderBy(swedish(body.name), sql`${membership.validFrom} nulls last`, swedish(person.name))
 			.limit(page.limit)
 			.offset(page.offset),
 		db.select({ total: count() }).from(membership).where(where)

@@ -76,7 +76,10 @@ export const persons: Register<typeof personInput> = {
 	endField: 'endedOn',
 	constraints: {
 		person_employer_municipality_id_municipality_id_fk: ['employerMunicipalityId', 'Arbetsgivare (kommun): den valda kommunen finns inte.'],
-		person_employer_organisation_id_organisation_id_fk: ['employerOrganisationId', 'Arbetsgivare (organisation): den valda organisationen finns inte.']
+		person_employer_organisation_id_organisation_id_fk: [
+			'employerOrganisationId',
+			'Arbetsgivare (organisation): den valda organisationen finns inte.'
+		]
 	}
 };
 
@@ -89,8 +92,14 @@ export const memberships: Register<typeof membershipInput> = {
 	constraints: {
 		membership_person_id_person_id_fk: ['personId', 'Person: den valda personen finns inte.'],
 		membership_body_id_body_id_fk: ['bodyId', 'Organ: det valda organet finns inte.'],
-		membership_represents_municipality_id_municipality_id_fk: ['representsMunicipalityId', 'Företräder kommun: den valda kommunen finns inte.'],
-		membership_represents_organisation_id_organisation_id_fk: ['representsOrganisationId', 'Företräder organisation: den valda organisationen finns inte.'],
+		membership_represents_municipality_id_municipality_id_fk: [
+			'representsMunicipalityId',
+			'Företräder kommun: den valda kommunen finns inte.'
+		],
+		membership_represents_organisation_id_organisation_id_fk: [
+			'representsOrganisationId',
+			'Företräder organisation: den valda organisationen finns inte.'
+		],
 		membership_period: ['validTo', 'Till kan inte vara före startdatumet.']
 	}
 };

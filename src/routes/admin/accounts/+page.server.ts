@@ -1,12 +1,23 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { createAccount, issueApiToken, listAccounts, listApiTokens, revokeApiToken, setAccountDisabled } from '#lib/server/auth/accounts.ts';
+import {
+	createAccount,
+	issueApiToken,
+	listAccounts,
+	listApiTokens,
+	revokeApiToken,
+	setAccountDisabled
+} from '#lib/server/auth/accounts.ts';
 import { optionLists } from '#lib/server/organisation/options.ts';
 import { idParam, requirePage, runForm } from '#lib/server/web.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requirePage(event, 'admin');
-	const [accounts, tokens, lists] = await Promise.all([listAccounts(db(), actor), listApiTokens(db(), actor), optionLists(db(), ['persons'])]);
+	const [accounts, tokens, lists] = await Promise.all([
+		listAccounts(db(), actor),
+		listApiTokens(db(), actor),
+		optionLists(db(), ['persons'])
+	]);
 	return { accounts, tokens, lists };
 };
 
@@ -17,7 +28,9 @@ export const actions = {
 		return { created: result.result.email };
 	},
 	disable: async (event) => {
-		const result = await runForm(event, (input) => setAccountDisabled(db(), event.locals.actor, idParam(input.id), input.disabled === 'true'));
+		const result = await runForm(event, (input) =>
+			setAccountDisabled(db(), event.locals.actor, idParam(input.id), input.disabled === 'true')
+		);
 		if (!('ok' in result)) return result;
 	},
 	token: async (event) => {

@@ -16,17 +16,25 @@ export const account = pgTable('account', {
 	...timestamps
 });
 
-export const session = pgTable('session', {
-	/** sha256 of the token in the cookie: a leaked table does not leak sessions. */
-	id: text().primaryKey(),
-	accountId: integer().notNull().references(() => account.id, { onDelete: 'cascade' }),
-	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-	expiresAt: timestamp({ withTimezone: true }).notNull()
-}, (t) => [index('session_account').on(t.accountId)]);
+export const session = pgTable(
+	'session',
+	{
+		/** sha256 of the token in the cookie: a leaked table does not leak sessions. */
+		id: text().primaryKey(),
+		accountId: integer()
+			.notNull()
+			.references(() => account.id, { onDelete: 'cascade' }),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp({ withTimezone: true }).notNull()
+	},
+	(t) => [index('session_account').on(t.accountId)]
+);
 
 export const apiToken = pgTable('api_token', {
 	id: integer().primaryKey().generatedAlwaysAsIdentity(),
-	accountId: integer().notNull().references(() => account.id, { onDelete: 'cascade' }),
+	accountId: integer()
+		.notNull()
+		.references(() => account.id, { onDelete: 'cascade' }),
 	name: text().notNull(),
 	tokenHash: text().notNull().unique(),
 	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

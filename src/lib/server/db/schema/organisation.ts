@@ -4,15 +4,19 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { timestamps, version } from './columns.ts';
 
-export const cooperation = pgTable('cooperation', {
-	id: integer().primaryKey().default(1),
-	name: text().notNull(),
-	shortName: text().notNull(),
-	hostMunicipalityId: integer(),
-	locale: text().notNull().default('sv-SE'),
-	...version,
-	...timestamps
-}, (t) => [check('cooperation_singleton', sql`${t.id} = 1`)]);
+export const cooperation = pgTable(
+	'cooperation',
+	{
+		id: integer().primaryKey().default(1),
+		name: text().notNull(),
+		shortName: text().notNull(),
+		hostMunicipalityId: integer(),
+		locale: text().notNull().default('sv-SE'),
+		...version,
+		...timestamps
+	},
+	(t) => [check('cooperation_singleton', sql`${t.id} = 1`)]
+);
 
 export const municipality = pgTable('municipality', {
 	id: integer().primaryKey().generatedAlwaysAsIdentity(),
@@ -27,18 +31,22 @@ export const municipality = pgTable('municipality', {
 });
 
 /** A figure per municipality and date; municipalityId null is the cooperation's total. Population null: known to be missing. */
-export const population = pgTable('population', {
-	id: integer().primaryKey().generatedAlwaysAsIdentity(),
-	municipalityId: integer().references(() => municipality.id, { onDelete: 'cascade' }),
-	date: date({ mode: 'string' }).notNull(),
-	population: integer(),
-	source: text().notNull(),
-	...version,
-	...timestamps
-}, (t) => [
-	unique('population_municipality_date').on(t.municipalityId, t.date).nullsNotDistinct(),
-	check('population_non_negative', sql`${t.population} is null or ${t.population} >= 0`)
-]);
+export const population = pgTable(
+	'population',
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		municipalityId: integer().references(() => municipality.id, { onDelete: 'cascade' }),
+		date: date({ mode: 'string' }).notNull(),
+		population: integer(),
+		source: text().notNull(),
+		...version,
+		...timestamps
+	},
+	(t) => [
+		unique('population_municipality_date').on(t.municipalityId, t.date).nullsNotDistinct(),
+		check('population_non_negative', sql`${t.population} is null or ${t.population} >= 0`)
+	]
+);
 
 export const organisation = pgTable('organisation', {
 	id: integer().primaryKey().generatedAlwaysAsIdentity(),
@@ -49,19 +57,23 @@ export const organisation = pgTable('organisation', {
 	...timestamps
 });
 
-export const body = pgTable('body', {
-	id: integer().primaryKey().generatedAlwaysAsIdentity(),
-	kind: text().notNull(),
-	name: text().notNull(),
-	shortName: text(),
-	parentId: integer().references((): any => body.id),
-	replacesId: integer().references((): any => body.id),
-	description: text(),
-	activeFrom: date({ mode: 'string' }),
-	activeTo: date({ mode: 'string' }),
-	...version,
-	...timestamps
-}, (t) => [check('body_period', sql`${t.activeTo} is null or ${t.activeFrom} is null or ${t.activeFrom} <= ${t.activeTo}`)]);
+export const body = pgTable(
+	'body',
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		kind: text().notNull(),
+		name: text().notNull(),
+		shortName: text(),
+		parentId: integer().references((): any => body.id),
+		replacesId: integer().references((): any => body.id),
+		description: text(),
+		activeFrom: date({ mode: 'string' }),
+		activeTo: date({ mode: 'string' }),
+		...version,
+		...timestamps
+	},
+	(t) => [check('body_period', sql`${t.activeTo} is null or ${t.activeFrom} is null or ${t.activeFrom} <= ${t.activeTo}`)]
+);
 
 export const person = pgTable('person', {
 	id: integer().primaryKey().generatedAlwaysAsIdentity(),
@@ -76,22 +88,30 @@ export const person = pgTable('person', {
 	...timestamps
 });
 
-export const membership = pgTable('membership', {
-	id: integer().primaryKey().generatedAlwaysAsIdentity(),
-	personId: integer().notNull().references(() => person.id),
-	bodyId: integer().notNull().references(() => body.id),
-	role: text().notNull(),
-	representsMunicipalityId: integer().references(() => municipality.id),
-	representsOrganisationId: integer().references(() => organisation.id),
-	validFrom: date({ mode: 'string' }),
-	validTo: date({ mode: 'string' }),
-	periodNote: text(),
-	source: text(),
-	...version,
-	...timestamps
-}, (t) => [
-	index('membership_body').on(t.bodyId),
-	index('membership_person').on(t.personId),
-	check('membership_represents_one', sql`${t.representsMunicipalityId} is null or ${t.representsOrganisationId} is null`),
-	check('membership_period', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validFrom} <= ${t.validTo}`)
-]);
+export const membership = pgTable(
+	'membership',
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		personId: integer()
+			.notNull()
+			.references(() => person.id),
+		bodyId: integer()
+			.notNull()
+			.references(() => body.id),
+		role: text().notNull(),
+		representsMunicipalityId: integer().references(() => municipality.id),
+		representsOrganisationId: integer().references(() => organisation.id),
+		validFrom: date({ mode: 'string' }),
+		validTo: date({ mode: 'string' }),
+		periodNote: text(),
+		source: text(),
+		...version,
+		...timestamps
+	},
+	(t) => [
+		index('membership_body').on(t.bodyId),
+		index('membership_person').on(t.personId),
+		check('membership_represents_one', sql`${t.representsMunicipalityId} is null or ${t.representsOrganisationId} is null`),
+		check('membership_period', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validFrom} <= ${t.validTo}`)
+	]
+);

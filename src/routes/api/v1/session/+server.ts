@@ -11,7 +11,13 @@ export const POST: RequestHandler = api(async ({ request, cookies, url, getClien
 	if (typeof password !== 'string' || !password) errors.push({ field: 'password', message: 'Lösenord måste fyllas i.' });
 	if (errors.length) throw new ValidationError(errors);
 	const { token, expiresAt, actor } = await login(db(), email as string, password as string, { ip: getClientAddress() });
-	cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: SESSION_DAYS * 86400 });
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		maxAge: SESSION_DAYS * 86400
+	});
 	return Response.json({ name: actor.name, role: actor.role, expiresAt });
 });
 

@@ -8,7 +8,14 @@ import { idParam, load as read, requirePage } from '#lib/server/web.ts';
 
 export const load: PageServerLoad = async (event) => {
 	requirePage(event, 'editor');
-	const { memberships: _m, children: _c, parent: _p, replaces: _r, replacedBy: _rb, ...body } = await read(event, () => getBody(db(), idParam(event.params.id)));
+	const {
+		memberships: _m,
+		children: _c,
+		parent: _p,
+		replaces: _r,
+		replacedBy: _rb,
+		...body
+	} = await read(event, () => getBody(db(), idParam(event.params.id)));
 	const lists = await optionLists(db(), ['bodies']);
 	lists.bodies = lists.bodies?.filter((o) => o.value !== String(body.id));
 	return { body, lists };

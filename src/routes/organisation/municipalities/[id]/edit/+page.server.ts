@@ -7,7 +7,11 @@ import { idParam, load as read, requirePage } from '#lib/server/web.ts';
 
 export const load: PageServerLoad = async (event) => {
 	requirePage(event, 'editor');
-	const { populations: _p, representatives: _r, ...municipality } = await read(event, () => getMunicipality(db(), idParam(event.params.id)));
+	const {
+		populations: _p,
+		representatives: _r,
+		...municipality
+	} = await read(event, () => getMunicipality(db(), idParam(event.params.id)));
 	return { municipality };
 };
 

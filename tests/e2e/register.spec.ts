@@ -1,0 +1,122 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, login } from './helpers.ts';
+
+test('log in, add a person to a network, see it on the body page, log out', async ({ page }) => {
+	await page.goto('/');
+	await expectAccessible(page);
+	await login(page);
+	await expectAccessible(page);
+
+	// A new person
+	await page.goto('/organisation/persons/new');
+	await expectAccessible(page);
+	await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Testa Testsson');
+	await page.getByLabel('Titel').fill('klimatstrateg');
+	await page.getByLabel('Arbetsgivare (kommun)').selectOption({ label: 'Salem' });
+	await page.getByRole('button', { name: 'Spara' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Testa Testsson' })).toBeVisible();
+	await expectAccessible(page);
+
+	// The climate network, and the person added to it
+	await page.goto('/organisation/bodies?kind=network');
+	await expectAccessible(page);
+	await page
+		.getByRole('link', { name: /klimat/i })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/organisation\/bodies\/\d+$/);
+	const bodyName = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Lägg till medlem' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Person').selectOption({ label: 'Testa Testsson, klimatstrateg' });
+	await page.getByLabel('Roll').selectOption({ label: 'Ledamot' });
+	await page.getByLabel('Företräder kommun').selectOption({ label: 'Salem' });
+	await page.getByLabel('Från').fill('2021-01-01');
+	await page.getByRole('button', { name: 'Spara' }).click();
+
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(bodyName);
+	const members = page
+		.getByRole('table')
+		.filter({ has: page.getByRole('columnheader', { name: 'Person' }) })
+		.first();
+	await expect(members.getByRole('link', { name: 'Testa Testsson', exact: true })).toBeVisible();
+	await expectAccessible(page);
+
+	// Membership on an earlier date: not yet a member
+	await page.getByLabel('Visa ledamöter på datum').fill('2020-06-01');
+	await page.getByRole('button', { name: 'Visa' }).click();
+	await expect(page.getByRole('heading', { name: 'Ledamöter den 1 juni 2020' })).toBeVisible();
+	await expect(page.getByRole('table').first().getByRole('link', { name: 'Testa Testsson', exact: true })).toHaveCount(0);
+
+	await page.getByRole('button', { name: 'Logga ut' }).click();
+	await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible();
+});
+
+test('every register page passes axe at WCAG 2.1 AA, signed in and not', async ({ page }) => {
+	test.setTimeout(180_000);
+	const publicPages = [
+		'/',
+		'/organisation',
+		'/organisation/municipalities',
+		'/organisation/municipalities/1',
+		'/organisation/bodies',
+		'/organisation/bodies/2',
+		'/organisation/persons',
+		'/organisation/persons/1',
+		'/organisation/organisations',
+		'/organisation/organisations/1',
+		'/login'
+	];
+	for (const url of publicPages) {
+		await page.goto(url);
+		await expectAccessible(page);
+	}
+	await login(page);
+	const editorPages = [
+		...publicPages.filter((u) => u !== '/login'),
+		'/organisation/municipalities/new',
+		'/organisation/municipalities/1/edit',
+		'/organisation/populations/new?municipality=1',
+		'/organisation/bodies/new',
+		'/organisation/bodies/2/edit',
+		'/organisation/persons/new',
+		'/organisation/persons/1/edit',
+		'/organisation/organisations/new',
+		'/organisation/organisations/1/edit',
+		'/organisation/memberships/new?body=2',
+		'/organisation/memberships/1/edit',
+		'/organisation/settings',
+		'/admin/accounts',
+		'/admin/audit',
+		'/sidan-finns-inte'
+	];
+	for (const url of editorPages) {
+		await page.goto(url);
+		await expectAccessible(page);
+	}
+});
+
+test('the audit log shows who changed what, before and after', async ({ page }) => {
+	await login(page);
+	await page.goto('/organisation/municipalities/1/edit');
+	await page.getByLabel('Registratorns e-post').fill('registrator@botkyrka.example');
+	await page.getByRole('button', { name: 'Spara' }).click();
+	await expect(page.getByRole('link', { name: 'registrator@botkyrka.example' })).toBeVisible();
+	await page.goto('/admin/audit?entity=municipality&action=update');
+	await expect(page.getByRole('cell', { name: /registrarEmail: – → "registrator@botkyrka.example"/ })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('the whole flow works by keyboard alone', async ({ page }) => {
+	await page.goto('/');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Hoppa till innehållet' })).toBeFocused();
+	await page.goto('/login');
+	await page.getByLabel('E-post').focus();
+	await page.keyboard.type('admin@e2e.test');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('e2e-losenord-som-ar-langt');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+});
