@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { acquireLock, type Lock } from './lock.ts';
+import { acquireLock, isAlive, type Lock } from './lock.ts';
 
 export interface EmbeddedServer {
 	url: string;
@@ -77,15 +77,6 @@ export function freePort(): Promise<number> {
 			srv.close(() => resolve(port));
 		});
 	});
-}
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (e) {
-		return (e as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {

@@ -6,7 +6,8 @@ export interface Lock {
 	release(): void;
 }
 
-function ownerAlive(pid: number): boolean {
+/** Whether a process with this pid is alive (EPERM: alive, but another user's). */
+export function isAlive(pid: number): boolean {
 	if (!Number.isInteger(pid) || pid <= 0) return false;
 	try {
 		process.kill(pid, 0);
@@ -49,7 +50,7 @@ export function acquireLock(file: string): Lock {
 			if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
 			const owner = Number(fs.readFileSync(file, 'utf8'));
 			// Our own pid in a lock we do not hold is a pid reused after a crash: take it over.
-			if (ownerAlive(owner) && owner !== process.pid) throw inUse(file, owner);
+			if (isAlive(owner) && owner !== process.pid) throw inUse(file, owner);
 			fs.rmSync(file, { force: true });
 		}
 	}
