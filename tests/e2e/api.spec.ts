@@ -58,7 +58,9 @@ test('the register API: session, create, validation, paging, stale versions, tok
 
 	// A personal API token, issued in the UI, works without a session.
 	const anon = await playwright.request.newContext({ baseURL });
-	expect((await anon.post('/api/v1/organisations', { data: { name: 'Trafikverket Region Stockholm', kind: 'authority' } })).status()).toBe(401);
+	expect((await anon.post('/api/v1/organisations', { data: { name: 'Trafikverket Region Stockholm', kind: 'authority' } })).status()).toBe(
+		401
+	);
 	await anon.dispose();
 
 	expect((await request.delete('/api/v1/session')).status()).toBe(204);
@@ -95,7 +97,10 @@ test('an API token issued by an administrator signs a script in', async ({ page,
 	expect(created.status()).toBe(201);
 	await script.dispose();
 
-	await page.getByRole('button', { name: /Återkalla/ }).first().click();
+	await page
+		.getByRole('button', { name: /Återkalla/ })
+		.first()
+		.click();
 	const revoked = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
 	expect((await revoked.post('/api/v1/organisations', { data: { name: 'Efter återkallning', kind: 'other' } })).status()).toBe(401);
 	await revoked.dispose();
