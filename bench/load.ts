@@ -1,0 +1,76 @@
+// One route under load: autocannon's programmatic API, a short warm-up first,
+// then the measured run. Latency percentiles come from every 2xx response's own
+// time (autocannon's histogram has 1 ms resolution and no p95).
+import autocannon, { type Result } from 'autocannon';
+
+export interface LoadOptions {
+	url: string;
+	connections: number;
+	seconds: number;
+	warmupSeconds: number;
+}
+
+export interface LoadFigures {
+	url: string;
+	seconds: number;
+	requests: number;
+	/** Completed 2xx responses per second of the measured run. */
+	rps: number;
+	p50: number;
+	p95: number;
+	p99: number;
+	max: number;
+	bytesPerRequest: number;
+	non2xx: number;
+	errors: number;
+	timeouts: number;
+	statusCodes: Record<string, number>;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+	if (!sorted.length) return NaN;
+	// Nearest rank.
+	const rank = Math.ceil((p / 100) * sorted.length);
+	return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+async function run(url: string, connections: number, seconds: number, onResponse?: (status: number, bytes: number, ms: number) => void) {
+	const instance = autocannon({ url, connections, duration: seconds, timeout: 10 });
+	if (onResponse) {
+		instance.on('response', (_client: unknown, status: number, bytes: number, ms: number) => onResponse(status, bytes, ms));
+	}
+	return (await instance) as Result;
+}
+
+export async function load({ url, connections, seconds, warmupSeconds }: LoadOptions): Promise<LoadFigures> {
+	if (warmupSeconds > 0) await run(url, connections, warmupSeconds);
+
+	const times: number[] = [];
+	let bytes = 0;
+	const t0 = performance.now();
+	const result = await run(url, connections, seconds, (status, b, ms) => {
+		if (status >= 200 && status < 300) {
+			times.push(ms);
+			bytes += b;
+		}
+	});
+	const elapsed = (performance.now() - t0) / 1000;
+	const sorted = Float64Array.from(times).sort();
+	const statusCodes: Record<string, number> = {};
+	for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = count;
+	return {
+		url,
+		seconds: elapsed,
+		requests: times.length,
+		rps: times.length / elapsed,
+		p50: percentile(sorted, 50),
+		p95: percentile(sorted, 95),
+		p99: percentile(sorted, 99),
+		max: sorted.length ? sorted[sorted.length - 1] : NaN,
+		bytesPerRequest: times.length ? bytes / times.length : 0,
+		non2xx: result.non2xx,
+		errors: result.errors,
+		timeouts: result.timeouts,
+		statusCodes
+	};
+}

@@ -1,0 +1,278 @@
+// `npm run bench`: cold start, throughput and latency under load against the
+// server's own static route, and resident memory after the load.
+// The figures and targets are those of issue 3, "Tests and figures".
+// It reports PASS/FAIL; it does not fail the process over a missed target.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { ROOT, running, startServer, postmasterPid, type Started } from './server.ts';
+import { load, type LoadFigures } from './load.ts';
+import { rssOf, databaseMemory } from './memory.ts';
+
+const DATA_DIR = path.join(ROOT, '.tmp', 'bench-data');
+const ADMIN = { SAMVERKA_ADMIN_EMAIL: 'bench@samverka.local', SAMVERKA_ADMIN_PASSWORD: 'bench-lösenord-som-räcker' };
+const CONNECTIONS = 50;
+const SECONDS = 10;
+const WARMUP_SECONDS = 2;
+
+const TARGET_READY_MS = 3000;
+const TARGET_RPS_SHARE = 0.3;
+const TARGET_P95_MULTIPLE = 3;
+const TARGET_APP_RSS_MB = 250;
+
+// The yardstick first; then every page of the project, the same way.
+const STATIC_ROUTE = { name: 'static file, yardstick', path: '/ping.txt' };
+const PAGES = [
+	{ name: 'body: management group', path: '/organisation/bodies/2' },
+	{ name: 'API: persons', path: '/api/v1/persons' },
+	{ name: 'start page', path: '/' },
+	{ name: 'municipality page', path: '/organisation/municipalities/1' }
+];
+
+const verdicts: { what: string; pass: boolean }[] = [];
+function verdict(what: string, pass: boolean): string {
+	verdicts.push({ what, pass });
+	return pass ? 'PASS' : 'FAIL';
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const msf = (ms: number) =>
+	!Number.isFinite(ms) ? '–' : ms < 10 ? `${ms.toFixed(2)} ms` : ms < 100 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(0)} ms`;
+const mb = (kb: number) => `${((kb * 1024) / 1e6).toFixed(1)} MB`;
+const pad = (v: string, n: number) => v.padEnd(n);
+const lpad = (v: string, n: number) => v.padStart(n);
+
+function machine() {
+	const cpus = os.cpus();
+	const require = createRequire(import.meta.url);
+	const autocannonVersion = (require('autocannon/package.json') as { version: string }).version;
+	console.log('Samverka benchmark');
+	console.log(
+		`  machine:    ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load average ${os
+			.loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' ')}`
+	);
+	console.log(`  software:   Node ${process.version} (${process.execPath}), ${os.type()} ${os.release()}, autocannon ${autocannonVersion}`);
+	console.log('  note:       absolute figures drift from run to run on this shared 2-core machine, and the load generator');
+	console.log('              shares the cores with the server and its database: that is why the targets under load are');
+	console.log("              relative to the server's own static route, measured in the same run, the same way.");
+	console.log('');
+}
+
+function printMarks(server: Started) {
+	if (!server.marks.length) return;
+	console.log(`        ${server.marks.map((m) => `${m.label} ${s(m.ms)}`).join(' · ')} · first 200 of GET / ${s(server.readyMs)}`);
+}
+
+async function coldStart(): Promise<Started> {
+	console.log('1. Cold start: spawn of `node server.ts` to the first 200 of GET /');
+	fs.rmSync(DATA_DIR, { recursive: true, force: true });
+	fs.mkdirSync(path.dirname(DATA_DIR), { recursive: true });
+
+	const first = await startServer({ dataDir: DATA_DIR, env: ADMIN });
+	let stopMs: number;
+	try {
+		console.log(`  (a) first start of all (fresh ${path.relative(ROOT, DATA_DIR)}/: initdb, migrations, demo data, administrator)`);
+		console.log(`      ${pad(s(first.readyMs), 10)}  (no target)`);
+		printMarks(first);
+	} finally {
+		stopMs = await first.stop();
+	}
+	console.log(`      stopped with SIGTERM, database included, in ${s(stopMs)}`);
+
+	const second = await startServer({ dataDir: DATA_DIR, env: ADMIN });
+	console.log('  (b) database already initialised (same data directory, demo data in place)');
+	console.log(
+		`      ${pad(s(second.readyMs), 10)}  target < ${s(TARGET_READY_MS)}   ${verdict('cold start, database initialised', second.readyMs < TARGET_READY_MS)}`
+	);
+	printMarks(second);
+	console.log('');
+	return second;
+}
+
+async function underLoad(server: Started) {
+	console.log(
+		`2. Under load: ${CONNECTIONS} concurrent connections, ${SECONDS} s per route after a ${WARMUP_SECONDS} s warm-up, one route at a time, static route first`
+	);
+	console.log(
+		`   targets: at least ${TARGET_RPS_SHARE * 100} % of the static route's requests/s, and a p95 at most ${TARGET_P95_MULTIPLE}× the static route's p95`
+	);
+	const before = rssOf(server.pid);
+	if (before) console.log(`   application RSS before the load (started, one GET / served): ${mb(before.rssKb)}`);
+	// One request per route first: every route's code is loaded before any figure is taken.
+	const mark = server.outputMark();
+	const first: string[] = [];
+	let firstBad = false;
+	for (const route of [STATIC_ROUTE, ...PAGES]) {
+		const res = await fetch(server.base + route.path).catch((e: Error) => e);
+		if (res instanceof Error) {
+			first.push(`${route.path} ${res.message}`);
+			firstBad = true;
+			continue;
+		}
+		const body = await res.arrayBuffer();
+		first.push(`${route.path} ${res.status} (${(body.byteLength / 1024).toFixed(1)} kB)`);
+		if (res.status !== 200) firstBad = true;
+	}
+	console.log(`   one request per route before the load: ${first.join(' · ')}`);
+	if (firstBad) {
+		for (const line of server.outputSince(mark).trim().split('\n').slice(0, 12)) console.log(`        | ${line}`);
+	}
+	const header =
+		'  ' +
+		pad('GET', 34) +
+		pad('what', 24) +
+		lpad('req/s', 9) +
+		lpad('p50', 11) +
+		lpad('p95', 11) +
+		lpad('p99', 11) +
+		lpad('% static', 10) +
+		lpad('', 6) +
+		lpad('p95 ×', 8) +
+		lpad('', 6) +
+		lpad('app RSS', 11) +
+		'   responses 2xx / non-2xx / errors';
+	console.log(header);
+	console.log('  ' + '-'.repeat(header.length - 2));
+
+	const results: { name: string; path: string; f: LoadFigures }[] = [];
+	let yard: LoadFigures | null = null;
+	for (const route of [STATIC_ROUTE, ...PAGES]) {
+		const mark = server.outputMark();
+		const f = await load({ url: server.base + route.path, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+		results.push({ ...route, f });
+		const rss = rssOf(server.pid);
+		let share = '',
+			shareV = '',
+			mult = '',
+			multV = '';
+		if (!yard) {
+			yard = f;
+			share = '100 %';
+			mult = '1.0×';
+		} else {
+			const r = f.rps / yard.rps;
+			const m = f.p95 / yard.p95;
+			share = `${(r * 100).toFixed(0)} %`;
+			shareV = verdict(`${route.path}: requests/s ≥ ${TARGET_RPS_SHARE * 100} % of static`, r >= TARGET_RPS_SHARE);
+			mult = Number.isFinite(m) ? `${m.toFixed(1)}×` : '–';
+			multV = verdict(`${route.path}: p95 ≤ ${TARGET_P95_MULTIPLE}× static p95`, m <= TARGET_P95_MULTIPLE);
+		}
+		const bad = f.non2xx + f.errors;
+		console.log(
+			'  ' +
+				pad(route.path, 34) +
+				pad(route.name, 24) +
+				lpad(f.rps.toFixed(0), 9) +
+				lpad(msf(f.p50), 11) +
+				lpad(msf(f.p95), 11) +
+				lpad(msf(f.p99), 11) +
+				lpad(share, 10) +
+				lpad(shareV, 6) +
+				lpad(mult, 8) +
+				lpad(multV, 6) +
+				lpad(rss ? mb(rss.rssKb) : '?', 11) +
+				`   ${f.requests} / ${f.non2xx} / ${f.errors}${bad ? '  <-- not all 2xx' : ''}`
+		);
+		if (bad) {
+			const codes = Object.entries(f.statusCodes)
+				.map(([c, n]) => `${c}: ${n}`)
+				.join(', ');
+			console.log(`      ! status codes ${codes}; ${f.errors} errors (${f.timeouts} timeouts)`);
+			const log = server.outputSince(mark).trim().split('\n');
+			if (log.length && log[0]) {
+				console.log(`      ! the server's log during this route (first ${Math.min(12, log.length)} of ${log.length} lines):`);
+				for (const line of log.slice(0, 12)) console.log(`        | ${line}`);
+			}
+			verdicts.push({ what: `${route.path}: every response 2xx`, pass: false });
+		}
+	}
+	console.log(
+		`  (req/s: 2xx responses per second of the measured ${SECONDS} s; latencies: of every 2xx response; ` +
+			`app RSS: of the application process right after the route's run)`
+	);
+	console.log(
+		`  (bytes per response, headers included: ${results.map((r) => `${r.path} ${(r.f.bytesPerRequest / 1024).toFixed(1)} kB`).join(', ')})`
+	);
+	console.log('');
+}
+
+function memory(server: Started) {
+	console.log('3. Resident memory after the load');
+	const app = rssOf(server.pid);
+	if (!app) {
+		console.log(`  ! the application process (pid ${server.pid}) is gone`);
+		verdicts.push({ what: 'application memory', pass: false });
+	} else {
+		const pass = (app.rssKb * 1024) / 1e6 < TARGET_APP_RSS_MB;
+		console.log(
+			`  application (node server.ts, pid ${server.pid})   RSS ${pad(mb(app.rssKb), 10)} target < ${TARGET_APP_RSS_MB} MB   ${verdict('application RSS', pass)}` +
+				`   (peak RSS ${mb(app.peakKb)})`
+		);
+	}
+	const pm = postmasterPid(DATA_DIR);
+	if (pm === null) {
+		console.log('  ! no postmaster.pid in the data directory: the database is not running');
+	} else {
+		const d = databaseMemory(pm);
+		console.log(
+			`  database (postmaster pid ${pm} and ${d.processes - 1} processes under it)   RSS sum ${mb(d.rssKb)}` +
+				(Number.isFinite(d.pssKb) ? `   (PSS sum ${mb(d.pssKb)}: shared buffers counted once)` : '') +
+				'   (no target)'
+		);
+		for (const g of d.byName) console.log(`      ${pad(g.count > 1 ? `${g.name} ×${g.count}` : g.name, 34)} ${lpad(mb(g.rssKb), 10)}`);
+	}
+	console.log('');
+}
+
+/** What identifies the build under test: a concurrent `npm run build` in the same checkout replaces it under the server. */
+function buildStamp(): string {
+	try {
+		return fs.readFileSync(path.join(ROOT, 'build', 'client', '_app', 'version.json'), 'utf8');
+	} catch {
+		return 'none';
+	}
+}
+
+async function main() {
+	machine();
+	const stamp = buildStamp();
+	let server: Started | null = null;
+	try {
+		server = await coldStart();
+		await underLoad(server);
+		memory(server);
+	} finally {
+		if (server) await server.stop();
+	}
+	if (buildStamp() !== stamp) {
+		console.log('! build/ was rebuilt by something else while the bench ran: the server was running a build replaced under it,');
+		console.log('  so a route first loaded after that may have failed. Run the bench again when no other build runs.');
+		console.log('');
+	}
+	const failed = verdicts.filter((v) => !v.pass);
+	console.log(
+		`Summary: ${verdicts.length - failed.length} of ${verdicts.length} targets met` +
+			(failed.length ? `; missed: ${failed.map((v) => v.what).join('; ')}` : '.')
+	);
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		if (interrupted) return;
+		interrupted = true;
+		console.error(`\n${signal}: stopping the server …`);
+		void Promise.allSettled([...running].map((s) => s.stop())).then(() => process.exit(130));
+	});
+}
+
+try {
+	await main();
+} catch (e) {
+	console.error('\nThe benchmark could not run:', e instanceof Error ? e.message : e);
+	await Promise.allSettled([...running].map((s) => s.stop()));
+	process.exitCode = 1;
+}
