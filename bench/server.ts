@@ -47,7 +47,6 @@ const MARKERS: [RegExp, string][] = [
 	[/svarar på/, 'port open']
 ];
 
-
 export async function waitForPidExit(pid: number, timeoutMs: number): Promise<boolean> {
 	const until = Date.now() + timeoutMs;
 	while (Date.now() < until) {
@@ -85,7 +84,11 @@ export async function startServer({ dataDir, env = {}, timeoutMs = 120_000 }: St
 	delete childEnv.ORIGIN;
 
 	const t0 = performance.now();
-	const child: ChildProcess = spawn(process.execPath, ['server.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=8', 'server.ts'] /* as npm start runs it */, {
+		cwd: ROOT,
+		env: childEnv,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let output = '';
 	let written = 0; // characters written in all, of which `output` holds the last ones
 	const marks: { label: string; ms: number }[] = [];

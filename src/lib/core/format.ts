@@ -37,9 +37,11 @@ export function formatDateTime(at: Date | string | null | undefined): string {
 	return dateTimeFmt.format(typeof at === 'string' ? new Date(at) : at);
 }
 
+const isoDateFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ });
+
 /** Today's date in Stockholm, as ISO. */
 export function todayIso(now = new Date()): string {
-	return new Intl.DateTimeFormat('sv-SE', { timeZone: TZ }).format(now);
+	return isoDateFmt.format(now);
 }
 
 /** "1 januari 2020 – 30 november 2021", "från 1 januari 2020", "period okänd" */
