@@ -56,7 +56,7 @@ async function firstStart(db: Db, config: Config, log: (m: string) => void) {
 			log(
 				`\n  Administratörskonto skapat. Det här visas bara en gång:\n` +
 					`    E-post:   ${email}\n    Lösenord: ${password}\n` +
-					`  Byt lösenord eller lägg till fler konton med: npm run samverka -- user add\n`
+					`  Fler konton: npm run samverka -- user add\n`
 			);
 		}
 	}
