@@ -37,3 +37,22 @@ test('a stale edit is refused, not silently overwritten', async ({ page, browser
 	await expect(other.getByRole('heading', { level: 1 })).toHaveText('Första ändringen');
 	await other.close();
 });
+
+test('a refused end date or API key is shown on its own form, as a refusal', async ({ page }) => {
+	await login(page);
+	await page.goto('/organisation/organisations/2/edit');
+	await page.getByLabel('Slutdatum').fill('');
+	const [response] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Avsluta organisationen' }).click()
+	]);
+	expect(response.status()).toBe(422);
+	await expect(page.getByRole('alert')).toContainText('Slutdatum måste fyllas i.');
+	await expect(page.getByLabel('Slutdatum')).toHaveAttribute('aria-invalid', 'true');
+
+	await page.goto('/admin/accounts');
+	await page.getByLabel('Namn på nyckeln').fill('Utan konto');
+	await page.getByRole('button', { name: 'Skapa nyckel' }).click();
+	await expect(page.getByRole('alert')).toContainText('Konto måste väljas.');
+	await expect(page.getByLabel('Namn på nyckeln')).toHaveValue('Utan konto');
+});

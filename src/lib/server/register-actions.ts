@@ -27,8 +27,8 @@ export function updateAction<S extends z.ZodType>(reg: Register<S>, to: (row: Ro
 export function endAction<S extends z.ZodType>(reg: Register<S>, to: (row: Row) => string) {
 	return async (event: RequestEvent) => {
 		const id = idParam(event.params.id);
-		const result = await runForm(event, (input) => endEntry(db(), event.locals.actor, reg, id, input));
-		if (!('ok' in result)) return { ...result, data: { ...result.data, ended: true } };
+		const result = await runForm(event, (input) => endEntry(db(), event.locals.actor, reg, id, input), { extra: { ended: true } });
+		if (!('ok' in result)) return result;
 		redirect(303, to(result.result));
 	};
 }

@@ -16,15 +16,28 @@ function toLogin(event: RequestEvent): never {
 	redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 }
 
-/** Runs a service call from a form post; a refused one returns the form with what was typed. */
-export async function runForm<T>(event: RequestEvent, work: (input: Record<string, string>) => Promise<T>) {
-	const values = formValues(await event.request.formData());
+export interface FormOptions {
+	/** added to a refused form's data, e.g. which of a page's forms it was */
+	extra?: Record<string, unknown>;
+	/** fields never sent back, e.g. a password */
+	hide?: string[];
+}
+
+/**
+ * Runs a service call from a form post; a refused one returns the form with what
+ * was typed (an ActionFailure: a copy of it would be taken for success).
+ */
+export async function runForm<T>(event: RequestEvent, work: (input: Record<string, string>) => Promise<T>, options: FormOptions = {}) {
+	const input = formValues(await event.request.formData());
+	const values = Object.fromEntries(Object.entries(input).filter(([k]) => !options.hide?.includes(k)));
+	const refused = (status: number, errors: Record<string, string>, message?: string) =>
+		fail(status, { values, errors, message, ...options.extra });
 	try {
-		return { ok: true as const, result: await work(values) };
+		return { ok: true as const, result: await work(input) };
 	} catch (e) {
-		if (e instanceof ValidationError) return fail(422, { values, errors: e.byField() });
-		if (e instanceof ConflictError) return fail(409, { values, errors: {}, message: e.message });
-		if (e instanceof TooManyRequestsError) return fail(429, { values, errors: {}, message: e.message });
+		if (e instanceof ValidationError) return refused(422, e.byField());
+		if (e instanceof ConflictError) return refused(409, {}, e.message);
+		if (e instanceof TooManyRequestsError) return refused(429, {}, e.message);
 		if (e instanceof UnauthenticatedError) toLogin(event);
 		if (e instanceof ForbiddenError) error(403, e.message);
 		if (e instanceof NotFoundError) error(404, e.message);

@@ -10,6 +10,12 @@ import {
 } from '#lib/server/auth/accounts.ts';
 import { optionLists } from '#lib/server/organisation/options.ts';
 import { idParam, requirePage, runForm } from '#lib/server/web.ts';
+import { validate } from '#lib/server/service.ts';
+import { requiredId } from '#lib/schemas/fields.ts';
+import { z } from 'zod';
+
+// An empty choice is a field error, not a missing page.
+const tokenAccount = z.object({ accountId: requiredId('Konto') });
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requirePage(event, 'admin');
@@ -23,8 +29,11 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions = {
 	create: async (event) => {
-		const result = await runForm(event, (input) => createAccount(db(), event.locals.actor, input));
-		if (!('ok' in result)) return { ...result, data: { ...result.data, values: { ...result.data.values, password: '' }, form: 'create' } };
+		const result = await runForm(event, (input) => createAccount(db(), event.locals.actor, input), {
+			extra: { form: 'create' },
+			hide: ['password']
+		});
+		if (!('ok' in result)) return result;
 		return { created: result.result.email };
 	},
 	disable: async (event) => {
@@ -34,8 +43,14 @@ export const actions = {
 		if (!('ok' in result)) return result;
 	},
 	token: async (event) => {
-		const result = await runForm(event, (input) => issueApiToken(db(), event.locals.actor, idParam(input.accountId), input));
-		if (!('ok' in result)) return { ...result, data: { ...result.data, form: 'token' } };
+		const result = await runForm(
+			event,
+			(input) => issueApiToken(db(), event.locals.actor, validate(tokenAccount, input).accountId, input),
+			{
+				extra: { form: 'token' }
+			}
+		);
+		if (!('ok' in result)) return result;
 		return { token: result.result.token, tokenName: result.result.name };
 	},
 	revoke: async (event) => {
