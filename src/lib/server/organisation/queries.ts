@@ -64,9 +64,9 @@ export async function getMunicipality(db: Db, id: number) {
 	if (!row) throw new NotFoundError('Kommunen');
 	const [figures, representatives] = await Promise.all([
 		db.select().from(population).where(eq(population.municipalityId, id)).orderBy(asc(population.date)),
-		listMemberships(db, { representsMunicipalityId: id }, { limit: 1000, offset: 0 })
+		membershipsOf(db, { representsMunicipalityId: id })
 	]);
-	return { ...row, populations: figures, representatives: representatives.items };
+	return { ...row, populations: figures, representatives };
 }
 
 export async function listPopulations(db: Db, f: { municipalityId?: number; date?: string; totals?: boolean }, page: Page) {
@@ -157,7 +157,7 @@ export async function getBody(db: Db, id: number) {
 					row.replacesId ? eq(body.id, row.replacesId) : undefined
 				)
 			),
-		listMemberships(db, { bodyId: id }, { limit: 5000, offset: 0 })
+		membershipsOf(db, { bodyId: id })
 	]);
 	return {
 		...row,
@@ -165,7 +165,7 @@ export async function getBody(db: Db, id: number) {
 		replaces: related.find((b) => b.id === row.replacesId) ?? null,
 		replacedBy: related.filter((b) => b.replacesId === id),
 		children: related.filter((b) => b.parentId === id),
-		memberships: memberships.items
+		memberships
 	};
 }
 
@@ -216,8 +216,8 @@ export async function getPerson(db: Db, actor: Actor, id: number) {
 		.leftJoin(employerOrganisation, eq(employerOrganisation.id, person.employerOrganisationId))
 		.where(eq(person.id, id));
 	if (!row) throw new NotFoundError('Personen');
-	const memberships = await listMemberships(db, { personId: id }, { limit: 1000, offset: 0 });
-	return { ...row, memberships: memberships.items };
+	const memberships = await membershipsOf(db, { personId: id });
+	return { ...row, memberships };
 }
 
 export async function listOrganisations(db: Db, f: { kind?: string } = {}) {
@@ -231,8 +231,8 @@ export async function listOrganisations(db: Db, f: { kind?: string } = {}) {
 export async function getOrganisation(db: Db, id: number) {
 	const [row] = await db.select().from(organisation).where(eq(organisation.id, id));
 	if (!row) throw new NotFoundError('Organisationen');
-	const representatives = await listMemberships(db, { representsOrganisationId: id }, { limit: 1000, offset: 0 });
-	return { ...row, representatives: representatives.items };
+	const representatives = await membershipsOf(db, { representsOrganisationId: id });
+	return { ...row, representatives };
 }
 
 export interface MembershipFilter {
@@ -247,8 +247,8 @@ export interface MembershipFilter {
 const represented = alias(municipality, 'represented_municipality');
 const representedOrg = alias(organisation, 'represented_organisation');
 
-export async function listMemberships(db: Db, f: MembershipFilter, page: Page) {
-	const where = and(
+function membershipWhere(f: MembershipFilter) {
+	return and(
 		f.bodyId ? eq(membership.bodyId, f.bodyId) : undefined,
 		f.personId ? eq(membership.personId, f.personId) : undefined,
 		f.role ? eq(membership.role, f.role) : undefined,
@@ -256,36 +256,42 @@ export async function listMemberships(db: Db, f: MembershipFilter, page: Page) {
 		f.representsOrganisationId ? eq(membership.representsOrganisationId, f.representsOrganisationId) : undefined,
 		f.activeOn ? onDate(membership.validFrom, membership.validTo, f.activeOn) : undefined
 	);
+}
+
+/** Every membership that matches, for a page that shows them all (no count). */
+export function membershipsOf(db: Db, f: MembershipFilter) {
+	return db
+		.select({
+			id: membership.id,
+			personId: membership.personId,
+			personName: person.name,
+			bodyId: membership.bodyId,
+			bodyName: body.name,
+			bodyKind: body.kind,
+			role: membership.role,
+			representsMunicipalityId: membership.representsMunicipalityId,
+			representsMunicipalityName: represented.name,
+			representsOrganisationId: membership.representsOrganisationId,
+			representsOrganisationName: representedOrg.name,
+			validFrom: membership.validFrom,
+			validTo: membership.validTo,
+			periodNote: membership.periodNote,
+			source: membership.source,
+			version: membership.version
+		})
+		.from(membership)
+		.innerJoin(person, eq(person.id, membership.personId))
+		.innerJoin(body, eq(body.id, membership.bodyId))
+		.leftJoin(represented, eq(represented.id, membership.representsMunicipalityId))
+		.leftJoin(representedOrg, eq(representedOrg.id, membership.representsOrganisationId))
+		.where(membershipWhere(f))
+		.orderBy(swedish(body.name), sql`${membership.validFrom} nulls last`, swedish(person.name));
+}
+
+export async function listMemberships(db: Db, f: MembershipFilter, page: Page) {
 	const [items, [{ total }]] = await Promise.all([
-		db
-			.select({
-				id: membership.id,
-				personId: membership.personId,
-				personName: person.name,
-				bodyId: membership.bodyId,
-				bodyName: body.name,
-				bodyKind: body.kind,
-				role: membership.role,
-				representsMunicipalityId: membership.representsMunicipalityId,
-				representsMunicipalityName: represented.name,
-				representsOrganisationId: membership.representsOrganisationId,
-				representsOrganisationName: representedOrg.name,
-				validFrom: membership.validFrom,
-				validTo: membership.validTo,
-				periodNote: membership.periodNote,
-				source: membership.source,
-				version: membership.version
-			})
-			.from(membership)
-			.innerJoin(person, eq(person.id, membership.personId))
-			.innerJoin(body, eq(body.id, membership.bodyId))
-			.leftJoin(represented, eq(represented.id, membership.representsMunicipalityId))
-			.leftJoin(representedOrg, eq(representedOrg.id, membership.representsOrganisationId))
-			.where(where)
-			.orderBy(swedish(body.name), sql`${membership.validFrom} nulls last`, swedish(person.name))
-			.limit(page.limit)
-			.offset(page.offset),
-		db.select({ total: count() }).from(membership).where(where)
+		membershipsOf(db, f).limit(page.limit).offset(page.offset),
+		db.select({ total: count() }).from(membership).where(membershipWhere(f))
 	]);
 	return paged(items, total, page);
 }
