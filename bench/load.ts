@@ -8,6 +8,7 @@ export interface LoadOptions {
 	connections: number;
 	seconds: number;
 	warmupSeconds: number;
+	headers?: Record<string, string>;
 }
 
 export interface LoadFigures {
@@ -34,21 +35,27 @@ function percentile(sorted: Float64Array, p: number): number {
 	return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
-async function run(url: string, connections: number, seconds: number, onResponse?: (status: number, bytes: number, ms: number) => void) {
-	const instance = autocannon({ url, connections, duration: seconds, timeout: 10 });
+async function run(
+	url: string,
+	connections: number,
+	seconds: number,
+	headers: Record<string, string> | undefined,
+	onResponse?: (status: number, bytes: number, ms: number) => void
+) {
+	const instance = autocannon({ url, connections, duration: seconds, timeout: 10, headers });
 	if (onResponse) {
 		instance.on('response', (_client: unknown, status: number, bytes: number, ms: number) => onResponse(status, bytes, ms));
 	}
 	return (await instance) as Result;
 }
 
-export async function load({ url, connections, seconds, warmupSeconds }: LoadOptions): Promise<LoadFigures> {
-	if (warmupSeconds > 0) await run(url, connections, warmupSeconds);
+export async function load({ url, connections, seconds, warmupSeconds, headers }: LoadOptions): Promise<LoadFigures> {
+	if (warmupSeconds > 0) await run(url, connections, warmupSeconds, headers);
 
 	const times: number[] = [];
 	let bytes = 0;
 	const t0 = performance.now();
-	const result = await run(url, connections, seconds, (status, b, ms) => {
+	const result = await run(url, connections, seconds, headers, (status, b, ms) => {
 		if (status >= 200 && status < 300) {
 			times.push(ms);
 			bytes += b;

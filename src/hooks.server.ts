@@ -1,8 +1,9 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { startRuntime } from '#lib/server/runtime.ts';
-import { setRuntime, db } from '#lib/server/app.ts';
+import { setRuntime, db, runtime } from '#lib/server/app.ts';
 import { PUBLIC } from '#lib/server/actor.ts';
 import { SESSION_COOKIE, actorFromSession, actorFromToken } from '#lib/server/auth/sessions.ts';
+import { anonymousCacheKey, cachedResponse, storeResponse } from '#lib/server/cache/anonymous.ts';
 
 // The port opens only once the database is up, migrated and seeded.
 export const init: ServerInit = async () => {
@@ -13,6 +14,11 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const cacheKey = anonymousCacheKey(event.request, event.url);
+	if (cacheKey) {
+		const hit = cachedResponse(cacheKey);
+		if (hit) return withSecurityHeaders(hit);
+	}
 	event.locals.actor = PUBLIC;
 	event.locals.sessionToken = null;
 	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -30,11 +36,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 			}
 		}
 	}
+	const generation = cacheKey ? runtime().changes.generation : 0;
 	const response = await resolve(event);
+	return withSecurityHeaders(cacheKey ? await storeResponse(cacheKey, generation, response) : response);
+};
+
+function withSecurityHeaders(response: Response): Response {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	return response;
-};
+}
 
 // error() keeps its own message; anything unexpected is logged and told plainly.
 export const handleError: HandleServerError = ({ kind, error, event }) => {

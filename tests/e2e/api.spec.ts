@@ -105,3 +105,33 @@ test('an API token issued by an administrator signs a script in', async ({ page,
 	expect((await revoked.post('/api/v1/organisations', { data: { name: 'Efter återkallning', kind: 'other' } })).status()).toBe(401);
 	await revoked.dispose();
 });
+
+test('an anonymous visitor is served from the cache, and sees a change as soon as it is committed', async ({
+	request,
+	playwright,
+	baseURL
+}) => {
+	const anon = await playwright.request.newContext({ baseURL });
+	const page = '/organisation/municipalities/4';
+	await anon.get(page);
+	const cached = await anon.get(page);
+	expect(cached.headers()['x-samverka-cache']).toBe('hit');
+
+	await request.post('/api/v1/session', { data: ADMIN });
+	const before = await (await request.get('/api/v1/municipalities/4')).json();
+	const renamed = await request.patch('/api/v1/municipalities/4', { data: { name: `${before.name} (ändrad)`, version: before.version } });
+	expect(renamed.status()).toBe(200);
+	// Signed in: never from the cache.
+	expect((await request.get(page)).headers()['x-samverka-cache']).toBeUndefined();
+
+	// The change reaches the cache through the database's notification; allow it a moment.
+	await expect
+		.poll(async () => {
+			const res = await anon.get(page);
+			return (await res.text()).includes(`${before.name} (ändrad)`);
+		})
+		.toBe(true);
+	const restored = await request.patch('/api/v1/municipalities/4', { data: { name: before.name, version: before.version + 1 } });
+	expect(restored.status()).toBe(200);
+	await anon.dispose();
+});

@@ -8,28 +8,35 @@ import { createFirstAdmin, hasAnyAdmin } from './auth/accounts.ts';
 import { randomPassword } from './auth/password.ts';
 import { loadDemo } from './demo/load.ts';
 import { getCooperation } from './organisation/queries.ts';
+import { startChangeFeed, type ChangeFeed } from './cache/change-feed.ts';
 
 export interface Runtime {
 	db: Db;
 	config: Config;
 	embedded: EmbeddedServer | null;
+	/** Hears every committed change, here or in another instance (drives the response cache). */
+	changes: ChangeFeed;
 	stop(): Promise<void>;
 }
 
 export async function startRuntime(config = readConfig(), log: (m: string) => void = console.log): Promise<Runtime> {
 	const embedded = config.databaseUrl ? null : await startEmbedded({ dataDir: config.dataDir, log });
 	try {
-		const db = createDb(config.databaseUrl ?? embedded!.url);
+		const url = config.databaseUrl ?? embedded!.url;
+		const db = createDb(url);
 		const applied = await migrate(db.$client);
 		if (applied.length) log(`Databasschemat uppdaterat: ${applied.join(', ')}.`);
 		await firstStart(db, config, log);
+		const changes = await startChangeFeed(url);
 		let stopped: Promise<void> | undefined;
 		return {
 			db,
 			config,
 			embedded,
+			changes,
 			stop: () =>
 				(stopped ??= (async () => {
+					await changes.stop();
 					await db.$client.end();
 					await embedded?.stop();
 				})())
