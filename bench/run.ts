@@ -21,15 +21,16 @@ const TARGET_RPS_SHARE = 0.3;
 const TARGET_P95_MULTIPLE = 3;
 const TARGET_APP_RSS_MB = 250;
 
-// The yardstick first; then every page of the project, the same way.
-const STATIC_ROUTE = { name: 'static file, yardstick', path: '/ping.txt' };
-// Anonymous visitors are served from the response cache (invalidated by every
-// committed change); the signed-in row shows the same page rendered each time.
 interface Route {
 	name: string;
 	path: string;
 	signedIn?: boolean;
 }
+
+// The yardstick first; then every page of the project, the same way.
+const STATIC_ROUTE: Route = { name: 'static file, yardstick', path: '/ping.txt' };
+// Anonymous visitors are served from the response cache (invalidated by every
+// committed change); the signed-in row shows the same page rendered each time.
 const PAGES: Route[] = [
 	{ name: 'body: management group', path: '/organisation/bodies/2' },
 	{ name: 'API: persons', path: '/api/v1/persons' },

@@ -84,11 +84,15 @@ export async function startServer({ dataDir, env = {}, timeoutMs = 120_000 }: St
 	delete childEnv.ORIGIN;
 
 	const t0 = performance.now();
-	const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=8', '--max-old-space-size=128', 'server.ts'] /* as npm start runs it */, {
-		cwd: ROOT,
-		env: childEnv,
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const child: ChildProcess = spawn(
+		process.execPath,
+		['--max-semi-space-size=8', '--max-old-space-size=128', 'server.ts'] /* as npm start runs it */,
+		{
+			cwd: ROOT,
+			env: childEnv,
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
 	let output = '';
 	let written = 0; // characters written in all, of which `output` holds the last ones
 	const marks: { label: string; ms: number }[] = [];
