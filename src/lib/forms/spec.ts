@@ -9,14 +9,15 @@ export interface Option {
 export interface FieldSpec {
 	name: string;
 	label: string;
-	type: 'text' | 'email' | 'tel' | 'date' | 'textarea' | 'select' | 'number' | 'password';
+	type: 'text' | 'email' | 'tel' | 'date' | 'textarea' | 'select' | 'number' | 'password' | 'checkboxes';
 	required?: boolean;
 	hint?: string;
 	autocomplete?: string;
 	/** static choices, or the name of a list the page loads */
-	options?: readonly Option[] | 'municipalities' | 'bodies' | 'persons' | 'organisations';
+	options?: readonly Option[] | ListName;
 }
 
-export type OptionLists = Partial<Record<'municipalities' | 'bodies' | 'persons' | 'organisations', Option[]>>;
+export type ListName = 'municipalities' | 'bodies' | 'persons' | 'organisations' | 'subGoals' | 'planAreas' | 'decisions' | 'programmes';
+export type OptionLists = Partial<Record<ListName, Option[]>>;
 
 export const choices = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));

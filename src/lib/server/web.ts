@@ -6,9 +6,14 @@ import type { Actor } from './actor.ts';
 import { hasRole } from './actor.ts';
 import type { Page } from './organisation/queries.ts';
 
-export function formValues(data: FormData): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [k, v] of data) if (typeof v === 'string') out[k] = v;
+/** A form post as an object; a name sent more than once (checkboxes) becomes a list. */
+export function formValues(data: FormData): Record<string, string | string[]> {
+	const out: Record<string, string | string[]> = {};
+	for (const [k, v] of data) {
+		if (typeof v !== 'string') continue;
+		const prev = out[k];
+		out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+	}
 	return out;
 }
 
@@ -27,7 +32,11 @@ export interface FormOptions {
  * Runs a service call from a form post; a refused one returns the form with what
  * was typed (an ActionFailure: a copy of it would be taken for success).
  */
-export async function runForm<T>(event: RequestEvent, work: (input: Record<string, string>) => Promise<T>, options: FormOptions = {}) {
+export async function runForm<T>(
+	event: RequestEvent,
+	work: (input: Record<string, string | string[]>) => Promise<T>,
+	options: FormOptions = {}
+) {
 	const input = formValues(await event.request.formData());
 	const values = Object.fromEntries(Object.entries(input).filter(([k]) => !options.hide?.includes(k)));
 	const refused = (status: number, errors: Record<string, string>, message?: string) =>
@@ -65,8 +74,8 @@ export function requirePage(event: RequestEvent, least: 'member' | 'editor' | 'a
 	error(403, 'Du har inte behörighet till den här sidan.');
 }
 
-export function idParam(value: string | undefined): number {
-	const id = Number(value);
+export function idParam(value: string | string[] | undefined): number {
+	const id = typeof value === 'string' ? Number(value) : NaN;
 	if (!Number.isInteger(id) || id <= 0) error(404, 'Sidan finns inte.');
 	return id;
 }
@@ -75,4 +84,11 @@ export function pageOf(url: URL, defaultLimit = 50, maxLimit = 500): Page {
 	const limit = Math.min(maxLimit, Math.max(1, Number(url.searchParams.get('limit')) || defaultLimit));
 	const offset = Math.max(0, Number(url.searchParams.get('offset')) || 0);
 	return { limit, offset };
+}
+
+/** A year in a path: a plan's year. */
+export function yearParam(value: string | undefined): number {
+	const year = Number(value);
+	if (!Number.isInteger(year) || year < 1900 || year > 2200) error(404, 'Sidan finns inte.');
+	return year;
 }

@@ -9,6 +9,7 @@ import { body, cooperation, membership, municipality, organisation, person, popu
 import { SYSTEM } from '../actor.ts';
 import { writeAudit } from '../service.ts';
 import { parseCsvRecords } from '../../core/csv.ts';
+import { insertPlanning, planningFiles, type DemoRefs } from './planning.ts';
 
 interface DemoOrganisation {
 	cooperation: { name: string; shortName: string; hostMunicipalityCode: string | null; source: string };
@@ -53,7 +54,7 @@ export function demoDir(): string {
 	}
 }
 
-function lookup<K, V>(map: Map<K, V>, key: K | null, what: string): V | null {
+export function lookup<K, V>(map: Map<K, V>, key: K | null, what: string): V | null {
 	if (key === null || key === undefined) return null;
 	const v = map.get(key);
 	if (v === undefined) throw new Error(`Demodata: okänd ${what} ${String(key)}`);
@@ -63,8 +64,10 @@ function lookup<K, V>(map: Map<K, V>, key: K | null, what: string): V | null {
 export async function loadDemo(db: Db, dir = demoDir()): Promise<string> {
 	const data = JSON.parse(fs.readFileSync(path.join(dir, 'organisation.json'), 'utf8')) as DemoOrganisation;
 	const figures = parseCsvRecords(fs.readFileSync(path.join(dir, 'population.csv'), 'utf8'));
+	const planning = planningFiles(dir);
 	return db.transaction(async (tx) => {
-		const counts = await insertAll(tx, data, figures);
+		const { counts: organisationCounts, refs } = await insertAll(tx, data, figures);
+		const counts = { ...organisationCounts, ...(await insertPlanning(tx, planning, refs)) };
 		await writeAudit(tx, SYSTEM, { action: 'load-demo', entity: 'cooperation', entityId: 1, after: counts });
 		return Object.entries(counts)
 			.map(([k, v]) => `${v} ${k}`)
@@ -156,11 +159,14 @@ async function insertAll(tx: Tx, data: DemoOrganisation, figures: Record<string,
 		);
 	}
 	return {
-		kommuner: muni.size,
-		befolkningsuppgifter: pops.length,
-		organisationer: org.size,
-		organ: bod.size,
-		personer: per.size,
-		uppdrag: data.memberships.length
+		counts: {
+			kommuner: muni.size,
+			befolkningsuppgifter: pops.length,
+			organisationer: org.size,
+			organ: bod.size,
+			personer: per.size,
+			uppdrag: data.memberships.length
+		},
+		refs: { bodies: bod, municipalities: muni, persons: per } satisfies DemoRefs
 	};
 }

@@ -1,6 +1,7 @@
 // The choices the register's forms offer: municipalities, bodies, persons, organisations.
 import type { Db } from '../db/client.ts';
-import { body, municipality, organisation, person } from '../db/schema/index.ts';
+import { body, decision, municipality, organisation, person, programme } from '../db/schema/index.ts';
+import { sql } from 'drizzle-orm';
 import type { OptionLists } from '../../forms/spec.ts';
 import { swedish } from '../db/order.ts';
 
@@ -22,6 +23,15 @@ export async function optionLists(db: Db, names: ListName[]): Promise<OptionList
 			} else if (name === 'persons') {
 				const rows = await db.select({ id: person.id, name: person.name, title: person.title }).from(person).orderBy(swedish(person.name));
 				out.persons = rows.map((r) => ({ value: String(r.id), label: r.title ? `${r.name}, ${r.title}` : r.name }));
+			} else if (name === 'programmes') {
+				const rows = await db.select({ id: programme.id, name: programme.name, shortName: programme.shortName }).from(programme);
+				out.programmes = rows.map((r) => ({ value: String(r.id), label: `${r.shortName} – ${r.name}` }));
+			} else if (name === 'decisions') {
+				const rows = await db
+					.select({ id: decision.id, on: decision.decidedOn, title: decision.title })
+					.from(decision)
+					.orderBy(sql`${decision.decidedOn} desc nulls last`);
+				out.decisions = rows.map((r) => ({ value: String(r.id), label: `${r.on ?? 'odaterat'}: ${r.title}` }));
 			} else if (name === 'organisations') {
 				const rows = await db
 					.select({ id: organisation.id, name: organisation.name })

@@ -1,3 +1,4 @@
 export * from './organisation.ts';
 export * from './auth.ts';
 export * from './audit.ts';
+export * from './planning.ts';

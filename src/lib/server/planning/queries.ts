@@ -1,0 +1,529 @@
+// Reading the planning module: programmes and their goal structure on a date,
+// the plan of a year with its action plan and follow-up, one activity in full.
+import { and, asc, count, desc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from '../db/client.ts';
+import {
+	activity,
+	activityResponsible,
+	body,
+	decision,
+	decisionActivity,
+	focusArea,
+	focusAreaBody,
+	followUp,
+	membership,
+	municipality,
+	person,
+	plan,
+	planArea,
+	programme,
+	programmeArea,
+	subGoal,
+	subGoalBody
+} from '../db/schema/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { hasRole, type Actor } from '../actor.ts';
+import { swedish } from '../db/order.ts';
+import { todayIso } from '../../core/format.ts';
+import {
+	countStatuses,
+	goalStructureOn,
+	isActivityStatus,
+	isLate,
+	structureDateForYear,
+	type ActivityStatus
+} from '../../core/planning.ts';
+
+const added = alias(decision, 'added_decision');
+const removed = alias(decision, 'removed_decision');
+
+export async function listDecisions(db: Db) {
+	return db
+		.select({
+			id: decision.id,
+			decidedOn: decision.decidedOn,
+			decidedBy: decision.decidedBy,
+			bodyId: decision.bodyId,
+			bodyName: body.name,
+			decidedByText: decision.decidedByText,
+			title: decision.title,
+			description: decision.description,
+			source: decision.source,
+			version: decision.version
+		})
+		.from(decision)
+		.leftJoin(body, eq(body.id, decision.bodyId))
+		.orderBy(sql`${decision.decidedOn} desc nulls last`, desc(decision.id));
+}
+
+export async function getDecision(db: Db, id: number) {
+	const [row] = await db.select().from(decision).where(eq(decision.id, id));
+	if (!row) throw new NotFoundError('Beslutet');
+	return row;
+}
+
+export async function listProgrammes(db: Db) {
+	return db
+		.select()
+		.from(programme)
+		.orderBy(sql`${programme.validFromYear} desc nulls last`, asc(programme.id));
+}
+
+async function responsibleBodiesOf(db: Db | Tx, table: typeof focusAreaBody | typeof subGoalBody, ids: number[]) {
+	if (!ids.length) return new Map<number, { id: number; name: string; shortName: string | null }[]>();
+	const key = table === focusAreaBody ? focusAreaBody.focusAreaId : subGoalBody.subGoalId;
+	const bodyId = table === focusAreaBody ? focusAreaBody.bodyId : subGoalBody.bodyId;
+	const rows = await db
+		.select({ owner: key, id: body.id, name: body.name, shortName: body.shortName })
+		.from(table)
+		.innerJoin(body, eq(body.id, bodyId))
+		.where(inArray(key, ids))
+		.orderBy(swedish(body.name));
+	const out = new Map<number, { id: number; name: string; shortName: string | null }[]>();
+	for (const r of rows) out.set(r.owner, [...(out.get(r.owner) ?? []), { id: r.id, name: r.name, shortName: r.shortName }]);
+	return out;
+}
+
+/** A programme's focus areas and every sub-goal it ever had, with the dates of the decisions that added or removed them. */
+export async function programmeStructure(db: Db, programmeId: number) {
+	const areas = await db
+		.select()
+		.from(programmeArea)
+		.where(eq(programmeArea.programmeId, programmeId))
+		.orderBy(asc(programmeArea.position));
+	const focus = await db.select().from(focusArea).where(eq(focusArea.programmeId, programmeId)).orderBy(asc(focusArea.position));
+	const goals = focus.length
+		? await db
+				.select({
+					id: subGoal.id,
+					focusAreaId: subGoal.focusAreaId,
+					code: subGoal.code,
+					text: subGoal.text,
+					position: subGoal.position,
+					source: subGoal.source,
+					version: subGoal.version,
+					addedDecisionId: subGoal.addedDecisionId,
+					removedDecisionId: subGoal.removedDecisionId,
+					addedOn: added.decidedOn,
+					addedTitle: added.title,
+					removedOn: removed.decidedOn,
+					removedTitle: removed.title
+				})
+				.from(subGoal)
+				.leftJoin(added, eq(added.id, subGoal.addedDecisionId))
+				.leftJoin(removed, eq(removed.id, subGoal.removedDecisionId))
+				.where(
+					inArray(
+						subGoal.focusAreaId,
+						focus.map((f) => f.id)
+					)
+				)
+				.orderBy(asc(subGoal.position), asc(subGoal.id))
+		: [];
+	const focusBodies = await responsibleBodiesOf(
+		db,
+		focusAreaBody,
+		focus.map((f) => f.id)
+	);
+	const goalBodies = await responsibleBodiesOf(
+		db,
+		subGoalBody,
+		goals.map((g) => g.id)
+	);
+	return {
+		areas,
+		focusAreas: focus.map((f) => ({ ...f, responsible: focusBodies.get(f.id) ?? [] })),
+		subGoals: goals.map((g) => ({ ...g, responsible: goalBodies.get(g.id) ?? [] }))
+	};
+}
+
+export type ProgrammeStructure = Awaited<ReturnType<typeof programmeStructure>>;
+
+export async function getProgramme(db: Db, id: number) {
+	const [row] = await db
+		.select({ programme, decision })
+		.from(programme)
+		.leftJoin(decision, eq(decision.id, programme.adoptedDecisionId))
+		.where(eq(programme.id, id));
+	if (!row) throw new NotFoundError('Programmet');
+	const plans = await db
+		.select({ id: plan.id, year: plan.year, title: plan.title, status: plan.status })
+		.from(plan)
+		.where(eq(plan.programmeId, id))
+		.orderBy(asc(plan.year));
+	return { ...row.programme, adoptedDecision: row.decision, plans, ...(await programmeStructure(db, id)) };
+}
+
+export async function listPlans(db: Db) {
+	const counts = db
+		.select({ planId: activity.planId, n: count().as('n') })
+		.from(activity)
+		.groupBy(activity.planId)
+		.as('counts');
+	return db
+		.select({
+			id: plan.id,
+			year: plan.year,
+			title: plan.title,
+			status: plan.status,
+			programmeId: plan.programmeId,
+			programmeName: programme.shortName,
+			adoptedOn: decision.decidedOn,
+			activities: sql<number>`coalesce(${counts.n}, 0)`.mapWith(Number)
+		})
+		.from(plan)
+		.leftJoin(programme, eq(programme.id, plan.programmeId))
+		.leftJoin(decision, eq(decision.id, plan.adoptedDecisionId))
+		.leftJoin(counts, eq(counts.planId, plan.id))
+		.orderBy(desc(plan.year));
+}
+
+export interface ResponsibleLabel {
+	kind: 'body' | 'municipality' | 'person' | 'text';
+	id: number | null;
+	label: string;
+}
+
+/** Who is responsible for each activity, in the order given. */
+export async function responsibleOf(db: Db | Tx, activityIds: number[]) {
+	const out = new Map<number, ResponsibleLabel[]>();
+	if (!activityIds.length) return out;
+	const rows = await db
+		.select({
+			activityId: activityResponsible.activityId,
+			bodyId: activityResponsible.bodyId,
+			bodyName: sql<string | null>`coalesce(${body.shortName}, ${body.name})`,
+			municipalityId: activityResponsible.municipalityId,
+			municipalityName: municipality.name,
+			personId: activityResponsible.personId,
+			personName: person.name,
+			text: activityResponsible.text
+		})
+		.from(activityResponsible)
+		.leftJoin(body, eq(body.id, activityResponsible.bodyId))
+		.leftJoin(municipality, eq(municipality.id, activityResponsible.municipalityId))
+		.leftJoin(person, eq(person.id, activityResponsible.personId))
+		.where(inArray(activityResponsible.activityId, activityIds))
+		.orderBy(asc(activityResponsible.position), asc(activityResponsible.id));
+	for (const r of rows) {
+		const label: ResponsibleLabel = r.bodyId
+			? { kind: 'body', id: r.bodyId, label: r.bodyName ?? '' }
+			: r.municipalityId
+				? { kind: 'municipality', id: r.municipalityId, label: r.municipalityName ?? '' }
+				: r.personId
+					? { kind: 'person', id: r.personId, label: r.personName ?? '' }
+					: { kind: 'text', id: null, label: r.text ?? '' };
+		out.set(r.activityId, [...(out.get(r.activityId) ?? []), label]);
+	}
+	return out;
+}
+
+export interface PlanFilter {
+	bodyId?: number;
+	municipalityId?: number;
+	status?: ActivityStatus;
+}
+
+function activityConditions(planId: number | undefined, f: PlanFilter): SQL | undefined {
+	return and(
+		planId === undefined ? undefined : eq(activity.planId, planId),
+		f.status ? eq(activity.status, f.status) : undefined,
+		f.bodyId
+			? sql`exists (select 1 from ${activityResponsible} r where r.activity_id = ${activity.id} and r.body_id = ${f.bodyId})`
+			: undefined,
+		f.municipalityId
+			? sql`exists (select 1 from ${activityResponsible} r where r.activity_id = ${activity.id} and r.municipality_id = ${f.municipalityId})`
+			: undefined
+	);
+}
+
+export async function getPlanByYear(db: Db, year: number) {
+	const [row] = await db
+		.select({ plan, programmeName: programme.name, programmeShortName: programme.shortName, decision, decidedBody: body.name })
+		.from(plan)
+		.leftJoin(programme, eq(programme.id, plan.programmeId))
+		.leftJoin(decision, eq(decision.id, plan.adoptedDecisionId))
+		.leftJoin(body, eq(body.id, decision.bodyId))
+		.where(eq(plan.year, year));
+	if (!row) throw new NotFoundError(`Verksamhetsplanen för ${year}`);
+	return {
+		...row.plan,
+		programmeName: row.programmeName,
+		programmeShortName: row.programmeShortName,
+		adoptedDecision: row.decision,
+		decidedBody: row.decidedBody
+	};
+}
+
+/**
+ * The follow-up overview of a year: the plan, its action plan under the goal
+ * structure as it stood that year, each activity's status, responsible parties
+ * and follow-up, and the counts per focus area.
+ */
+export async function planOverview(db: Db, year: number, f: PlanFilter = {}, today = todayIso()) {
+	const p = await getPlanByYear(db, year);
+	const [structure, areas, rows] = await Promise.all([
+		p.programmeId ? programmeStructure(db, p.programmeId) : Promise.resolve(null),
+		db.select().from(planArea).where(eq(planArea.planId, p.id)).orderBy(asc(planArea.position), asc(planArea.id)),
+		db
+			.select({
+				id: activity.id,
+				subGoalId: activity.subGoalId,
+				planAreaId: activity.planAreaId,
+				title: activity.title,
+				timing: activity.timing,
+				comment: activity.comment,
+				status: activity.status,
+				targetCount: activity.targetCount,
+				targetText: activity.targetText,
+				reportText: activity.reportText,
+				carriedFromId: activity.carriedFromId,
+				position: activity.position,
+				followUps: sql<number>`(select count(*) from ${followUp} fu where fu.activity_id = ${activity.id})`.mapWith(Number),
+				lastFollowUp: sql<string | null>`(select max(fu.date)::text from ${followUp} fu where fu.activity_id = ${activity.id})`
+			})
+			.from(activity)
+			.where(activityConditions(p.id, f))
+			.orderBy(asc(activity.position), asc(activity.id))
+	]);
+	const responsible = await responsibleOf(
+		db,
+		rows.map((r) => r.id)
+	);
+	const activities = rows.map((r) => {
+		const status = (isActivityStatus(r.status) ? r.status : 'not_started') as ActivityStatus;
+		return { ...r, status, late: isLate({ status, timing: r.timing }, year, today), responsible: responsible.get(r.id) ?? [] };
+	});
+	type Row = (typeof activities)[number];
+	const bySubGoal = new Map<number, Row[]>();
+	const byArea = new Map<number, Row[]>();
+	for (const a of activities) {
+		if (a.subGoalId !== null) bySubGoal.set(a.subGoalId, [...(bySubGoal.get(a.subGoalId) ?? []), a]);
+		else if (a.planAreaId !== null) byArea.set(a.planAreaId, [...(byArea.get(a.planAreaId) ?? []), a]);
+	}
+	const date = structureDateForYear(year, today);
+	const focus = structure
+		? goalStructureOn(
+				structure.focusAreas,
+				// Sub-goals in force that year, and any older one an activity still points to.
+				structure.subGoals.filter(
+					(s) =>
+						bySubGoal.has(s.id) || ((s.addedOn === null || s.addedOn <= date) && (s.removedOn === null || s.removedOn > `${year}-01-01`))
+				),
+				'9999-12-31'
+			).map(({ focusArea, subGoals }) => {
+				const goals = subGoals.map((s) => ({
+					...s,
+					addedThisYear: !!s.addedOn && s.addedOn.startsWith(String(year)),
+					activities: bySubGoal.get(s.id) ?? []
+				}));
+				const all = goals.flatMap((g) => g.activities);
+				return { focusArea, subGoals: goals, counts: countStatuses(all, year, today) };
+			})
+		: [];
+	const ownAreas = areas.map((a) => {
+		const list = byArea.get(a.id) ?? [];
+		return { area: a, activities: list, counts: countStatuses(list, year, today) };
+	});
+	return {
+		plan: p,
+		structureDate: date,
+		focusAreas: focus,
+		planAreas: ownAreas,
+		activities,
+		totals: countStatuses(activities, year, today),
+		filter: f
+	};
+}
+
+export type PlanOverview = Awaited<ReturnType<typeof planOverview>>;
+
+/** The activities of the API: filtered by year, body, municipality and status; each carries its follow-ups. */
+export async function listActivities(db: Db, f: PlanFilter & { year?: number }, page: { limit: number; offset: number }) {
+	const where = and(activityConditions(undefined, f), f.year ? eq(plan.year, f.year) : undefined);
+	const [{ total }] = await db.select({ total: count() }).from(activity).innerJoin(plan, eq(plan.id, activity.planId)).where(where);
+	const rows = await db
+		.select({ activity, year: plan.year })
+		.from(activity)
+		.innerJoin(plan, eq(plan.id, activity.planId))
+		.where(where)
+		.orderBy(desc(plan.year), asc(activity.position), asc(activity.id))
+		.limit(page.limit)
+		.offset(page.offset);
+	const ids = rows.map((r) => r.activity.id);
+	const [responsible, follow] = await Promise.all([responsibleOf(db, ids), followUpsOf(db, ids)]);
+	return {
+		items: rows.map((r) => ({
+			...r.activity,
+			year: r.year,
+			responsible: responsible.get(r.activity.id) ?? [],
+			followUps: follow.get(r.activity.id) ?? []
+		})),
+		total,
+		...page
+	};
+}
+
+async function followUpsOf(db: Db, activityIds: number[]) {
+	const out = new Map<number, (typeof followUp.$inferSelect)[]>();
+	if (!activityIds.length) return out;
+	const rows = await db
+		.select()
+		.from(followUp)
+		.where(inArray(followUp.activityId, activityIds))
+		.orderBy(asc(followUp.date), asc(followUp.id));
+	for (const r of rows) out.set(r.activityId, [...(out.get(r.activityId) ?? []), r]);
+	return out;
+}
+
+export async function getActivity(db: Db, id: number) {
+	const [row] = await db
+		.select({
+			activity,
+			planYear: plan.year,
+			planTitle: plan.title,
+			programmeId: plan.programmeId,
+			subGoalText: subGoal.text,
+			subGoalCode: subGoal.code,
+			focusAreaId: focusArea.id,
+			focusAreaName: focusArea.name,
+			planAreaName: planArea.name
+		})
+		.from(activity)
+		.innerJoin(plan, eq(plan.id, activity.planId))
+		.leftJoin(subGoal, eq(subGoal.id, activity.subGoalId))
+		.leftJoin(focusArea, eq(focusArea.id, subGoal.focusAreaId))
+		.leftJoin(planArea, eq(planArea.id, activity.planAreaId))
+		.where(eq(activity.id, id));
+	if (!row) throw new NotFoundError('Aktiviteten');
+	const carriedFrom = alias(activity, 'carried_from');
+	const [responsible, follow, decisions, from, to] = await Promise.all([
+		responsibleOf(db, [id]),
+		followUpsOf(db, [id]),
+		db
+			.select({
+				id: decision.id,
+				decidedOn: decision.decidedOn,
+				title: decision.title,
+				decidedBy: decision.decidedBy,
+				bodyName: body.name,
+				decidedByText: decision.decidedByText
+			})
+			.from(decisionActivity)
+			.innerJoin(decision, eq(decision.id, decisionActivity.decisionId))
+			.leftJoin(body, eq(body.id, decision.bodyId))
+			.where(eq(decisionActivity.activityId, id))
+			.orderBy(sql`${decision.decidedOn} nulls last`),
+		row.activity.carriedFromId
+			? db
+					.select({ id: carriedFrom.id, title: carriedFrom.title, status: carriedFrom.status, year: plan.year })
+					.from(carriedFrom)
+					.innerJoin(plan, eq(plan.id, carriedFrom.planId))
+					.where(eq(carriedFrom.id, row.activity.carriedFromId))
+			: Promise.resolve([]),
+		db
+			.select({ id: activity.id, title: activity.title, status: activity.status, year: plan.year })
+			.from(activity)
+			.innerJoin(plan, eq(plan.id, activity.planId))
+			.where(eq(activity.carriedFromId, id))
+	]);
+	return {
+		...row.activity,
+		plan: { id: row.activity.planId, year: row.planYear, title: row.planTitle, programmeId: row.programmeId },
+		subGoal: row.activity.subGoalId ? { id: row.activity.subGoalId, code: row.subGoalCode, text: row.subGoalText ?? '' } : null,
+		focusArea: row.focusAreaId ? { id: row.focusAreaId, name: row.focusAreaName ?? '' } : null,
+		planArea: row.activity.planAreaId ? { id: row.activity.planAreaId, name: row.planAreaName ?? '' } : null,
+		responsible: responsible.get(id) ?? [],
+		followUps: follow.get(id) ?? [],
+		decisions,
+		carriedFrom: from[0] ?? null,
+		carriedTo: to
+	};
+}
+
+export type ActivityDetail = Awaited<ReturnType<typeof getActivity>>;
+
+/**
+ * May this actor add follow-up to the activity? The secretariat always; a member
+ * when they belong, today, to a body responsible for it, or are named themselves.
+ */
+export async function canFollowUp(db: Db | Tx, actor: Actor, activityId: number, today = todayIso()): Promise<boolean> {
+	if (hasRole(actor, 'editor')) return true;
+	if (actor.role !== 'member' || actor.personId === null) return false;
+	const [row] = await db
+		.select({ one: sql<number>`1` })
+		.from(activityResponsible)
+		.leftJoin(
+			membership,
+			and(
+				eq(membership.bodyId, activityResponsible.bodyId),
+				eq(membership.personId, actor.personId),
+				or(isNull(membership.validFrom), lte(membership.validFrom, today)),
+				or(isNull(membership.validTo), gte(membership.validTo, today))
+			)
+		)
+		.where(
+			and(
+				eq(activityResponsible.activityId, activityId),
+				or(eq(activityResponsible.personId, actor.personId), sql`${membership.id} is not null`)
+			)
+		)
+		.limit(1);
+	return !!row;
+}
+
+export async function listFollowUps(db: Db, f: { activityId?: number; year?: number }, page: { limit: number; offset: number }) {
+	const where = and(f.activityId ? eq(followUp.activityId, f.activityId) : undefined, f.year ? eq(plan.year, f.year) : undefined);
+	const base = db
+		.select({ followUp })
+		.from(followUp)
+		.innerJoin(activity, eq(activity.id, followUp.activityId))
+		.innerJoin(plan, eq(plan.id, activity.planId));
+	const [{ total }] = await db
+		.select({ total: count() })
+		.from(followUp)
+		.innerJoin(activity, eq(activity.id, followUp.activityId))
+		.innerJoin(plan, eq(plan.id, activity.planId))
+		.where(where);
+	const rows = await base.where(where).orderBy(desc(followUp.date), desc(followUp.id)).limit(page.limit).offset(page.offset);
+	return { items: rows.map((r) => r.followUp), total, ...page };
+}
+
+export async function getFollowUp(db: Db, id: number) {
+	const [row] = await db.select().from(followUp).where(eq(followUp.id, id));
+	if (!row) throw new NotFoundError('Uppföljningen');
+	return row;
+}
+
+/** The choices of an activity's form: the sub-goals in force in the plan's year, and the plan's own areas. */
+export async function activityFormLists(db: Db, planId: number) {
+	const [p] = await db.select().from(plan).where(eq(plan.id, planId));
+	if (!p) throw new NotFoundError('Planen');
+	const structure = p.programmeId ? await programmeStructure(db, p.programmeId) : null;
+	const start = `${p.year}-01-01`;
+	const end = `${p.year}-12-31`;
+	const subGoals = structure
+		? goalStructureOn(
+				structure.focusAreas,
+				structure.subGoals.filter((s) => (s.addedOn === null || s.addedOn <= end) && (s.removedOn === null || s.removedOn > start)),
+				'9999-12-31'
+			).flatMap(({ focusArea: f, subGoals: goals }) => goals.map((g) => ({ value: String(g.id), label: `${f.name}: ${g.text}` })))
+		: [];
+	const areas = await db.select().from(planArea).where(eq(planArea.planId, planId)).orderBy(asc(planArea.position));
+	return { subGoals, planAreas: areas.map((a) => ({ value: String(a.id), label: a.name })) };
+}
+
+/** An activity as its edit form shows it: responsible split by kind. */
+export function activityFormValues(a: ActivityDetail) {
+	return {
+		...a,
+		responsibleBodyIds: a.responsible.filter((r) => r.kind === 'body').map((r) => String(r.id)),
+		responsibleMunicipalityIds: a.responsible.filter((r) => r.kind === 'municipality').map((r) => String(r.id)),
+		responsiblePersonIds: a.responsible.filter((r) => r.kind === 'person').map((r) => String(r.id)),
+		responsibleText: a.responsible
+			.filter((r) => r.kind === 'text')
+			.map((r) => r.label)
+			.join('; ')
+	};
+}

@@ -1,0 +1,46 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '#lib/server/app.ts';
+import { canFollowUp, getActivity } from '#lib/server/planning/queries.ts';
+import { addFollowUp, linkDecision, updateReportText } from '#lib/server/planning/service.ts';
+import { optionLists } from '#lib/server/organisation/options.ts';
+import { hasRole } from '#lib/server/actor.ts';
+import { idParam, load as read, runForm } from '#lib/server/web.ts';
+import { todayIso } from '#lib/core/format.ts';
+
+export const load: PageServerLoad = async (event) => {
+	const id = idParam(event.params.id);
+	const activity = await read(event, () => getActivity(db(), id));
+	const actor = event.locals.actor;
+	const signedIn = hasRole(actor, 'member');
+	return {
+		activity: signedIn ? activity : { ...activity, followUps: [] },
+		followUpCount: activity.followUps.length,
+		mayFollowUp: signedIn && (await canFollowUp(db(), actor, id)),
+		lists: hasRole(actor, 'editor') ? await optionLists(db(), ['decisions']) : {},
+		today: todayIso()
+	};
+};
+
+export const actions: Actions = {
+	followUp: async (event) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(event, (input) => addFollowUp(db(), event.locals.actor, id, input), { extra: { form: 'followUp' } });
+		if ('ok' in r) redirect(303, `/planning/activities/${id}#follow-up`);
+		return r;
+	},
+	report: async (event) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(event, (input) => updateReportText(db(), event.locals.actor, id, input), { extra: { form: 'report' } });
+		if ('ok' in r) redirect(303, `/planning/activities/${id}#report`);
+		return r;
+	},
+	link: async (event) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(event, (input) => linkDecision(db(), event.locals.actor, id, idParam(input.decisionId)), {
+			extra: { form: 'link' }
+		});
+		if ('ok' in r) redirect(303, `/planning/activities/${id}#decisions`);
+		return r;
+	}
+};

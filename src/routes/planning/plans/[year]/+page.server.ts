@@ -1,0 +1,39 @@
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '#lib/server/app.ts';
+import { getPlanByYear, planOverview } from '#lib/server/planning/queries.ts';
+import { adoptPlan, sendPlanForComment, startNextPlan } from '#lib/server/planning/service.ts';
+import { optionLists } from '#lib/server/organisation/options.ts';
+import { load as read, runForm, yearParam } from '#lib/server/web.ts';
+import { filterOf } from '#lib/server/planning/export-route.ts';
+import { redirect } from '@sveltejs/kit';
+
+export const load: PageServerLoad = async (event) => {
+	const year = yearParam(event.params.year);
+	const filter = filterOf(event.url);
+	const [overview, lists] = await Promise.all([
+		read(event, () => planOverview(db(), year, filter)),
+		optionLists(db(), ['bodies', 'municipalities'])
+	]);
+	return { year, overview, lists };
+};
+
+export const actions: Actions = {
+	adopt: async (event) => {
+		const plan = await read(event, () => getPlanByYear(db(), yearParam(event.params.year)));
+		const r = await runForm(event, (input) => adoptPlan(db(), event.locals.actor, plan.id, input), { extra: { form: 'adopt' } });
+		if ('ok' in r) redirect(303, `/planning/plans/${plan.year}`);
+		return r;
+	},
+	send: async (event) => {
+		const plan = await read(event, () => getPlanByYear(db(), yearParam(event.params.year)));
+		const r = await runForm(event, (input) => sendPlanForComment(db(), event.locals.actor, plan.id, input), { extra: { form: 'send' } });
+		if ('ok' in r) redirect(303, `/planning/plans/${plan.year}`);
+		return r;
+	},
+	next: async (event) => {
+		const plan = await read(event, () => getPlanByYear(db(), yearParam(event.params.year)));
+		const r = await runForm(event, () => startNextPlan(db(), event.locals.actor, plan.id), { extra: { form: 'next' } });
+		if ('ok' in r) redirect(303, `/planning/plans/${plan.year + 1}?carried=${r.result.carried}&left=${r.result.left}`);
+		return r;
+	}
+};
