@@ -10,7 +10,12 @@ export const activityFields: FieldSpec[] = [
 	{ name: 'status', label: 'Status', type: 'select', required: true, options: choices(STATUS_LABELS) },
 	{ name: 'responsibleBodyIds', label: 'Ansvariga organ', type: 'checkboxes', options: 'bodies' },
 	{ name: 'responsibleMunicipalityIds', label: 'Ansvariga kommuner', type: 'checkboxes', options: 'municipalities' },
-	{ name: 'responsibleText', label: 'Övriga ansvariga', type: 'text', hint: 'Namn som inte finns i registret; flera skiljs med semikolon.' },
+	{
+		name: 'responsibleText',
+		label: 'Övriga ansvariga',
+		type: 'text',
+		hint: 'Namn som inte finns i registret; flera skiljs med semikolon.'
+	},
 	{ name: 'comment', label: 'Kommentar', type: 'textarea' },
 	{ name: 'targetCount', label: 'Mål, antal gånger', type: 'number', hint: 'Till exempel 2 för "Trafikverket minst 2 ggr per år".' },
 	{ name: 'targetText', label: 'Mål, beskrivning', type: 'text' },
@@ -81,7 +86,13 @@ export const focusAreaFields: FieldSpec[] = [
 export const subGoalFields: FieldSpec[] = [
 	{ name: 'text', label: 'Delmål', type: 'textarea', required: true },
 	{ name: 'code', label: 'Nummer', type: 'text' },
-	{ name: 'addedDecisionId', label: 'Tillkom genom beslut', type: 'select', options: 'decisions', hint: 'Tomt: delmålet gäller från programmets start.' },
+	{
+		name: 'addedDecisionId',
+		label: 'Tillkom genom beslut',
+		type: 'select',
+		options: 'decisions',
+		hint: 'Tomt: delmålet gäller från programmets start.'
+	},
 	{ name: 'position', label: 'Ordning', type: 'number' },
 	{ name: 'responsibleBodyIds', label: 'Ansvariga organ', type: 'checkboxes', options: 'bodies' },
 	{ name: 'source', label: 'Källa', type: 'text' }
