@@ -84,27 +84,7 @@ export function openApiDocument(serverUrl = '/') {
 		paths[`/api/v1/${name}/{id}`] = {
 			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
 			get: { tags: [r.tag], summary: `Hämta (${r.what})`, responses: { '200': { description: 'Posten' }, '404': errors['404'] } },
-			patch: {
-				tags: [r.tag],
-				summary: `Ändra (${r.what})`,
-				description: 'Skicka de fält som ändras och `version` från när posten lästes. En inaktuell version ger 409.',
-				requestBody: {
-					required: true,
-					content: {
-						'application/json': {
-							schema: { allOf: [{ type: 'object', properties: { version: { type: 'integer' } }, required: ['version'] }] }
-						}
-					}
-				},
-				responses: {
-					'200': { description: 'Ändrad' },
-					'401': errors['401'],
-					'403': errors['403'],
-					'404': errors['404'],
-					'409': errors['409'],
-					'422': errors['422']
-				}
-			}
+			...(r.update === false ? {} : { patch: patchOf(r) })
 		};
 	}
 	paths['/api/v1/session'] = {
@@ -146,5 +126,29 @@ export function openApiDocument(serverUrl = '/') {
 		},
 		security: [{}, { session: [] }, { token: [] }],
 		paths
+	};
+}
+
+function patchOf(r: { tag: string; what: string }) {
+	return {
+		tags: [r.tag],
+		summary: `Ändra (${r.what})`,
+		description: 'Skicka de fält som ändras och `version` från när posten lästes. En inaktuell version ger 409.',
+		requestBody: {
+			required: true,
+			content: {
+				'application/json': {
+					schema: { allOf: [{ type: 'object', properties: { version: { type: 'integer' } }, required: ['version'] }] }
+				}
+			}
+		},
+		responses: {
+			'200': { description: 'Ändrad' },
+			'401': errors['401'],
+			'403': errors['403'],
+			'404': errors['404'],
+			'409': errors['409'],
+			'422': errors['422']
+		}
 	};
 }

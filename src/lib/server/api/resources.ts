@@ -7,6 +7,12 @@ import type { Register } from '../register.ts';
 import * as q from '../organisation/queries.ts';
 import * as reg from '../organisation/registers.ts';
 import { dateParam, numberParam } from './http.ts';
+import * as pq from '../planning/queries.ts';
+import * as ps from '../planning/service.ts';
+import { activityInput, focusAreaInput, followUpInput, planInput, subGoalInput } from '../../schemas/planning.ts';
+import { isActivityStatus, ACTIVITY_STATUSES } from '../../core/planning.ts';
+import { ValidationError } from '../errors.ts';
+import { z as zod } from 'zod';
 
 export interface Filter {
 	name: string;
@@ -18,10 +24,15 @@ export interface Resource {
 	path: string;
 	tag: string;
 	what: string;
+	/** its input schema (and, unless create/update are given, its generic create and update) */
 	register: Register<z.ZodType>;
 	filters: Filter[];
 	list(db: Db, actor: Actor, url: URL, page: q.Page): Promise<q.Paged<unknown>>;
 	get(db: Db, actor: Actor, id: number): Promise<unknown>;
+	/** a service of its own for creating, when the record is more than one row */
+	create?(db: Db, actor: Actor, input: unknown): Promise<{ id: number }>;
+	/** a service of its own for updating; `false`: the record cannot be changed through the API */
+	update?: ((db: Db, actor: Actor, id: number, input: unknown) => Promise<unknown>) | false;
 }
 
 const pageArray = <T>(rows: T[], page: q.Page): q.Paged<T> => ({
@@ -133,5 +144,130 @@ export const resources: Resource[] = [
 		get: (db, _a, id) => q.getMembership(db, id)
 	}
 ];
+
+const statusParam = (url: URL) => {
+	const v = url.searchParams.get('status');
+	if (v === null || v === '') return undefined;
+	if (!isActivityStatus(v))
+		throw new ValidationError([{ field: 'status', message: `status måste vara en av ${ACTIVITY_STATUSES.join(', ')}.` }]);
+	return v;
+};
+
+/** Input schemas of records saved by a service of their own: only used to describe and validate, never inserted as is. */
+const described = <S extends z.ZodType>(entity: string, what: string, input: S): Register<S> => ({
+	entity,
+	what,
+	table: null as never,
+	input
+});
+
+resources.push(
+	{
+		path: 'programmes',
+		tag: 'Planering',
+		what: 'utvecklingsprogram',
+		register: ps.programmes,
+		filters: [],
+		list: async (db, _a, _url, page) => pageArray(await pq.listProgrammes(db), page),
+		get: (db, _a, id) => pq.getProgramme(db, id)
+	},
+	{
+		path: 'focus-areas',
+		tag: 'Planering',
+		what: 'fokusområde',
+		register: described('focus_area', 'Fokusområdet', focusAreaInput),
+		filters: [{ name: 'programme', description: 'Programmets id', type: 'integer' }],
+		list: async (db, _a, url, page) => pageArray(await pq.listFocusAreas(db, { programmeId: numberParam(url, 'programme') }), page),
+		get: (db, _a, id) => pq.getFocusArea(db, id),
+		create: (db, actor, input) => ps.createFocusArea(db, actor, input),
+		update: (db, actor, id, input) => ps.updateFocusArea(db, actor, id, input)
+	},
+	{
+		path: 'sub-goals',
+		tag: 'Planering',
+		what: 'delmål',
+		register: described('sub_goal', 'Delmålet', subGoalInput),
+		filters: [
+			{ name: 'programme', description: 'Programmets id', type: 'integer' },
+			{ name: 'focusArea', description: 'Fokusområdets id', type: 'integer' },
+			{ name: 'on', description: 'Bara delmål som gällde på datumet (ÅÅÅÅ-MM-DD)', type: 'date' }
+		],
+		list: async (db, _a, url, page) =>
+			pageArray(
+				await pq.listSubGoals(db, {
+					programmeId: numberParam(url, 'programme'),
+					focusAreaId: numberParam(url, 'focusArea'),
+					on: dateParam(url, 'on')
+				}),
+				page
+			),
+		get: (db, _a, id) => pq.getSubGoal(db, id),
+		create: (db, actor, input) => ps.createSubGoal(db, actor, input),
+		update: (db, actor, id, input) => ps.updateSubGoal(db, actor, id, input)
+	},
+	{
+		path: 'plans',
+		tag: 'Planering',
+		what: 'verksamhetsplan',
+		register: described('plan', 'Planen', planInput),
+		filters: [{ name: 'year', description: 'År', type: 'integer' }],
+		list: async (db, _a, url, page) => {
+			const year = numberParam(url, 'year');
+			return pageArray(
+				(await pq.listPlans(db)).filter((p) => !year || p.year === year),
+				page
+			);
+		},
+		get: (db, _a, id) => pq.getPlan(db, id),
+		create: (db, actor, input) => ps.createPlan(db, actor, input),
+		update: (db, actor, id, input) => ps.updatePlan(db, actor, id, input)
+	},
+	{
+		path: 'activities',
+		tag: 'Planering',
+		what: 'aktivitet',
+		register: described('activity', 'Aktiviteten', activityInput),
+		filters: [
+			{ name: 'year', description: 'Planens år', type: 'integer' },
+			{ name: 'body', description: 'Ansvarigt organs id', type: 'integer' },
+			{ name: 'municipality', description: 'Ansvarig kommuns id', type: 'integer' },
+			{ name: 'status', description: `Status: ${ACTIVITY_STATUSES.join(', ')}`, type: 'string' }
+		],
+		list: (db, _a, url, page) =>
+			pq.listActivities(
+				db,
+				{
+					year: numberParam(url, 'year'),
+					bodyId: numberParam(url, 'body'),
+					municipalityId: numberParam(url, 'municipality'),
+					status: statusParam(url)
+				},
+				page
+			),
+		get: async (db, _a, id) => pq.activityFormValues(await pq.getActivity(db, id)),
+		create: (db, actor, input) => ps.createActivity(db, actor, input),
+		update: (db, actor, id, input) => ps.updateActivity(db, actor, id, input)
+	},
+	{
+		path: 'follow-ups',
+		tag: 'Planering',
+		what: 'uppföljning',
+		register: described('follow_up', 'Uppföljningen', followUpInput.extend({ activityId: zod.number().int().positive() })),
+		filters: [
+			{ name: 'activity', description: 'Aktivitetens id', type: 'integer' },
+			{ name: 'year', description: 'Planens år', type: 'integer' }
+		],
+		list: (db, _a, url, page) => pq.listFollowUps(db, { activityId: numberParam(url, 'activity'), year: numberParam(url, 'year') }, page),
+		get: (db, _a, id) => pq.getFollowUp(db, id),
+		create: (db, actor, input) => {
+			const activityId = Number((input as { activityId?: unknown }).activityId);
+			if (!Number.isInteger(activityId) || activityId <= 0) {
+				throw new ValidationError([{ field: 'activityId', message: 'Aktivitet måste anges (activityId).' }]);
+			}
+			return ps.addFollowUp(db, actor, activityId, input);
+		},
+		update: false
+	}
+);
 
 export const resourceByPath = new Map(resources.map((r) => [r.path, r]));

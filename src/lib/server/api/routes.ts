@@ -20,7 +20,8 @@ export const list = api(async (event) => {
 
 export const create = api(async (event) => {
 	const r = resourceOf(event);
-	const row = await createEntry(db(), event.locals.actor, r.register, await readJson(event.request));
+	const input = await readJson(event.request);
+	const row = r.create ? await r.create(db(), event.locals.actor, input) : await createEntry(db(), event.locals.actor, r.register, input);
 	return Response.json(row, { status: 201, headers: { location: `/api/v1/${r.path}/${row.id}` } });
 });
 
@@ -32,9 +33,14 @@ export const get = api(async (event) => {
 /** A partial update: what is sent replaces what is stored; `version` must be the one read. */
 export const patch = api(async (event) => {
 	const r = resourceOf(event);
+	if (r.update === false)
+		return Response.json({ message: `En ${r.what} kan inte ändras genom API:t.` }, { status: 405, headers: { allow: 'GET' } });
 	const id = idOf(event);
 	const changes = await readJson(event.request);
 	const current = (await r.get(db(), event.locals.actor, id)) as Record<string, unknown>;
-	const row = await updateEntry(db(), event.locals.actor, r.register, id, { ...current, ...changes });
+	const merged = { ...current, ...changes };
+	const row = r.update
+		? await r.update(db(), event.locals.actor, id, merged)
+		: await updateEntry(db(), event.locals.actor, r.register, id, merged);
 	return Response.json(row);
 });

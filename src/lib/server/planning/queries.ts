@@ -26,14 +26,23 @@ import { NotFoundError } from '../errors.ts';
 import { hasRole, type Actor } from '../actor.ts';
 import { swedish } from '../db/order.ts';
 import { todayIso } from '../../core/format.ts';
-import {
-	countStatuses,
-	goalStructureOn,
-	isActivityStatus,
-	isLate,
-	structureDateForYear,
-	type ActivityStatus
-} from '../../core/planning.ts';
+import { countStatuses, isActivityStatus, isLate, structureDateForYear, subGoalInForce, type ActivityStatus } from '../../core/planning.ts';
+
+/** Focus areas in order, each with the given sub-goals in order (no date rule of its own). */
+function groupByFocusArea<F extends { id: number; position: number }, S extends { id: number; focusAreaId: number; position: number }>(
+	focusAreas: F[],
+	subGoals: S[]
+) {
+	const byPosition = (a: { position: number; id: number }, b: { position: number; id: number }) => a.position - b.position || a.id - b.id;
+	return [...focusAreas].sort(byPosition).map((focusArea) => ({
+		focusArea,
+		subGoals: subGoals.filter((g) => g.focusAreaId === focusArea.id).sort(byPosition)
+	}));
+}
+
+/** In force at some time during the year: added by its end, not removed by its start. */
+const inForceDuringYear = (s: { addedOn: string | null; removedOn: string | null }, year: number) =>
+	(s.addedOn === null || s.addedOn <= `${year}-12-31`) && (s.removedOn === null || s.removedOn > `${year}-01-01`);
 
 const added = alias(decision, 'added_decision');
 const removed = alias(decision, 'removed_decision');
@@ -225,16 +234,14 @@ export interface PlanFilter {
 	status?: ActivityStatus;
 }
 
-function activityConditions(planId: number | undefined, f: PlanFilter): SQL | undefined {
+function activityConditions(db: Db, planId: number | undefined, f: PlanFilter): SQL | undefined {
+	const responsibleWhere = (c: SQL) =>
+		inArray(activity.id, db.select({ id: activityResponsible.activityId }).from(activityResponsible).where(c));
 	return and(
 		planId === undefined ? undefined : eq(activity.planId, planId),
 		f.status ? eq(activity.status, f.status) : undefined,
-		f.bodyId
-			? sql`exists (select 1 from ${activityResponsible} r where r.activity_id = ${activity.id} and r.body_id = ${f.bodyId})`
-			: undefined,
-		f.municipalityId
-			? sql`exists (select 1 from ${activityResponsible} r where r.activity_id = ${activity.id} and r.municipality_id = ${f.municipalityId})`
-			: undefined
+		f.bodyId ? responsibleWhere(eq(activityResponsible.bodyId, f.bodyId)) : undefined,
+		f.municipalityId ? responsibleWhere(eq(activityResponsible.municipalityId, f.municipalityId)) : undefined
 	);
 }
 
@@ -263,6 +270,18 @@ export async function getPlanByYear(db: Db, year: number) {
  */
 export async function planOverview(db: Db, year: number, f: PlanFilter = {}, today = todayIso()) {
 	const p = await getPlanByYear(db, year);
+	// Follow-up per activity of this plan only, aggregated once.
+	const fu = db
+		.select({
+			activityId: followUp.activityId,
+			n: count().as('n'),
+			last: sql<string | null>`max(${followUp.date})::text`.as('last')
+		})
+		.from(followUp)
+		.innerJoin(activity, eq(activity.id, followUp.activityId))
+		.where(eq(activity.planId, p.id))
+		.groupBy(followUp.activityId)
+		.as('fu');
 	const [structure, areas, rows] = await Promise.all([
 		p.programmeId ? programmeStructure(db, p.programmeId) : Promise.resolve(null),
 		db.select().from(planArea).where(eq(planArea.planId, p.id)).orderBy(asc(planArea.position), asc(planArea.id)),
@@ -280,11 +299,12 @@ export async function planOverview(db: Db, year: number, f: PlanFilter = {}, tod
 				reportText: activity.reportText,
 				carriedFromId: activity.carriedFromId,
 				position: activity.position,
-				followUps: sql<number>`(select count(*) from ${followUp} fu where fu.activity_id = ${activity.id})`.mapWith(Number),
-				lastFollowUp: sql<string | null>`(select max(fu.date)::text from ${followUp} fu where fu.activity_id = ${activity.id})`
+				followUps: sql<number>`coalesce(${fu.n}, 0)`.mapWith(Number),
+				lastFollowUp: fu.last
 			})
 			.from(activity)
-			.where(activityConditions(p.id, f))
+			.leftJoin(fu, eq(fu.activityId, activity.id))
+			.where(activityConditions(db, p.id, f))
 			.orderBy(asc(activity.position), asc(activity.id))
 	]);
 	const responsible = await responsibleOf(
@@ -304,14 +324,10 @@ export async function planOverview(db: Db, year: number, f: PlanFilter = {}, tod
 	}
 	const date = structureDateForYear(year, today);
 	const focus = structure
-		? goalStructureOn(
+		? groupByFocusArea(
 				structure.focusAreas,
-				// Sub-goals in force that year, and any older one an activity still points to.
-				structure.subGoals.filter(
-					(s) =>
-						bySubGoal.has(s.id) || ((s.addedOn === null || s.addedOn <= date) && (s.removedOn === null || s.removedOn > `${year}-01-01`))
-				),
-				'9999-12-31'
+				// Sub-goals in force that year, and any other an activity still points to.
+				structure.subGoals.filter((s) => bySubGoal.has(s.id) || inForceDuringYear(s, year))
 			).map(({ focusArea, subGoals }) => {
 				const goals = subGoals.map((s) => ({
 					...s,
@@ -341,7 +357,7 @@ export type PlanOverview = Awaited<ReturnType<typeof planOverview>>;
 
 /** The activities of the API: filtered by year, body, municipality and status; each carries its follow-ups. */
 export async function listActivities(db: Db, f: PlanFilter & { year?: number }, page: { limit: number; offset: number }) {
-	const where = and(activityConditions(undefined, f), f.year ? eq(plan.year, f.year) : undefined);
+	const where = and(activityConditions(db, undefined, f), f.year ? eq(plan.year, f.year) : undefined);
 	const [{ total }] = await db.select({ total: count() }).from(activity).innerJoin(plan, eq(plan.id, activity.planId)).where(where);
 	const rows = await db
 		.select({ activity, year: plan.year })
@@ -501,13 +517,10 @@ export async function activityFormLists(db: Db, planId: number) {
 	const [p] = await db.select().from(plan).where(eq(plan.id, planId));
 	if (!p) throw new NotFoundError('Planen');
 	const structure = p.programmeId ? await programmeStructure(db, p.programmeId) : null;
-	const start = `${p.year}-01-01`;
-	const end = `${p.year}-12-31`;
 	const subGoals = structure
-		? goalStructureOn(
+		? groupByFocusArea(
 				structure.focusAreas,
-				structure.subGoals.filter((s) => (s.addedOn === null || s.addedOn <= end) && (s.removedOn === null || s.removedOn > start)),
-				'9999-12-31'
+				structure.subGoals.filter((s) => inForceDuringYear(s, p.year))
 			).flatMap(({ focusArea: f, subGoals: goals }) => goals.map((g) => ({ value: String(g.id), label: `${f.name}: ${g.text}` })))
 		: [];
 	const areas = await db.select().from(planArea).where(eq(planArea.planId, planId)).orderBy(asc(planArea.position));
@@ -526,4 +539,77 @@ export function activityFormValues(a: ActivityDetail) {
 			.map((r) => r.label)
 			.join('; ')
 	};
+}
+
+// ---------------------------------------------------------------------------
+// Single records and plain lists for the API.
+
+export async function listFocusAreas(db: Db, f: { programmeId?: number }) {
+	const rows = await db
+		.select()
+		.from(focusArea)
+		.where(f.programmeId ? eq(focusArea.programmeId, f.programmeId) : undefined)
+		.orderBy(asc(focusArea.programmeId), asc(focusArea.position));
+	const bodies = await responsibleBodiesOf(
+		db,
+		focusAreaBody,
+		rows.map((r) => r.id)
+	);
+	return rows.map((r) => ({ ...r, responsibleBodyIds: (bodies.get(r.id) ?? []).map((b) => b.id) }));
+}
+
+export async function getFocusArea(db: Db, id: number) {
+	const [row] = await db.select().from(focusArea).where(eq(focusArea.id, id));
+	if (!row) throw new NotFoundError('Fokusområdet');
+	const bodies = await responsibleBodiesOf(db, focusAreaBody, [id]);
+	return { ...row, responsibleBodyIds: (bodies.get(id) ?? []).map((b) => b.id) };
+}
+
+/** Sub-goals, optionally of one programme or focus area, optionally only those in force on a date. */
+export async function listSubGoals(db: Db, f: { programmeId?: number; focusAreaId?: number; on?: string }) {
+	const rows = await db
+		.select({
+			id: subGoal.id,
+			focusAreaId: subGoal.focusAreaId,
+			programmeId: focusArea.programmeId,
+			code: subGoal.code,
+			text: subGoal.text,
+			position: subGoal.position,
+			addedDecisionId: subGoal.addedDecisionId,
+			removedDecisionId: subGoal.removedDecisionId,
+			addedOn: added.decidedOn,
+			removedOn: removed.decidedOn,
+			source: subGoal.source,
+			version: subGoal.version
+		})
+		.from(subGoal)
+		.innerJoin(focusArea, eq(focusArea.id, subGoal.focusAreaId))
+		.leftJoin(added, eq(added.id, subGoal.addedDecisionId))
+		.leftJoin(removed, eq(removed.id, subGoal.removedDecisionId))
+		.where(
+			and(
+				f.programmeId ? eq(focusArea.programmeId, f.programmeId) : undefined,
+				f.focusAreaId ? eq(subGoal.focusAreaId, f.focusAreaId) : undefined
+			)
+		)
+		.orderBy(asc(focusArea.programmeId), asc(focusArea.position), asc(subGoal.position));
+	const inForce = f.on ? rows.filter((r) => subGoalInForce(r, f.on!)) : rows;
+	const bodies = await responsibleBodiesOf(
+		db,
+		subGoalBody,
+		inForce.map((r) => r.id)
+	);
+	return inForce.map((r) => ({ ...r, responsibleBodyIds: (bodies.get(r.id) ?? []).map((b) => b.id) }));
+}
+
+export async function getSubGoal(db: Db, id: number) {
+	const [row] = (await listSubGoals(db, {})).filter((s) => s.id === id);
+	if (!row) throw new NotFoundError('Delmålet');
+	return row;
+}
+
+export async function getPlan(db: Db, id: number) {
+	const [row] = await db.select({ year: plan.year }).from(plan).where(eq(plan.id, id));
+	if (!row) throw new NotFoundError('Planen');
+	return getPlanByYear(db, row.year);
 }

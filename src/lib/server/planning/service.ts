@@ -1,6 +1,7 @@
 // The planning module's changes: validated, authorised, in one transaction, audited.
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
 import {
@@ -386,15 +387,19 @@ export async function startNextPlan(db: Db, actor: Actor, id: number) {
 async function subGoalsWithDates(tx: Tx, ids: number[]) {
 	const out = new Map<number, { id: number; focusAreaId: number; position: number; addedOn: string | null; removedOn: string | null }>();
 	if (!ids.length) return out;
+	const added = alias(decision, 'added_decision');
+	const removed = alias(decision, 'removed_decision');
 	const rows = await tx
 		.select({
 			id: subGoal.id,
 			focusAreaId: subGoal.focusAreaId,
 			position: subGoal.position,
-			addedOn: sql<string | null>`(select decided_on::text from ${decision} where id = ${subGoal.addedDecisionId})`,
-			removedOn: sql<string | null>`(select decided_on::text from ${decision} where id = ${subGoal.removedDecisionId})`
+			addedOn: added.decidedOn,
+			removedOn: removed.decidedOn
 		})
 		.from(subGoal)
+		.leftJoin(added, eq(added.id, subGoal.addedDecisionId))
+		.leftJoin(removed, eq(removed.id, subGoal.removedDecisionId))
 		.where(inArray(subGoal.id, ids));
 	for (const r of rows) out.set(r.id, r);
 	return out;
