@@ -135,3 +135,65 @@ test('an anonymous visitor is served from the cache, and sees a change as soon a
 	expect(restored.status()).toBe(200);
 	await anon.dispose();
 });
+
+test('the planning API: programmes, sub-goals on a date, plans, activities with their follow-ups', async ({ request }) => {
+	const programmes = await (await request.get('/api/v1/programmes')).json();
+	const sup2035 = programmes.items.find((p: { shortName: string }) => p.shortName === 'SUP 2035');
+	expect(sup2035).toBeTruthy();
+
+	// The sub-goal added to Utbildning on 14 January 2021 is not in force at the end of 2020.
+	const before = await (await request.get(`/api/v1/sub-goals?programme=${sup2035.id}&on=2020-12-31`)).json();
+	const after = await (await request.get(`/api/v1/sub-goals?programme=${sup2035.id}&on=2021-12-31`)).json();
+	expect(after.total).toBe(before.total + 1);
+	const added = after.items.find((s: { id: number }) => !before.items.some((b: { id: number }) => b.id === s.id));
+	expect(added.addedOn).toBe('2021-01-14');
+
+	const plans = await (await request.get('/api/v1/plans?year=2020')).json();
+	expect(plans.items).toHaveLength(1);
+	expect(plans.items[0]).toMatchObject({ year: 2020, status: 'adopted' });
+
+	// Follow-up entries are for signed-in users; the annual report's text is public.
+	const anonymous = await (await request.get('/api/v1/activities?year=2020&limit=100')).json();
+	expect(anonymous.items.every((a: { followUps: unknown[] }) => a.followUps.length === 0)).toBe(true);
+	expect(anonymous.items.some((a: { reportText: string | null }) => a.reportText)).toBe(true);
+	expect((await request.get('/api/v1/follow-ups')).status()).toBe(401);
+	expect(
+		(await request.post('/api/v1/follow-ups', { data: { activityId: anonymous.items[0].id, date: '2020-06-01', text: 'x' } })).status()
+	).toBe(401);
+
+	await request.post('/api/v1/session', { data: ADMIN });
+	const done = await (await request.get('/api/v1/activities?year=2020&status=done&limit=100')).json();
+	expect(done.total).toBeGreaterThan(0);
+	expect(done.items.every((a: { status: string; year: number }) => a.status === 'done' && a.year === 2020)).toBe(true);
+	const withFollowUp = done.items.find((a: { followUps: unknown[] }) => a.followUps.length > 0);
+	expect(withFollowUp.followUps[0]).toMatchObject({ activityId: withFollowUp.id, date: expect.stringMatching(/^2020-/) });
+
+	const bad = await request.get('/api/v1/activities?status=klar');
+	expect(bad.status()).toBe(422);
+
+	// Writing needs a session; a follow-up outside the plan's year is refused, naming the field.
+	expect(
+		(await request.post('/api/v1/follow-ups', { data: { activityId: withFollowUp.id, date: '2020-06-01', text: 'x' } })).status()
+	).toBe(401);
+	await request.post('/api/v1/session', { data: ADMIN });
+	const outside = await request.post('/api/v1/follow-ups', { data: { activityId: withFollowUp.id, date: '2021-06-01', text: 'Sent' } });
+	expect(outside.status()).toBe(422);
+	expect((await outside.json()).errors).toEqual([
+		{ field: 'date', message: 'Datum: uppföljningen ska vara daterad inom planens år (2020).' }
+	]);
+	const created = await request.post('/api/v1/follow-ups', {
+		data: { activityId: withFollowUp.id, date: '2020-06-01', text: 'Via API:t' }
+	});
+	expect(created.status()).toBe(201);
+	const row = await created.json();
+	expect((await request.patch(`/api/v1/follow-ups/${row.id}`, { data: { text: 'ändrad', version: 1 } })).status()).toBe(405);
+	const activity = await (await request.get(`/api/v1/activities/${withFollowUp.id}`)).json();
+	expect(activity.followUps.map((f: { text: string }) => f.text)).toContain('Via API:t');
+
+	const doc = await (await request.get('/api/v1/openapi.json')).json();
+	for (const path of ['programmes', 'focus-areas', 'sub-goals', 'plans', 'activities', 'follow-ups']) {
+		expect(doc.paths[`/api/v1/${path}`], path).toBeTruthy();
+	}
+	expect(doc.paths['/api/v1/follow-ups/{id}'].patch).toBeUndefined();
+	expect(doc.components.schemas['activitiesInput'].properties).toHaveProperty('subGoalId');
+});

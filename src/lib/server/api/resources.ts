@@ -12,6 +12,8 @@ import * as ps from '../planning/service.ts';
 import { activityInput, focusAreaInput, followUpInput, planInput, subGoalInput } from '../../schemas/planning.ts';
 import { isActivityStatus, ACTIVITY_STATUSES } from '../../core/planning.ts';
 import { ValidationError } from '../errors.ts';
+import { hasRole } from '../actor.ts';
+import { requireRole } from '../service.ts';
 import { z as zod } from 'zod';
 
 export interface Filter {
@@ -145,6 +147,9 @@ export const resources: Resource[] = [
 	}
 ];
 
+/** Follow-up entries are working notes: for signed-in users; the report text is public. */
+const followUpsFor = <T>(actor: Actor, list: T[]): T[] => (hasRole(actor, 'member') ? list : []);
+
 const statusParam = (url: URL) => {
 	const v = url.searchParams.get('status');
 	if (v === null || v === '') return undefined;
@@ -233,8 +238,8 @@ resources.push(
 			{ name: 'municipality', description: 'Ansvarig kommuns id', type: 'integer' },
 			{ name: 'status', description: `Status: ${ACTIVITY_STATUSES.join(', ')}`, type: 'string' }
 		],
-		list: (db, _a, url, page) =>
-			pq.listActivities(
+		list: async (db, actor, url, page) => {
+			const result = await pq.listActivities(
 				db,
 				{
 					year: numberParam(url, 'year'),
@@ -243,8 +248,13 @@ resources.push(
 					status: statusParam(url)
 				},
 				page
-			),
-		get: async (db, _a, id) => pq.activityFormValues(await pq.getActivity(db, id)),
+			);
+			return { ...result, items: result.items.map((a) => ({ ...a, followUps: followUpsFor(actor, a.followUps) })) };
+		},
+		get: async (db, actor, id) => {
+			const a = pq.activityFormValues(await pq.getActivity(db, id));
+			return { ...a, followUps: followUpsFor(actor, a.followUps) };
+		},
 		create: (db, actor, input) => ps.createActivity(db, actor, input),
 		update: (db, actor, id, input) => ps.updateActivity(db, actor, id, input)
 	},
@@ -257,8 +267,14 @@ resources.push(
 			{ name: 'activity', description: 'Aktivitetens id', type: 'integer' },
 			{ name: 'year', description: 'Planens år', type: 'integer' }
 		],
-		list: (db, _a, url, page) => pq.listFollowUps(db, { activityId: numberParam(url, 'activity'), year: numberParam(url, 'year') }, page),
-		get: (db, _a, id) => pq.getFollowUp(db, id),
+		list: (db, actor, url, page) => {
+			requireRole(actor, 'member');
+			return pq.listFollowUps(db, { activityId: numberParam(url, 'activity'), year: numberParam(url, 'year') }, page);
+		},
+		get: (db, actor, id) => {
+			requireRole(actor, 'member');
+			return pq.getFollowUp(db, id);
+		},
 		create: (db, actor, input) => {
 			const activityId = Number((input as { activityId?: unknown }).activityId);
 			if (!Number.isInteger(activityId) || activityId <= 0) {
