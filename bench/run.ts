@@ -1,6 +1,8 @@
 // `npm run bench`: cold start, throughput and latency under load against the
-// server's own static route, and resident memory after the load.
-// The figures and targets are those of issue 3, "Tests and figures".
+// server's own static route, and resident memory after the load; then the yearly
+// follow-up overview again after the database grew to ten times the demo data.
+// The figures and targets are those of issue 3, "Tests and figures", and of the
+// planning module's issue (the overview at ten times the data).
 // It reports PASS/FAIL; it does not fail the process over a missed target.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +11,7 @@ import { createRequire } from 'node:module';
 import { ROOT, running, startServer, postmasterPid, type Started } from './server.ts';
 import { load, type LoadFigures } from './load.ts';
 import { rssOf, databaseMemory } from './memory.ts';
+import { COUNTED_TABLES, databaseUrl, generatePlanning } from './planning-data.ts';
 
 const DATA_DIR = path.join(ROOT, '.tmp', 'bench-data');
 const ADMIN = { SAMVERKA_ADMIN_EMAIL: 'bench@samverka.local', SAMVERKA_ADMIN_PASSWORD: 'bench-lösenord-som-räcker' };
@@ -20,6 +23,11 @@ const TARGET_READY_MS = 3000;
 const TARGET_RPS_SHARE = 0.3;
 const TARGET_P95_MULTIPLE = 3;
 const TARGET_APP_RSS_MB = 250;
+/** The yearly follow-up overview's p95 with ten times the demo data, at most this many times its p95 with the demo data. */
+const TARGET_SCALE_P95_RATIO = 2;
+
+const PLAN_YEAR = 2020;
+const PLAN_PAGE = `/planning/plans/${PLAN_YEAR}`;
 
 interface Route {
 	name: string;
@@ -36,7 +44,9 @@ const PAGES: Route[] = [
 	{ name: 'API: persons', path: '/api/v1/persons' },
 	{ name: 'start page', path: '/' },
 	{ name: 'municipality page', path: '/organisation/municipalities/1' },
-	{ name: 'body, signed in (info)', path: '/organisation/bodies/2', signedIn: true }
+	{ name: 'yearly follow-up overview', path: PLAN_PAGE },
+	{ name: 'body, signed in (info)', path: '/organisation/bodies/2', signedIn: true },
+	{ name: 'overview, signed in (info)', path: PLAN_PAGE, signedIn: true }
 ];
 
 const verdicts: { what: string; pass: boolean }[] = [];
@@ -113,40 +123,37 @@ async function signIn(base: string): Promise<string> {
 	return cookie;
 }
 
-async function underLoad(server: Started) {
-	console.log(
-		`2. Under load: ${CONNECTIONS} concurrent connections, ${SECONDS} s per route after a ${WARMUP_SECONDS} s warm-up, one route at a time, static route first`
-	);
-	console.log(
-		`   targets: at least ${TARGET_RPS_SHARE * 100} % of the static route's requests/s, and a p95 at most ${TARGET_P95_MULTIPLE}× the static route's p95`
-	);
-	const before = rssOf(server.pid);
-	if (before) console.log(`   application RSS before the load (started, one GET / served): ${mb(before.rssKb)}`);
-	// One request per route first: every route's code is loaded before any figure is taken.
+const headersOf = (route: Route, cookie: string) => (route.signedIn ? { cookie } : undefined);
+
+/** One request per route first: every route's code is loaded before any figure is taken. */
+async function firstRequests(server: Started, routes: Route[], cookie: string, label: string) {
 	const mark = server.outputMark();
 	const first: string[] = [];
 	let firstBad = false;
-	const cookie = await signIn(server.base);
-	const headersOf = (route: Route) => (route.signedIn ? { cookie } : undefined);
-	for (const route of [STATIC_ROUTE, ...PAGES]) {
-		const res = await fetch(server.base + route.path, { headers: headersOf(route) }).catch((e: Error) => e);
+	for (const route of routes) {
+		const res = await fetch(server.base + route.path, { headers: headersOf(route, cookie) }).catch((e: Error) => e);
 		if (res instanceof Error) {
 			first.push(`${route.path} ${res.message}`);
 			firstBad = true;
 			continue;
 		}
 		const body = await res.arrayBuffer();
-		first.push(`${route.path} ${res.status} (${(body.byteLength / 1024).toFixed(1)} kB)`);
+		first.push(`${route.path}${route.signedIn ? ' (signed in)' : ''} ${res.status} (${(body.byteLength / 1024).toFixed(1)} kB)`);
 		if (res.status !== 200) firstBad = true;
 	}
-	console.log(`   one request per route before the load: ${first.join(' · ')}`);
+	console.log(`   ${label}: ${first.join(' · ')}`);
 	if (firstBad) {
 		for (const line of server.outputSince(mark).trim().split('\n').slice(0, 12)) console.log(`        | ${line}`);
 	}
+}
+
+const NAME_WIDTH = 30;
+
+function printHeader() {
 	const header =
 		'  ' +
 		pad('GET', 34) +
-		pad('what', 24) +
+		pad('what', NAME_WIDTH) +
 		lpad('req/s', 9) +
 		lpad('p50', 11) +
 		lpad('p95', 11) +
@@ -159,80 +166,104 @@ async function underLoad(server: Started) {
 		'   responses 2xx / non-2xx / errors';
 	console.log(header);
 	console.log('  ' + '-'.repeat(header.length - 2));
+}
+
+/**
+ * One route under load, printed as a row of the table. Against `yard` (null: this
+ * is the yardstick); with targets when `targets` and anonymous, else informational.
+ */
+async function measureRow(server: Started, route: Route, cookie: string, yard: LoadFigures | null, targets: boolean): Promise<LoadFigures> {
+	const mark = server.outputMark();
+	const f = await load({
+		url: server.base + route.path,
+		connections: CONNECTIONS,
+		seconds: SECONDS,
+		warmupSeconds: WARMUP_SECONDS,
+		headers: headersOf(route, cookie)
+	});
+	const rss = rssOf(server.pid);
+	let share = '',
+		shareV = '',
+		mult = '',
+		multV = '';
+	if (!yard) {
+		share = '100 %';
+		mult = '1.0×';
+	} else if (route.signedIn || !targets) {
+		share = `${((f.rps / yard.rps) * 100).toFixed(0)} %`;
+		mult = `${(f.p95 / yard.p95).toFixed(1)}×`;
+	} else {
+		const r = f.rps / yard.rps;
+		const m = f.p95 / yard.p95;
+		share = `${(r * 100).toFixed(0)} %`;
+		shareV = verdict(`${route.path}: requests/s ≥ ${TARGET_RPS_SHARE * 100} % of static`, r >= TARGET_RPS_SHARE);
+		mult = Number.isFinite(m) ? `${m.toFixed(1)}×` : '–';
+		multV = verdict(`${route.path}: p95 ≤ ${TARGET_P95_MULTIPLE}× static p95`, m <= TARGET_P95_MULTIPLE);
+	}
+	const bad = f.non2xx + f.errors;
+	console.log(
+		'  ' +
+			pad(route.path, 34) +
+			pad(route.name, NAME_WIDTH) +
+			lpad(f.rps.toFixed(0), 9) +
+			lpad(msf(f.p50), 11) +
+			lpad(msf(f.p95), 11) +
+			lpad(msf(f.p99), 11) +
+			lpad(share, 10) +
+			lpad(shareV, 6) +
+			lpad(mult, 8) +
+			lpad(multV, 6) +
+			lpad(rss ? mb(rss.rssKb) : '?', 11) +
+			`   ${f.requests} / ${f.non2xx} / ${f.errors}${bad ? '  <-- not all 2xx' : ''}`
+	);
+	if (bad) {
+		const codes = Object.entries(f.statusCodes)
+			.map(([c, n]) => `${c}: ${n}`)
+			.join(', ');
+		console.log(`      ! status codes ${codes}; ${f.errors} errors (${f.timeouts} timeouts)`);
+		const log = server.outputSince(mark).trim().split('\n');
+		if (log.length && log[0]) {
+			console.log(`      ! the server's log during this route (first ${Math.min(12, log.length)} of ${log.length} lines):`);
+			for (const line of log.slice(0, 12)) console.log(`        | ${line}`);
+		}
+		verdicts.push({ what: `${route.path}${route.signedIn ? ' (signed in)' : ''}: every response 2xx`, pass: false });
+	}
+	return f;
+}
+
+async function underLoad(server: Started): Promise<string> {
+	console.log(
+		`2. Under load: ${CONNECTIONS} concurrent connections, ${SECONDS} s per route after a ${WARMUP_SECONDS} s warm-up, one route at a time, static route first`
+	);
+	console.log(
+		`   targets: at least ${TARGET_RPS_SHARE * 100} % of the static route's requests/s, and a p95 at most ${TARGET_P95_MULTIPLE}× the static route's p95`
+	);
+	const before = rssOf(server.pid);
+	if (before) console.log(`   application RSS before the load (started, one GET / served): ${mb(before.rssKb)}`);
+	const cookie = await signIn(server.base);
+	await firstRequests(server, [STATIC_ROUTE, ...PAGES], cookie, 'one request per route before the load');
+	printHeader();
 
 	const results: (Route & { f: LoadFigures })[] = [];
 	let yard: LoadFigures | null = null;
 	for (const route of [STATIC_ROUTE, ...PAGES]) {
-		const mark = server.outputMark();
-		const f = await load({
-			url: server.base + route.path,
-			connections: CONNECTIONS,
-			seconds: SECONDS,
-			warmupSeconds: WARMUP_SECONDS,
-			headers: headersOf(route)
-		});
+		const f = await measureRow(server, route, cookie, yard, true);
+		yard ??= f;
 		results.push({ ...route, f });
-		const rss = rssOf(server.pid);
-		let share = '',
-			shareV = '',
-			mult = '',
-			multV = '';
-		if (!yard) {
-			yard = f;
-			share = '100 %';
-			mult = '1.0×';
-		} else if (route.signedIn) {
-			share = `${((f.rps / yard.rps) * 100).toFixed(0)} %`;
-			mult = `${(f.p95 / yard.p95).toFixed(1)}×`;
-		} else {
-			const r = f.rps / yard.rps;
-			const m = f.p95 / yard.p95;
-			share = `${(r * 100).toFixed(0)} %`;
-			shareV = verdict(`${route.path}: requests/s ≥ ${TARGET_RPS_SHARE * 100} % of static`, r >= TARGET_RPS_SHARE);
-			mult = Number.isFinite(m) ? `${m.toFixed(1)}×` : '–';
-			multV = verdict(`${route.path}: p95 ≤ ${TARGET_P95_MULTIPLE}× static p95`, m <= TARGET_P95_MULTIPLE);
-		}
-		const bad = f.non2xx + f.errors;
-		console.log(
-			'  ' +
-				pad(route.path, 34) +
-				pad(route.name, 24) +
-				lpad(f.rps.toFixed(0), 9) +
-				lpad(msf(f.p50), 11) +
-				lpad(msf(f.p95), 11) +
-				lpad(msf(f.p99), 11) +
-				lpad(share, 10) +
-				lpad(shareV, 6) +
-				lpad(mult, 8) +
-				lpad(multV, 6) +
-				lpad(rss ? mb(rss.rssKb) : '?', 11) +
-				`   ${f.requests} / ${f.non2xx} / ${f.errors}${bad ? '  <-- not all 2xx' : ''}`
-		);
-		if (bad) {
-			const codes = Object.entries(f.statusCodes)
-				.map(([c, n]) => `${c}: ${n}`)
-				.join(', ');
-			console.log(`      ! status codes ${codes}; ${f.errors} errors (${f.timeouts} timeouts)`);
-			const log = server.outputSince(mark).trim().split('\n');
-			if (log.length && log[0]) {
-				console.log(`      ! the server's log during this route (first ${Math.min(12, log.length)} of ${log.length} lines):`);
-				for (const line of log.slice(0, 12)) console.log(`        | ${line}`);
-			}
-			verdicts.push({ what: `${route.path}: every response 2xx`, pass: false });
-		}
 	}
 	console.log(
 		`  (req/s: 2xx responses per second of the measured ${SECONDS} s; latencies: of every 2xx response; ` +
 			`app RSS: of the application process right after the route's run)`
 	);
 	console.log(
-		'  (anonymous GETs are answered from the response cache, which every committed change invalidates; the signed-in row\n' +
-			'   renders the page on every request and has no target: it shows what the cache saves)'
+		'  (anonymous GETs are answered from the response cache, which every committed change invalidates; the signed-in rows\n' +
+			'   render the page on every request and have no target: they show what the cache saves)'
 	);
 	console.log(
-		`  (bytes per response, headers included: ${results.map((r) => `${r.path} ${(r.f.bytesPerRequest / 1024).toFixed(1)} kB`).join(', ')})`
+		`  (bytes per response, headers included: ${results.map((r) => `${r.path}${r.signedIn ? ' signed in' : ''} ${(r.f.bytesPerRequest / 1024).toFixed(1)} kB`).join(', ')})`
 	);
 	console.log('');
+	return cookie;
 }
 
 function memory(server: Started) {
@@ -263,6 +294,72 @@ function memory(server: Started) {
 	console.log('');
 }
 
+/**
+ * The yearly follow-up overview with the demo data (A) and after the database
+ * grew to ten times the demo data (B), in the same running server, signed in
+ * both times so that every request renders the page (anonymous ones would be
+ * answered from the response cache).
+ */
+async function planningAtScale(server: Started, cookie: string) {
+	console.log(`4. Planning at ten times the demo data: GET ${PLAN_PAGE} signed in, with the demo data and again after generating`);
+	console.log('   a data set ten times larger into the same running database (ten programmes with two plan years each,');
+	console.log('   about 2 000 activities and 20 000 follow-ups in all)');
+	console.log(
+		`   target: p95 with ten times the data at most ${TARGET_SCALE_P95_RATIO}× the p95 with the demo data; ${CONNECTIONS} connections, ${SECONDS} s after a ${WARMUP_SECONDS} s warm-up.`
+	);
+	console.log('   Signed in both times: every request renders the page (anonymous GETs would come from the response cache).');
+	console.log(`   The ${PLAN_YEAR} plan itself stays as the demo has it, so (A)→(B) is what a ten times larger database costs the same`);
+	console.log('   page; the generated big year, ten times the activities of the demo year, shows what a ten times larger plan costs.');
+	console.log('   The static route is measured again right before (A) and (B): the machine is shared, and its load drifts.');
+	const page: Route = { name: '(A) demo data', path: PLAN_PAGE, signedIn: true };
+	printHeader();
+	const staticA = await measureRow(server, { ...STATIC_ROUTE, name: 'static, right before (A)' }, cookie, null, false);
+	const a = await measureRow(server, page, cookie, staticA, false);
+
+	const g = await generatePlanning(databaseUrl(DATA_DIR), PLAN_YEAR);
+	console.log(
+		`   generated in ${s(g.ms)} (one transaction, then ANALYZE): plan years ${g.years[0]}–${g.years[g.years.length - 1]}; ` +
+			`the big year ${g.bigYear} has ${g.bigYearActivities} activities and ${g.bigYearFollowUps} follow-ups (the demo's ${PLAN_YEAR}: ${g.demoYearActivities} activities)`
+	);
+	const sizes = [...COUNTED_TABLES].map((t) => `${t} ${g.before[t]} → ${g.after[t]}`);
+	console.log(`   rows: ${sizes.slice(0, 5).join(' · ')}`);
+	console.log(`         ${sizes.slice(5).join(' · ')}`);
+	console.log(
+		`   database size ${(g.before.databaseBytes / 1e6).toFixed(1)} MB → ${(g.after.databaseBytes / 1e6).toFixed(1)} MB` +
+			`  (activities ×${(g.after.activity / g.before.activity).toFixed(1)}, follow-ups ×${(g.after.follow_up / g.before.follow_up).toFixed(0)})`
+	);
+	const big: Route = {
+		name: `year ${g.bigYear}, ${g.bigYearActivities} activities (info)`,
+		path: `/planning/plans/${g.bigYear}`,
+		signedIn: true
+	};
+	await firstRequests(server, [page, big], cookie, 'one request per route before the load');
+	printHeader();
+	const staticB = await measureRow(server, { ...STATIC_ROUTE, name: 'static, right before (B)' }, cookie, null, false);
+	const b = await measureRow(server, { ...page, name: '(B) ten times the data' }, cookie, staticB, false);
+	const c = await measureRow(server, big, cookie, staticB, false);
+
+	const ratio = b.p95 / a.p95;
+	console.log(
+		`   p95 (A) demo data ${msf(a.p95)} · (B) ten times the data ${msf(b.p95)} · ratio B/A ${Number.isFinite(ratio) ? ratio.toFixed(2) : '–'}×` +
+			`   target ≤ ${TARGET_SCALE_P95_RATIO}×   ${verdict(`${PLAN_PAGE} signed in: p95 with ten times the data ≤ ${TARGET_SCALE_P95_RATIO}× p95 with the demo data`, ratio <= TARGET_SCALE_P95_RATIO)}`
+	);
+	const normalised = b.p95 / staticB.p95 / (a.p95 / staticA.p95);
+	console.log(
+		`   (informational: against the static route measured right before each, (A) ${(a.p95 / staticA.p95).toFixed(1)}× and (B) ${(b.p95 / staticB.p95).toFixed(1)}× its p95,` +
+			` a ratio of ${normalised.toFixed(2)}×;`
+	);
+	console.log(
+		`    the big year ${g.bigYear}, ten times the activities of ${PLAN_YEAR}: p95 ${msf(c.p95)}, ${(c.p95 / a.p95).toFixed(2)}× (A) and ${(c.p95 / b.p95).toFixed(2)}× (B); ` +
+			`req/s ${c.rps.toFixed(0)} against (A) ${a.rps.toFixed(0)} and (B) ${b.rps.toFixed(0)})`
+	);
+	console.log(
+		`  (bytes per response, headers included: (A) ${(a.bytesPerRequest / 1024).toFixed(1)} kB, (B) ${(b.bytesPerRequest / 1024).toFixed(1)} kB, ` +
+			`${big.path} ${(c.bytesPerRequest / 1024).toFixed(1)} kB)`
+	);
+	console.log('');
+}
+
 /** What identifies the build under test: a concurrent `npm run build` in the same checkout replaces it under the server. */
 function buildStamp(): string {
 	try {
@@ -278,8 +375,9 @@ async function main() {
 	let server: Started | null = null;
 	try {
 		server = await coldStart();
-		await underLoad(server);
+		const cookie = await underLoad(server);
 		memory(server);
+		await planningAtScale(server, cookie);
 	} finally {
 		if (server) await server.stop();
 	}

@@ -28,6 +28,12 @@ import { swedish } from '../db/order.ts';
 import { todayIso } from '../../core/format.ts';
 import { countStatuses, isActivityStatus, isLate, structureDateForYear, subGoalInForce, type ActivityStatus } from '../../core/planning.ts';
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
 /** Focus areas in order, each with the given sub-goals in order (no date rule of its own). */
 function groupByFocusArea<F extends { id: number; position: number }, S extends { id: number; focusAreaId: number; position: number }>(
 	focusAreas: F[],
@@ -90,7 +96,7 @@ async function responsibleBodiesOf(db: Db | Tx, table: typeof focusAreaBody | ty
 		.where(inArray(key, ids))
 		.orderBy(swedish(body.name));
 	const out = new Map<number, { id: number; name: string; shortName: string | null }[]>();
-	for (const r of rows) out.set(r.owner, [...(out.get(r.owner) ?? []), { id: r.id, name: r.name, shortName: r.shortName }]);
+	for (const r of rows) pushTo(out, r.owner, { id: r.id, name: r.name, shortName: r.shortName });
 	return out;
 }
 
@@ -223,7 +229,7 @@ export async function responsibleOf(db: Db | Tx, activityIds: number[]) {
 				: r.personId
 					? { kind: 'person', id: r.personId, label: r.personName ?? '' }
 					: { kind: 'text', id: null, label: r.text ?? '' };
-		out.set(r.activityId, [...(out.get(r.activityId) ?? []), label]);
+		pushTo(out, r.activityId, label);
 	}
 	return out;
 }
@@ -319,8 +325,8 @@ export async function planOverview(db: Db, year: number, f: PlanFilter = {}, tod
 	const bySubGoal = new Map<number, Row[]>();
 	const byArea = new Map<number, Row[]>();
 	for (const a of activities) {
-		if (a.subGoalId !== null) bySubGoal.set(a.subGoalId, [...(bySubGoal.get(a.subGoalId) ?? []), a]);
-		else if (a.planAreaId !== null) byArea.set(a.planAreaId, [...(byArea.get(a.planAreaId) ?? []), a]);
+		if (a.subGoalId !== null) pushTo(bySubGoal, a.subGoalId, a);
+		else if (a.planAreaId !== null) pushTo(byArea, a.planAreaId, a);
 	}
 	const date = structureDateForYear(year, today);
 	const focus = structure
@@ -389,7 +395,7 @@ async function followUpsOf(db: Db, activityIds: number[]) {
 		.from(followUp)
 		.where(inArray(followUp.activityId, activityIds))
 		.orderBy(asc(followUp.date), asc(followUp.id));
-	for (const r of rows) out.set(r.activityId, [...(out.get(r.activityId) ?? []), r]);
+	for (const r of rows) pushTo(out, r.activityId, r);
 	return out;
 }
 
