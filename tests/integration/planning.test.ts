@@ -11,15 +11,12 @@ import {
 	addFollowUp,
 	adoptPlan,
 	createActivity,
-	createFocusArea,
 	createPlan,
-	createSubGoal,
 	planAreas,
-	programmes,
-	removeSubGoal,
 	startNextPlan,
 	updateActivity
 } from '../../src/lib/server/planning/service.ts';
+import { createFocusArea, createSubGoal, programmes, removeSubGoal } from '../../src/lib/server/planning/goals.ts';
 import { canFollowUp, getActivity, listActivities, planOverview } from '../../src/lib/server/planning/queries.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../src/lib/server/errors.ts';
 import { PUBLIC, type Actor } from '../../src/lib/server/actor.ts';

@@ -25,6 +25,9 @@ export class ValidationError extends Error {
 	}
 }
 
+/** A refusal of one field, with its message. */
+export const fieldError = (field: string, message: string) => new ValidationError([{ field, message }]);
+
 export class NotFoundError extends Error {
 	readonly status = 404;
 	constructor(what = 'Posten') {

@@ -9,6 +9,8 @@ import * as reg from '../organisation/registers.ts';
 import { dateParam, numberParam } from './http.ts';
 import * as pq from '../planning/queries.ts';
 import * as ps from '../planning/service.ts';
+import * as gs from '../planning/goals.ts';
+import * as st from '../planning/structure.ts';
 import { activityInput, focusAreaInput, followUpInput, planInput, subGoalInput } from '../../schemas/planning.ts';
 import { isActivityStatus, ACTIVITY_STATUSES } from '../../core/planning.ts';
 import { ValidationError } from '../errors.ts';
@@ -171,10 +173,10 @@ resources.push(
 		path: 'programmes',
 		tag: 'Planering',
 		what: 'utvecklingsprogram',
-		register: ps.programmes,
+		register: gs.programmes,
 		filters: [],
-		list: async (db, _a, _url, page) => pageArray(await pq.listProgrammes(db), page),
-		get: (db, _a, id) => pq.getProgramme(db, id)
+		list: async (db, _a, _url, page) => pageArray(await st.listProgrammes(db), page),
+		get: (db, _a, id) => st.getProgramme(db, id)
 	},
 	{
 		path: 'focus-areas',
@@ -182,10 +184,10 @@ resources.push(
 		what: 'fokusområde',
 		register: described('focus_area', 'Fokusområdet', focusAreaInput),
 		filters: [{ name: 'programme', description: 'Programmets id', type: 'integer' }],
-		list: async (db, _a, url, page) => pageArray(await pq.listFocusAreas(db, { programmeId: numberParam(url, 'programme') }), page),
-		get: (db, _a, id) => pq.getFocusArea(db, id),
-		create: (db, actor, input) => ps.createFocusArea(db, actor, input),
-		update: (db, actor, id, input) => ps.updateFocusArea(db, actor, id, input)
+		list: async (db, _a, url, page) => pageArray(await st.listFocusAreas(db, { programmeId: numberParam(url, 'programme') }), page),
+		get: (db, _a, id) => st.getFocusArea(db, id),
+		create: (db, actor, input) => gs.createFocusArea(db, actor, input),
+		update: (db, actor, id, input) => gs.updateFocusArea(db, actor, id, input)
 	},
 	{
 		path: 'sub-goals',
@@ -199,16 +201,16 @@ resources.push(
 		],
 		list: async (db, _a, url, page) =>
 			pageArray(
-				await pq.listSubGoals(db, {
+				await st.listSubGoals(db, {
 					programmeId: numberParam(url, 'programme'),
 					focusAreaId: numberParam(url, 'focusArea'),
 					on: dateParam(url, 'on')
 				}),
 				page
 			),
-		get: (db, _a, id) => pq.getSubGoal(db, id),
-		create: (db, actor, input) => ps.createSubGoal(db, actor, input),
-		update: (db, actor, id, input) => ps.updateSubGoal(db, actor, id, input)
+		get: (db, _a, id) => st.getSubGoal(db, id),
+		create: (db, actor, input) => gs.createSubGoal(db, actor, input),
+		update: (db, actor, id, input) => gs.updateSubGoal(db, actor, id, input)
 	},
 	{
 		path: 'plans',

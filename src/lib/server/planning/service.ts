@@ -1,7 +1,7 @@
-// The planning module's changes: validated, authorised, in one transaction, audited.
+// The plans' changes: plans and their adoption, activities, follow-up and the
+// decisions that concern an activity. Validated, authorised, in one transaction, audited.
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
 import {
@@ -19,7 +19,7 @@ import {
 	subGoal,
 	subGoalBody
 } from '../db/schema/index.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { fieldError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { inTransaction, loadForUpdate, requireRole, updateVersioned, validate, writeAudit } from '../service.ts';
 import type { Register } from '../register.ts';
 import { versionField } from '../../schemas/fields.ts';
@@ -39,37 +39,11 @@ import {
 import { carriesOver, subGoalInForce, withinYear } from '../../core/planning.ts';
 import { formatDate } from '../../core/format.ts';
 import { canFollowUp } from './queries.ts';
+import { subGoalDates } from './structure.ts';
+import { insertDecision } from './goals.ts';
 import { z as zod } from 'zod';
 
-const fieldError = (field: string, message: string) => new ValidationError([{ field, message }]);
-
-// ---------------------------------------------------------------------------
-// Simple records: the register's generic create/update.
-
-export const decisions: Register<typeof decisionInput> = {
-	entity: 'decision',
-	what: 'Beslutet',
-	table: decision,
-	input: decisionInput,
-	constraints: { decision_body_id_body_id_fk: ['bodyId', 'Beslutande organ: det valda organet finns inte.'] }
-};
-
-export const programmes: Register<typeof programmeInput> = {
-	entity: 'programme',
-	what: 'Programmet',
-	table: programme,
-	input: programmeInput,
-	constraints: { programme_adopted_decision_id_decision_id_fk: ['adoptedDecisionId', 'Beslut om antagande: beslutet finns inte.'] }
-};
-
-export const programmeAreas: Register<typeof programmeAreaInput> = {
-	entity: 'programme_area',
-	what: 'Området',
-	table: programmeArea,
-	input: programmeAreaInput,
-	constraints: { programme_area_programme_id_programme_id_fk: ['programmeId', 'Program: programmet finns inte.'] }
-};
-
+/** The plan's own areas: the register's generic create and update. */
 export const planAreas: Register<typeof planAreaInput> = {
 	entity: 'plan_area',
 	what: 'Planens område',
@@ -77,148 +51,6 @@ export const planAreas: Register<typeof planAreaInput> = {
 	input: planAreaInput,
 	constraints: { plan_area_plan_id_plan_id_fk: ['planId', 'Plan: planen finns inte.'] }
 };
-
-// ---------------------------------------------------------------------------
-// Decisions made as part of another change.
-
-async function insertDecision(tx: Tx, actor: Actor, values: z.infer<typeof decisionInput>) {
-	const [row] = await tx.insert(decision).values(values).returning();
-	await writeAudit(tx, actor, { action: 'create', entity: 'decision', entityId: row.id, after: row });
-	return row;
-}
-
-// ---------------------------------------------------------------------------
-// Focus areas and sub-goals, with their responsible bodies.
-
-async function setBodies(tx: Tx, table: typeof focusAreaBody | typeof subGoalBody, ownerId: number, bodyIds: number[]) {
-	if (table === focusAreaBody) {
-		await tx.delete(focusAreaBody).where(eq(focusAreaBody.focusAreaId, ownerId));
-		if (bodyIds.length) await tx.insert(focusAreaBody).values([...new Set(bodyIds)].map((bodyId) => ({ focusAreaId: ownerId, bodyId })));
-	} else {
-		await tx.delete(subGoalBody).where(eq(subGoalBody.subGoalId, ownerId));
-		if (bodyIds.length) await tx.insert(subGoalBody).values([...new Set(bodyIds)].map((bodyId) => ({ subGoalId: ownerId, bodyId })));
-	}
-}
-
-const bodyConstraints = {
-	focus_area_body_body_id_body_id_fk: ['responsibleBodyIds', 'Ansvariga organ: ett valt organ finns inte.'],
-	sub_goal_body_body_id_body_id_fk: ['responsibleBodyIds', 'Ansvariga organ: ett valt organ finns inte.'],
-	focus_area_programme_id_programme_id_fk: ['programmeId', 'Program: programmet finns inte.'],
-	sub_goal_focus_area_id_focus_area_id_fk: ['focusAreaId', 'Fokusområde: fokusområdet finns inte.'],
-	sub_goal_added_decision_id_decision_id_fk: ['addedDecisionId', 'Tillkom genom beslut: beslutet finns inte.']
-} as const satisfies Record<string, [string, string]>;
-
-async function checkFocusAreaArea(tx: Tx, v: { programmeId: number; areaId: number | null }) {
-	if (v.areaId === null) return;
-	const [a] = await tx.select({ programmeId: programmeArea.programmeId }).from(programmeArea).where(eq(programmeArea.id, v.areaId));
-	if (!a || a.programmeId !== v.programmeId) throw fieldError('areaId', 'Område: välj ett område i samma program.');
-}
-
-export async function createFocusArea(db: Db, actor: Actor, input: unknown) {
-	requireRole(actor, 'editor');
-	const { responsibleBodyIds, ...values } = validate(focusAreaInput, input);
-	return inTransaction(
-		db,
-		async (tx) => {
-			await checkFocusAreaArea(tx, values);
-			const [row] = await tx.insert(focusArea).values(values).returning();
-			await setBodies(tx, focusAreaBody, row.id, responsibleBodyIds);
-			await writeAudit(tx, actor, { action: 'create', entity: 'focus_area', entityId: row.id, after: { ...row, responsibleBodyIds } });
-			return row;
-		},
-		bodyConstraints
-	);
-}
-
-export async function updateFocusArea(db: Db, actor: Actor, id: number, input: unknown) {
-	requireRole(actor, 'editor');
-	const { version } = validate(zod.object({ version: versionField }), input);
-	const { responsibleBodyIds, ...values } = validate(focusAreaInput, input);
-	return inTransaction(
-		db,
-		async (tx) => {
-			await checkFocusAreaArea(tx, values);
-			const { before, after } = await updateVersioned(tx, focusArea, id, version, values, 'Fokusområdet');
-			await setBodies(tx, focusAreaBody, id, responsibleBodyIds);
-			await writeAudit(tx, actor, {
-				action: 'update',
-				entity: 'focus_area',
-				entityId: id,
-				before,
-				after: { ...after, responsibleBodyIds }
-			});
-			return after;
-		},
-		bodyConstraints
-	);
-}
-
-export async function createSubGoal(db: Db, actor: Actor, input: unknown) {
-	requireRole(actor, 'editor');
-	const { responsibleBodyIds, ...values } = validate(subGoalInput, input);
-	return inTransaction(
-		db,
-		async (tx) => {
-			const [row] = await tx.insert(subGoal).values(values).returning();
-			await setBodies(tx, subGoalBody, row.id, responsibleBodyIds);
-			await writeAudit(tx, actor, { action: 'create', entity: 'sub_goal', entityId: row.id, after: { ...row, responsibleBodyIds } });
-			return row;
-		},
-		bodyConstraints
-	);
-}
-
-export async function updateSubGoal(db: Db, actor: Actor, id: number, input: unknown) {
-	requireRole(actor, 'editor');
-	const { version } = validate(zod.object({ version: versionField }), input);
-	const { responsibleBodyIds, ...values } = validate(subGoalInput, input);
-	return inTransaction(
-		db,
-		async (tx) => {
-			const { before, after } = await updateVersioned(tx, subGoal, id, version, values, 'Delmålet');
-			await setBodies(tx, subGoalBody, id, responsibleBodyIds);
-			await writeAudit(tx, actor, { action: 'update', entity: 'sub_goal', entityId: id, before, after: { ...after, responsibleBodyIds } });
-			return after;
-		},
-		bodyConstraints
-	);
-}
-
-/**
- * A sub-goal is removed by a decision, from its date on. It stays in the
- * structure of earlier years; plans of the year of removal or later must not
- * still point to it.
- */
-export async function removeSubGoal(db: Db, actor: Actor, id: number, input: unknown) {
-	requireRole(actor, 'editor');
-	// Chosen from a list, so the form may not know the version; a given one is checked.
-	const given = (input as { version?: unknown } | null)?.version;
-	const d = validate(datedDecisionInput, input);
-	return inTransaction(db, async (tx) => {
-		const current = await loadForUpdate(tx, subGoal, id, 'Delmålet');
-		if (current.removedDecisionId) throw fieldError('decidedOn', 'Delmålet är redan borttaget.');
-		const version = given === undefined || given === '' ? current.version : validate(zod.object({ version: versionField }), input).version;
-		const year = Number(d.decidedOn.slice(0, 4));
-		const still = await tx
-			.select({ year: plan.year, title: activity.title })
-			.from(activity)
-			.innerJoin(plan, eq(plan.id, activity.planId))
-			.where(and(eq(activity.subGoalId, id), gte(plan.year, year)))
-			.orderBy(asc(plan.year))
-			.limit(3);
-		if (still.length) {
-			throw fieldError(
-				'decidedOn',
-				`Delmålet kan inte tas bort från ${formatDate(d.decidedOn)}: aktiviteter i planen för ${still[0].year} hör fortfarande till det ` +
-					`(till exempel "${still[0].title}"). Flytta dem till ett annat delmål först.`
-			);
-		}
-		const made = await insertDecision(tx, actor, d);
-		const { before, after } = await updateVersioned(tx, subGoal, id, version, { removedDecisionId: made.id }, 'Delmålet');
-		await writeAudit(tx, actor, { action: 'remove', entity: 'sub_goal', entityId: id, before, after });
-		return after;
-	});
-}
 
 // ---------------------------------------------------------------------------
 // Plans.
@@ -338,7 +170,7 @@ export async function startNextPlan(db: Db, actor: Actor, id: number) {
 			const open = (
 				await tx.select().from(activity).where(eq(activity.planId, from.id)).orderBy(asc(activity.position), asc(activity.id))
 			).filter((a) => carriesOver(a.status as never));
-			const goals = await subGoalsWithDates(
+			const goals = await subGoalDates(
 				tx,
 				open.map((a) => a.subGoalId).filter((g): g is number => g !== null)
 			);
@@ -384,27 +216,6 @@ export async function startNextPlan(db: Db, actor: Actor, id: number) {
 	);
 }
 
-async function subGoalsWithDates(tx: Tx, ids: number[]) {
-	const out = new Map<number, { id: number; focusAreaId: number; position: number; addedOn: string | null; removedOn: string | null }>();
-	if (!ids.length) return out;
-	const added = alias(decision, 'added_decision');
-	const removed = alias(decision, 'removed_decision');
-	const rows = await tx
-		.select({
-			id: subGoal.id,
-			focusAreaId: subGoal.focusAreaId,
-			position: subGoal.position,
-			addedOn: added.decidedOn,
-			removedOn: removed.decidedOn
-		})
-		.from(subGoal)
-		.leftJoin(added, eq(added.id, subGoal.addedDecisionId))
-		.leftJoin(removed, eq(removed.id, subGoal.removedDecisionId))
-		.where(inArray(subGoal.id, ids));
-	for (const r of rows) out.set(r.id, r);
-	return out;
-}
-
 // ---------------------------------------------------------------------------
 // Activities.
 
@@ -423,7 +234,7 @@ async function checkActivityPlacement(tx: Tx, v: ActivityValues) {
 		if (!g || g.programmeId !== p.programmeId) {
 			throw fieldError('subGoalId', 'Delmål: välj ett delmål i planens utvecklingsprogram.');
 		}
-		const dated = (await subGoalsWithDates(tx, [v.subGoalId])).get(v.subGoalId)!;
+		const dated = (await subGoalDates(tx, [v.subGoalId])).get(v.subGoalId)!;
 		if (dated.removedOn && dated.removedOn <= `${p.year}-01-01`) {
 			throw fieldError('subGoalId', `Delmål: delmålet togs bort ${formatDate(dated.removedOn)} och gäller inte ${p.year}.`);
 		}

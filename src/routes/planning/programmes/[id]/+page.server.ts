@@ -1,13 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { getProgramme, planOverview } from '#lib/server/planning/queries.ts';
-import { createFocusArea, createSubGoal, removeSubGoal } from '#lib/server/planning/service.ts';
+import { planOverview } from '#lib/server/planning/queries.ts';
+import { getProgramme } from '#lib/server/planning/structure.ts';
+import { createFocusArea, createSubGoal, removeSubGoal } from '#lib/server/planning/goals.ts';
 import { optionLists } from '#lib/server/organisation/options.ts';
 import { hasRole } from '#lib/server/actor.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { todayIso } from '#lib/core/format.ts';
-import { goalStructureOn, structureDateForYear } from '#lib/core/planning.ts';
+import { countStatuses, goalStructureOn, structureDateForYear } from '#lib/core/planning.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const id = idParam(event.params.id);
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const year = years.includes(asked) ? asked : (years.filter((y) => y <= currentYear).at(-1) ?? years[0] ?? p.validFromYear ?? currentYear);
 	const date = structureDateForYear(year, today);
 	const overview = years.includes(year) ? await planOverview(db(), year) : null;
-	const countsOf = new Map(overview?.focusAreas.flatMap((f) => f.subGoals.map((g) => [g.id, g] as const)) ?? []);
+	const goalCounts = new Map(overview?.focusAreas.flatMap((f) => f.subGoals.map((g) => [g.id, g.counts] as const)) ?? []);
 	const focusCounts = new Map(overview?.focusAreas.map((f) => [f.focusArea.id, f.counts]) ?? []);
 	const structure = goalStructureOn(p.focusAreas, p.subGoals, date);
 	const branches = structure.map(({ focusArea: f, subGoals }) => ({
@@ -28,17 +29,15 @@ export const load: PageServerLoad = async (event) => {
 		mainGoal: f.mainGoal,
 		responsible: f.responsible.map((b) => b.shortName ?? b.name),
 		counts: focusCounts.get(f.id) ?? null,
-		leaves: subGoals.map((g) => {
-			const o = countsOf.get(g.id);
-			return {
-				id: g.id,
-				text: g.text,
-				code: g.code,
-				addedOn: g.addedOn,
-				counts: o?.activities ? countsFrom(o.activities) : overview ? countsFrom([]) : null,
-				href: overview ? `/planning/plans/${year}#sg-${g.id}` : null
-			};
-		})
+		leaves: subGoals.map((g) => ({
+			id: g.id,
+			text: g.text,
+			code: g.code,
+			addedOn: g.addedOn,
+			// Every sub-goal in force that year is in the overview, with or without activities.
+			counts: overview ? (goalCounts.get(g.id) ?? countStatuses([], year, today)) : null,
+			href: overview ? `/planning/plans/${year}#sg-${g.id}` : null
+		}))
 	}));
 	const editor = hasRole(event.locals.actor, 'editor');
 	return {
@@ -49,15 +48,6 @@ export const load: PageServerLoad = async (event) => {
 		lists: editor ? await optionLists(db(), ['bodies', 'decisions']) : {}
 	};
 };
-
-function countsFrom(list: { status: string; late: boolean }[]) {
-	const c = { total: list.length, not_started: 0, ongoing: 0, done: 0, postponed: 0, cancelled: 0, late: 0 };
-	for (const a of list) {
-		c[a.status as 'done']++;
-		if (a.late) c.late++;
-	}
-	return c;
-}
 
 export const actions: Actions = {
 	focusArea: async (event) => {

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { programmes } from '#lib/server/planning/service.ts';
+import { programmes } from '#lib/server/planning/goals.ts';
 import { createAction } from '#lib/server/register-actions.ts';
 import { requirePage } from '#lib/server/web.ts';
 
