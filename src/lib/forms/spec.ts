@@ -21,3 +21,24 @@ export type ListName = 'municipalities' | 'bodies' | 'persons' | 'organisations'
 export type OptionLists = Partial<Record<ListName, Option[]>>;
 
 export const choices = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** What a page's returned form data says about one of its several forms. */
+export interface PageForm {
+	form?: string;
+	values?: Record<string, unknown>;
+	errors?: Record<string, string>;
+	message?: string;
+}
+
+/**
+ * The values, errors and message one form of a page shows: those of a refused
+ * post when it was this form, else the defaults. Spread into RecordForm.
+ */
+export function formState(form: PageForm | null | undefined, name: string, defaults: Record<string, unknown> = {}) {
+	const mine = form?.form === name;
+	return {
+		values: mine ? (form.values ?? defaults) : defaults,
+		errors: mine ? form.errors : undefined,
+		message: mine ? form.message : undefined
+	};
+}
