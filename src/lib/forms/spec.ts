@@ -9,7 +9,7 @@ export interface Option {
 export interface FieldSpec {
 	name: string;
 	label: string;
-	type: 'text' | 'email' | 'tel' | 'date' | 'textarea' | 'select' | 'number' | 'password' | 'checkboxes';
+	type: 'text' | 'email' | 'tel' | 'date' | 'time' | 'textarea' | 'select' | 'number' | 'password' | 'checkboxes' | 'checkbox';
 	required?: boolean;
 	hint?: string;
 	autocomplete?: string;
@@ -17,7 +17,17 @@ export interface FieldSpec {
 	options?: readonly Option[] | ListName;
 }
 
-export type ListName = 'municipalities' | 'bodies' | 'persons' | 'organisations' | 'subGoals' | 'planAreas' | 'decisions' | 'programmes';
+export type ListName =
+	| 'municipalities'
+	| 'bodies'
+	| 'persons'
+	| 'organisations'
+	| 'subGoals'
+	| 'planAreas'
+	| 'decisions'
+	| 'programmes'
+	| 'activities'
+	| 'members';
 export type OptionLists = Partial<Record<ListName, Option[]>>;
 
 export const choices = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));

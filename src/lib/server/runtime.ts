@@ -9,6 +9,7 @@ import { randomPassword } from './auth/password.ts';
 import { loadDemo } from './demo/load.ts';
 import { getCooperation } from './organisation/queries.ts';
 import { startChangeFeed, type ChangeFeed } from './cache/change-feed.ts';
+import { smtpSender, startMailer, type Mailer } from './mail/mailer.ts';
 
 export interface Runtime {
 	db: Db;
@@ -16,6 +17,8 @@ export interface Runtime {
 	embedded: EmbeddedServer | null;
 	/** Hears every committed change, here or in another instance (drives the response cache). */
 	changes: ChangeFeed;
+	/** Delivers the outbox; null without SMTP_URL (mail then waits in the outbox). */
+	mailer: Mailer | null;
 	stop(): Promise<void>;
 }
 
@@ -28,14 +31,17 @@ export async function startRuntime(config = readConfig(), log: (m: string) => vo
 		if (applied.length) log(`Databasschemat uppdaterat: ${applied.join(', ')}.`);
 		await firstStart(db, config, log);
 		const changes = await startChangeFeed(url);
+		const mailer = config.smtpUrl ? startMailer(db, smtpSender(config.smtpUrl, config.mailFrom), log) : null;
 		let stopped: Promise<void> | undefined;
 		return {
 			db,
 			config,
 			embedded,
 			changes,
+			mailer,
 			stop: () =>
 				(stopped ??= (async () => {
+					mailer?.stop();
 					await changes.stop();
 					await db.$client.end();
 					await embedded?.stop();

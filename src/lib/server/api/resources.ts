@@ -13,7 +13,10 @@ import * as gs from '../planning/goals.ts';
 import * as st from '../planning/structure.ts';
 import { activityInput, focusAreaInput, followUpInput, planInput, subGoalInput } from '../../schemas/planning.ts';
 import { isActivityStatus, ACTIVITY_STATUSES } from '../../core/planning.ts';
-import { ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import * as mq from '../meetings/queries.ts';
+import * as ms from '../meetings/service.ts';
+import { actionItemInput, meetingInput } from '../../schemas/meetings.ts';
 import { hasRole } from '../actor.ts';
 import { requireRole } from '../service.ts';
 import { z as zod } from 'zod';
@@ -283,6 +286,70 @@ resources.push(
 				throw new ValidationError([{ field: 'activityId', message: 'Aktivitet måste anges (activityId).' }]);
 			}
 			return ps.addFollowUp(db, actor, activityId, input);
+		},
+		update: false
+	}
+);
+
+resources.push(
+	{
+		path: 'meetings',
+		tag: 'Möten',
+		what: 'möte',
+		register: described('meeting', 'Mötet', meetingInput),
+		filters: [
+			{ name: 'body', description: 'Organets id', type: 'integer' },
+			{ name: 'from', description: 'Från och med datum (ÅÅÅÅ-MM-DD)', type: 'date' },
+			{ name: 'to', description: 'Till och med datum (ÅÅÅÅ-MM-DD)', type: 'date' }
+		],
+		list: async (db, actor, url, page) => {
+			const rows = await mq.listMeetings(db, actor, {
+				bodyId: numberParam(url, 'body'),
+				from: dateParam(url, 'from'),
+				to: dateParam(url, 'to')
+			});
+			const slice = pageArray(rows, page);
+			return { ...slice, items: await mq.meetingsInFull(db, actor, slice.items) };
+		},
+		get: async (db, actor, id) => {
+			await mq.getMeeting(db, actor, id);
+			const [row] = (await mq.listMeetings(db, actor, {})).filter((m) => m.id === id);
+			return (await mq.meetingsInFull(db, actor, [row]))[0];
+		},
+		create: (db, actor, input) => ms.createMeeting(db, actor, input),
+		update: (db, actor, id, input) => ms.updateMeeting(db, actor, id, input)
+	},
+	{
+		path: 'action-items',
+		tag: 'Möten',
+		what: 'utestående ärende',
+		register: described('action_item', 'Ärendet', actionItemInput),
+		filters: [
+			{ name: 'open', description: 'true: bara öppna ärenden; false: bara avslutade', type: 'boolean' },
+			{ name: 'body', description: 'Organets id (mötet där ärendet väcktes)', type: 'integer' }
+		],
+		list: async (db, actor, url, page) => {
+			const open = url.searchParams.get('open');
+			const rows = await mq.listActionItems(db, actor, {
+				open: open === 'true' ? true : open === 'false' ? false : undefined,
+				bodyId: numberParam(url, 'body')
+			});
+			return pageArray(
+				rows.map(({ responsibleEmail: _, ...a }) => a),
+				page
+			);
+		},
+		get: async (db, actor, id) => {
+			const [row] = (await mq.listActionItems(db, actor, {})).filter((a) => a.id === id);
+			if (!row) throw new NotFoundError('Ärendet');
+			const { responsibleEmail: _, ...a } = row;
+			return a;
+		},
+		create: (db, actor, input) => {
+			const agendaItemId = Number((input as { agendaItemId?: unknown }).agendaItemId);
+			if (!Number.isInteger(agendaItemId) || agendaItemId <= 0)
+				throw new ValidationError([{ field: 'agendaItemId', message: 'Punkt måste anges (agendaItemId).' }]);
+			return ms.addActionItem(db, actor, agendaItemId, input);
 		},
 		update: false
 	}

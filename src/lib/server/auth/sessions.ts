@@ -115,3 +115,12 @@ export async function actorFromToken(db: Db, token: string): Promise<Actor | nul
 
 export const hashToken = sha256;
 export { newToken };
+
+/** The actor of an enabled account (a calendar feed acts as its account). */
+export async function actorOfAccount(db: Db, accountId: number): Promise<Actor | null> {
+	const [row] = await db
+		.select({ id: account.id, name: account.name, role: account.role, personId: account.personId })
+		.from(account)
+		.where(and(eq(account.id, accountId), isNull(account.disabledAt)));
+	return row ? actorOf(row) : null;
+}

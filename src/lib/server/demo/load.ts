@@ -10,6 +10,7 @@ import { SYSTEM } from '../actor.ts';
 import { writeAudit } from '../service.ts';
 import { parseCsvRecords } from '../../core/csv.ts';
 import { insertPlanning, planningFiles, type DemoRefs } from './planning.ts';
+import { insertMeetings, meetingFile } from './meetings.ts';
 
 interface DemoOrganisation {
 	cooperation: { name: string; shortName: string; hostMunicipalityCode: string | null; source: string };
@@ -65,9 +66,10 @@ export async function loadDemo(db: Db, dir = demoDir()): Promise<string> {
 	const data = JSON.parse(fs.readFileSync(path.join(dir, 'organisation.json'), 'utf8')) as DemoOrganisation;
 	const figures = parseCsvRecords(fs.readFileSync(path.join(dir, 'population.csv'), 'utf8'));
 	const planning = planningFiles(dir);
+	const meetingData = meetingFile(dir);
 	return db.transaction(async (tx) => {
 		const { counts: organisationCounts, refs } = await insertAll(tx, data, figures);
-		const counts = { ...organisationCounts, ...(await insertPlanning(tx, planning, refs)) };
+		const counts = { ...organisationCounts, ...(await insertPlanning(tx, planning, refs)), ...(await insertMeetings(tx, meetingData, refs)) };
 		await writeAudit(tx, SYSTEM, { action: 'load-demo', entity: 'cooperation', entityId: 1, after: counts });
 		return Object.entries(counts)
 			.map(([k, v]) => `${v} ${k}`)

@@ -2,3 +2,4 @@ export * from './organisation.ts';
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './planning.ts';
+export * from './meetings.ts';

@@ -1,0 +1,268 @@
+// Meetings: their kinds and states, the bodies' rules (quorum, extra meetings),
+// attendance figures, Stockholm wall-clock times, and the plain shapes the
+// generated documents and calendars are made from. Pure.
+
+export const MEETING_KINDS = ['ordinary', 'extra', 'planning_conference', 'joint_network'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+	ordinary: 'Ordinarie möte',
+	extra: 'Extra möte',
+	planning_conference: 'Planeringskonferens',
+	joint_network: 'Gemensamt nätverksmöte'
+};
+
+export const MEETING_FORMATS = ['physical', 'digital', 'hybrid'] as const;
+export type MeetingFormat = (typeof MEETING_FORMATS)[number];
+export const MEETING_FORMAT_LABELS: Record<MeetingFormat, string> = {
+	physical: 'Fysiskt',
+	digital: 'Digitalt',
+	hybrid: 'Delvis digitalt'
+};
+
+export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+	planned: 'Planerat',
+	held: 'Genomfört',
+	cancelled: 'Inställt'
+};
+
+export const ATTENDANCE = ['present', 'absent'] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+export const ATTENDANCE_LABELS: Record<Attendance, string> = { present: 'Närvarande', absent: 'Frånvarande' };
+
+export const MINUTES_STATUSES = ['draft', 'adjusted', 'distributed'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+export const MINUTES_STATUS_LABELS: Record<MinutesStatus, string> = {
+	draft: 'Utkast',
+	adjusted: 'Justerade',
+	distributed: 'Delgivna kommunerna'
+};
+
+export const isOneOf =
+	<T extends string>(list: readonly T[]) =>
+	(s: unknown): s is T =>
+		(list as readonly unknown[]).includes(s);
+
+// ---------------------------------------------------------------------------
+// The bodies' rules (the committee's come from the agreement, §3–§4).
+
+export interface BodyRules {
+	/** Seats on the body, the basis of the quorum. */
+	seats: number | null;
+	/** Share of the members that must be present, in percent; 50 = at least half. Null: no quorum rule. */
+	quorumPercent: number | null;
+	/** How decisions are made, e.g. "konsensus". */
+	decisionRule: string | null;
+	/** Members who must ask before an extra meeting is due. Null: no such rule. */
+	extraMeetingThreshold: number | null;
+	/** The minutes are delivered to every member municipality (the agreement's §3). */
+	minutesToMunicipalities: boolean;
+	/** About how many meetings a year. */
+	meetingsPerYear: number | null;
+	/** The chair (and vice chair) are chosen each year from among the members. */
+	chairChosenYearly: boolean;
+	/** Decisions may be taken by telephone or video. */
+	remoteAllowed: boolean;
+}
+
+export interface Quorum {
+	members: number;
+	present: number;
+	needed: number;
+	quorate: boolean;
+}
+
+/** At least quorumPercent of the members present; someone present only for some items counts as present. */
+export function quorum(members: number, present: number, quorumPercent: number | null): Quorum | null {
+	if (quorumPercent == null || members === 0) return null;
+	const needed = Math.ceil((members * quorumPercent) / 100);
+	return { members, present, needed, quorate: present >= needed };
+}
+
+/** An extra meeting is due when at least the threshold of distinct members ask. */
+export function extraMeetingDue(distinctRequesters: number, threshold: number | null): boolean {
+	return threshold != null && distinctRequesters >= threshold;
+}
+
+/** Describes the rules in a sentence each, for the body's page and the meeting. */
+export function describeRules(r: BodyRules): string[] {
+	const out: string[] = [];
+	if (r.quorumPercent != null)
+		out.push(
+			r.quorumPercent === 50
+				? 'Beslutsför när minst hälften av ledamöterna är närvarande.'
+				: `Beslutsför när minst ${r.quorumPercent} procent av ledamöterna är närvarande.`
+		);
+	if (r.decisionRule) out.push(`Beslut fattas i ${r.decisionRule}.`);
+	if (r.remoteAllowed) out.push('Beslut kan fattas vid telefon- eller videomöte.');
+	if (r.meetingsPerYear != null) out.push(`Sammanträder ca ${r.meetingsPerYear} gånger per år.`);
+	if (r.extraMeetingThreshold != null)
+		out.push(`Extra möte kan kallas av ordföranden eller när minst ${r.extraMeetingThreshold} ledamöter begär det.`);
+	if (r.chairChosenYearly) out.push('Ordförande (och vice ordförande) utses årligen inom gruppen.');
+	if (r.minutesToMunicipalities) out.push('Minnesanteckningarna delges varje kommun.');
+	return out;
+}
+
+// ---------------------------------------------------------------------------
+// Figures per body and year.
+
+export interface AttendanceRow {
+	status: Attendance;
+}
+
+/** Present / (present + absent) over the meetings with attendance recorded; null when none is. */
+export function attendanceRate(rows: AttendanceRow[]): number | null {
+	if (rows.length === 0) return null;
+	return rows.filter((r) => r.status === 'present').length / rows.length;
+}
+
+export interface RepresentationPeriod {
+	municipalityId: number | null;
+	personId: number;
+	validFrom: string | null;
+	validTo: string | null;
+}
+
+/**
+ * Municipalities whose representatives changed during the year: someone
+ * started or stopped representing them within it ("Fyra kommuner har bytt
+ * representanter under året"). Unknown dates count for nothing.
+ */
+export function turnover(periods: RepresentationPeriod[], year: number): number[] {
+	const from = `${year}-01-01`;
+	const to = `${year}-12-31`;
+	const changed = new Set<number>();
+	for (const p of periods) {
+		if (p.municipalityId == null) continue;
+		const starts = p.validFrom != null && p.validFrom > from && p.validFrom <= to;
+		const ends = p.validTo != null && p.validTo >= from && p.validTo < to;
+		if (starts || ends) changed.add(p.municipalityId);
+	}
+	return [...changed].sort((a, b) => a - b);
+}
+
+// ---------------------------------------------------------------------------
+// Stockholm wall-clock time ↔ UTC.
+
+const TZ = 'Europe/Stockholm';
+const partsFmt = new Intl.DateTimeFormat('en-GB', {
+	timeZone: TZ,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23'
+});
+
+function stockholmParts(at: Date) {
+	const p = Object.fromEntries(partsFmt.formatToParts(at).map((x) => [x.type, x.value]));
+	return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/** "2020-11-20", "08:30" in Stockholm → the UTC instant. */
+export function stockholmToUtc(date: string, time: string): Date {
+	const [y, mo, d] = date.split('-').map(Number);
+	const [h, mi] = time.split(':').map(Number);
+	const wall = Date.UTC(y, mo - 1, d, h, mi);
+	let guess = wall;
+	// Two rounds settle the offset, also on the days the clocks change.
+	for (let i = 0; i < 2; i++) {
+		const p = stockholmParts(new Date(guess));
+		const [py, pmo, pd] = p.date.split('-').map(Number);
+		const [ph, pmi] = p.time.split(':').map(Number);
+		guess += wall - Date.UTC(py, pmo - 1, pd, ph, pmi);
+	}
+	return new Date(guess);
+}
+
+/** A UTC instant → Stockholm date and time, for forms. */
+export function utcToStockholm(at: Date | string): { date: string; time: string } {
+	return stockholmParts(typeof at === 'string' ? new Date(at) : at);
+}
+
+const weekdayFmt = new Intl.DateTimeFormat('sv-SE', { weekday: 'long', timeZone: TZ });
+const longDateFmt = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ });
+
+const clock = (t: string) => t.replace(/^0/, '').replace(':', '.');
+
+/** "Fredagen den 20 november 2020 kl 8.30–11.00", the minutes' way; across days both dates. */
+export function meetingWhen(startsAt: Date | string, endsAt: Date | string): string {
+	const s = typeof startsAt === 'string' ? new Date(startsAt) : startsAt;
+	const e = typeof endsAt === 'string' ? new Date(endsAt) : endsAt;
+	const sp = stockholmParts(s);
+	const ep = stockholmParts(e);
+	const day = weekdayFmt.format(s);
+	const head = `${day[0].toUpperCase()}${day.slice(1)}en den ${longDateFmt.format(s)}`;
+	if (sp.date === ep.date) return `${head} kl ${clock(sp.time)}–${clock(ep.time)}`;
+	return `${head} kl ${clock(sp.time)} – ${longDateFmt.format(e)} kl ${clock(ep.time)}`;
+}
+
+// ---------------------------------------------------------------------------
+// What the generated documents and calendars are made from.
+
+export interface DocPerson {
+	name: string;
+	/** Municipality or organisation. */
+	organisation: string | null;
+	/** "ordförande", "sekreterare", "inbjuden gäst" … */
+	role: string | null;
+	/** "endast punkt 2" */
+	note: string | null;
+}
+
+export interface DocItem {
+	number: number;
+	title: string;
+	presenter: string | null;
+	/** Paragraphs separated by blank lines; lines starting with "- " are list items, "  - " nested. */
+	text: string | null;
+	documents: string[];
+	decisions: { text: string; chairDecision: boolean }[];
+	actionItems: { text: string; responsible: string | null; dueOn: string | null }[];
+	/** On a "Föregående möten" item: each open matter and its status note at this meeting. */
+	openMatters: { text: string; from: string; note: string | null }[];
+	/** "Bordläggs till …" */
+	tabledTo: string | null;
+}
+
+export interface MeetingDocument {
+	kind: 'minutes' | 'notice';
+	cooperationName: string;
+	/** "Minnesanteckningar från möte med Södertörnskommunernas ledningsgrupp" / "Kallelse till …" */
+	title: string;
+	/** "Fredagen den 20 november 2020 kl 8.30–11.00" */
+	when: string;
+	place: string;
+	/** "Digitalt", "Fysiskt" … or null */
+	format: string | null;
+	/** "Inställt" etc. when not an ordinary planned/held meeting */
+	statusNote: string | null;
+	/** "Boel Godner leder mötet i Daniel Dronjaks frånvaro." */
+	chairNote: string | null;
+	present: DocPerson[];
+	absent: DocPerson[];
+	items: DocItem[];
+	/** Minutes only: "Vid anteckningarna" and "Justerades". */
+	signatures: { label: string; name: string }[];
+	/** Minutes only: "Version 2, justerad 2020-11-27. Ändrad: …" */
+	versionNote: string | null;
+}
+
+export interface CalendarMeeting {
+	id: number;
+	/** Stable across moves: the event's UID. */
+	uid: string;
+	/** Bumps on every change, so calendars replace the old copy. */
+	sequence: number;
+	title: string;
+	startsAt: Date;
+	/** Null: not known. */
+	endsAt: Date | null;
+	place: string | null;
+	description: string | null;
+	cancelled: boolean;
+	url: string | null;
+	updatedAt: Date;
+}

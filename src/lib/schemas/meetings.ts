@@ -1,0 +1,137 @@
+// The meetings module's inputs, shared by forms, API and OpenAPI document.
+import { z } from 'zod';
+import { ATTENDANCE, MEETING_FORMATS, MEETING_KINDS } from '../core/meetings.ts';
+import { choice, count, optionalDate, optionalId, optionalText, requiredDate, requiredId, requiredText } from './fields.ts';
+import { idList } from './planning.ts';
+
+const TIME = /^([01]\d|2[0-3])[:.][0-5]\d$/;
+
+function requiredTime(label: string) {
+	return z
+		.string({ error: `${label} måste fyllas i.` })
+		.trim()
+		.min(1, `${label} måste fyllas i.`)
+		.refine((s) => TIME.test(s), `${label} måste vara ett klockslag som TT:MM, till exempel 08:30.`)
+		.transform((s) => s.replace('.', ':'));
+}
+
+function optionalTime(label: string) {
+	return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), requiredTime(label).nullable().default(null));
+}
+
+const optionalChoice = <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
+	z.preprocess((v) => (v === '' || v === undefined ? null : v), choice(label, values).nullable());
+
+const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
+
+/**
+ * A meeting as the secretariat plans it. Times are Stockholm wall-clock times;
+ * an end on another day needs its date.
+ */
+export const meetingInput = z
+	.object({
+		bodyIds: idList('Organ').refine((l) => l.length > 0, 'Organ: välj minst ett organ som mötet hör till.'),
+		kind: choice('Mötestyp', MEETING_KINDS),
+		title: optionalText('Rubrik', 200),
+		date: requiredDate('Datum'),
+		start: requiredTime('Starttid'),
+		endDate: optionalDate('Slutdatum'),
+		end: optionalTime('Sluttid'),
+		place: optionalText('Plats', 200),
+		hostMunicipalityId: optionalId('Värdkommun'),
+		format: optionalChoice('Form', MEETING_FORMATS),
+		chairPersonId: optionalId('Mötets ordförande'),
+		chairNote: optionalText('Anteckning om ordförandeskapet', 500),
+		source: optionalText('Källa', 1000)
+	})
+	.superRefine((v, ctx) => {
+		if (v.endDate && !v.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'Sluttid måste fyllas i när slutdatum är ifyllt.' });
+		const endDate = v.endDate ?? v.date;
+		if (v.end && `${endDate}T${v.end}` <= `${v.date}T${v.start}`)
+			ctx.addIssue({ code: 'custom', path: ['end'], message: 'Sluttid: mötet kan inte sluta innan det börjar.' });
+	});
+export type MeetingInput = z.infer<typeof meetingInput>;
+
+export const cancelInput = z.object({ statusNote: optionalText('Anledning', 500) });
+
+export const agendaItemInput = z.object({
+	number: count('Nummer', { nullable: true }),
+	title: requiredText('Rubrik', 300),
+	kind: choice('Typ av punkt', ['ordinary', 'previous_meetings', 'coming_meetings'] as const).default('ordinary'),
+	presenter: optionalText('Föredragande', 200),
+	standing: checkbox.default(false),
+	activityIds: idList('Aktiviteter')
+});
+
+export const minutesTextInput = z.object({
+	minutesText: optionalText('Anteckningar', 20000)
+});
+
+export const itemDecisionInput = z.object({
+	title: requiredText('Beslut', 1000),
+	chairDecision: checkbox.default(false)
+});
+
+export const actionItemInput = z
+	.object({
+		text: requiredText('Att göra', 1000),
+		responsiblePersonId: optionalId('Ansvarig'),
+		responsibleText: optionalText('Ansvarig (fritext)', 200),
+		dueOn: optionalDate('Klart senast')
+	})
+	.superRefine((v, ctx) => {
+		if (v.responsiblePersonId && v.responsibleText)
+			ctx.addIssue({ code: 'custom', path: ['responsibleText'], message: 'Ansvarig: välj en person eller skriv fritext, inte båda.' });
+	});
+
+export const openMatterInput = z.object({
+	actionItemId: requiredId('Ärende'),
+	note: optionalText('Status', 1000),
+	close: checkbox.default(false)
+});
+
+export const attendanceInput = z.object({
+	personId: requiredId('Person'),
+	status: choice('Närvaro', ATTENDANCE),
+	guest: checkbox.default(false),
+	onlyItems: z.preprocess(
+		(v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : (v ?? [])),
+		z.array(z.coerce.number({ error: 'Endast punkt: skriv punkternas nummer, till exempel 2 eller 2, 3.' }).int().positive()).default([])
+	),
+	role: optionalText('Roll', 100)
+});
+
+export const minutesPeopleInput = z.object({
+	secretaryPersonId: requiredId('Vid anteckningarna'),
+	adjusterPersonId: requiredId('Justerare')
+});
+
+export const newMinutesVersionInput = z.object({
+	reason: requiredText('Anledning till ändringen', 1000)
+});
+
+export const extraMeetingRequestInput = z.object({
+	personId: requiredId('Ledamot'),
+	requestedOn: requiredDate('Datum för begäran'),
+	subject: requiredText('Ärende', 500)
+});
+
+export const bodyRulesInput = z.object({
+	seats: count('Antal ledamöter', { nullable: true }),
+	quorumPercent: count('Beslutförhet (procent)', { nullable: true }).refine(
+		(n) => n === null || (n > 0 && n <= 100),
+		'Beslutförhet (procent) ska vara mellan 1 och 100.'
+	),
+	decisionRule: optionalText('Beslutsregel', 200),
+	extraMeetingThreshold: count('Ledamöter som krävs för extra möte', { nullable: true }).refine(
+		(n) => n === null || n > 0,
+		'Ledamöter som krävs för extra möte ska vara minst 1.'
+	),
+	minutesToMunicipalities: checkbox.default(false),
+	meetingsPerYear: count('Möten per år', { nullable: true }),
+	chairChosenYearly: checkbox.default(false),
+	remoteAllowed: checkbox.default(false),
+	publicMeetings: checkbox.default(false),
+	preparesForBodyId: optionalId('Förbereder möten för'),
+	source: optionalText('Källa', 1000)
+});

@@ -1,0 +1,189 @@
+// Typst for the generated documents: user text made safe for Typst markup, and
+// the compiler that turns a Typst source into a PDF.
+//
+// User text never goes into the source as markup. It goes in as a Typst string
+// literal (`#"…";`), where only the backslash, the double quote and control
+// characters mean anything, so no *, _, $, #, @, <, =, - or [ in it can start
+// emphasis, maths, code, a reference, a label, a heading or a list.
+//
+// The compiler (@myriaddreamin/typst-ts-node-compiler, Typst 0.13) is a native
+// addon, and it runs in a child process of its own, never in the server's:
+//  - it keeps memory: every source compiled leaves about as much behind as its
+//    syntax tree takes (0.6 MB for a four-page minutes), in process-wide caches
+//    that neither `evictCache` nor dropping the compiler gives back; the child is
+//    replaced after RECYCLE_AFTER documents, which returns it all;
+//  - a static import makes `vite build` crash (the addon segfaults when a worker
+//    thread that loaded it exits), and a crash in the addon would take the
+//    server down: in the child it fails only the document being made.
+// The child is started on first use and kept; it loads the addon and the fonts once.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+/** Characters a Typst string literal cannot hold as they are: the backslash, the double quote and control characters. */
+// eslint-disable-next-line no-control-regex
+const STRING_SPECIAL = /[\\"\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
+
+const STRING_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Any text as a Typst string literal, quotes included: `Sä "ja"` → `"Sä \"ja\""`. */
+export function typstString(text: string): string {
+	const safe = text.toWellFormed().replace(STRING_SPECIAL, (c) => STRING_ESCAPES[c] ?? `\\u{${c.codePointAt(0)!.toString(16)}}`);
+	return `"${safe}"`;
+}
+
+/**
+ * Any text as a piece of Typst markup that shows exactly that text: an embedded
+ * string expression ended by a semicolon, so that a following "." or "(" is not
+ * read as a method call or arguments.
+ */
+export function typstText(text: string): string {
+	return `#${typstString(text)};`;
+}
+
+// ---------------------------------------------------------------------------
+// The compiler
+
+export class TypstError extends Error {
+	readonly diagnostics: string[];
+	constructor(diagnostics: string[]) {
+		super(`Typst kunde inte sätta dokumentet: ${diagnostics.join('; ') || 'okänt fel'}`);
+		this.name = 'TypstError';
+		this.diagnostics = diagnostics;
+	}
+}
+
+/** PDF/A-2b: the archival PDF, with the fonts embedded and XMP metadata; costs nothing extra to write. */
+const PDF_STANDARD = 'a-2b';
+
+/** The child is replaced after this many documents, which gives back the memory the compiler keeps. */
+const RECYCLE_AFTER = 100;
+
+/** A document that takes longer than this has hung the child: it is stopped. */
+const TIMEOUT_MS = 30_000;
+
+type Request = { id: number; source: string; timestamp: number } | { id: number; clear: true };
+type Reply = { id: number; pdf?: Uint8Array; errors?: string[] };
+
+/**
+ * The child's program (CommonJS, given to `node -e`). Its fonts: those the
+ * compiler embeds (Libertinus Serif, New Computer Modern, DejaVu Sans Mono) and
+ * the system's, found through fontconfig's directories. Memoized results older
+ * than ten compilations are dropped after each, as typst-cli's watch does.
+ */
+const CHILD = `
+const { NodeCompiler } = require(process.argv[1]);
+const compiler = NodeCompiler.create();
+const text = (d) => (d && typeof d.message === 'string' ? d.message : JSON.stringify(d));
+process.on('message', (m) => {
+	if (m.clear) {
+		compiler.evictCache(0);
+		return process.send({ id: m.id });
+	}
+	try {
+		const result = compiler.compile({ mainFileContent: m.source });
+		const error = result.takeError();
+		const doc = result.result;
+		if (error || !doc) return process.send({ id: m.id, errors: (error ? error.shortDiagnostics : []).map(text) });
+		const pdf = compiler.pdf(doc, { pdfStandard: ${JSON.stringify(PDF_STANDARD)}, creationTimestamp: m.timestamp });
+		process.send({ id: m.id, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) });
+	} catch (e) {
+		process.send({ id: m.id, errors: [String((e && e.message) || e)] });
+	} finally {
+		compiler.evictCache(10);
+	}
+});
+process.on('disconnect', () => process.exit(0));
+`;
+
+class Child {
+	readonly proc: ChildProcess;
+	readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+	used = 0;
+	retiring = false;
+
+	constructor(addon: string) {
+		this.proc = spawn(process.execPath, ['-e', CHILD, addon], {
+			stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+			serialization: 'advanced',
+			env: { ...process.env, NODE_OPTIONS: '' }
+		});
+		this.proc.on('message', (reply: Reply) => {
+			const job = this.pending.get(reply.id);
+			if (!job) return;
+			clearTimeout(job.timer);
+			this.pending.delete(reply.id);
+			job.resolve(reply);
+			this.settle();
+		});
+		const fail = (why: string) => {
+			for (const job of this.pending.values()) {
+				clearTimeout(job.timer);
+				job.reject(new TypstError([why]));
+			}
+			this.pending.clear();
+			if (current === this) current = null;
+		};
+		this.proc.on('error', (e) => fail(`Typst kunde inte startas: ${e.message}`));
+		this.proc.on('exit', (code, signal) => fail(`Typst avbröts (${signal ?? `kod ${code}`}).`));
+		this.settle();
+	}
+
+	request(message: Request): Promise<Reply> {
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => {
+				this.pending.delete(message.id);
+				reject(new TypstError(['Typst svarade inte i tid.']));
+				this.proc.kill('SIGKILL');
+			}, TIMEOUT_MS);
+			this.pending.set(message.id, { resolve, reject, timer });
+			this.settle();
+			this.proc.send(message);
+		});
+	}
+
+	/** Kept alive while it has work; otherwise it lets the server exit, and a retired child stops. */
+	private settle() {
+		const channel = this.proc.channel as { ref(): void; unref(): void } | null | undefined;
+		if (this.pending.size) {
+			this.proc.ref();
+			channel?.ref();
+		} else if (this.retiring) {
+			this.proc.disconnect();
+		} else {
+			this.proc.unref();
+			channel?.unref();
+		}
+	}
+}
+
+let current: Child | null = null;
+let nextId = 1;
+
+function child(): Child {
+	if (current && current.used >= RECYCLE_AFTER) {
+		current.retiring = true;
+		if (!current.pending.size) current.proc.disconnect();
+		current = null;
+	}
+	if (!current || current.proc.exitCode !== null || !current.proc.connected) {
+		// The addon's path, resolved here so the child finds it wherever this module was bundled to.
+		const addon = createRequire(import.meta.url).resolve('@myriaddreamin/typst-ts-node-compiler');
+		current = new Child(addon);
+	}
+	return current;
+}
+
+/** The Typst source as a PDF (PDF/A-2b). Throws TypstError when the source does not compile. */
+export async function typstPdf(source: string): Promise<Uint8Array> {
+	const c = child();
+	c.used++;
+	const reply = await c.request({ id: nextId++, source, timestamp: Math.floor(Date.now() / 1000) });
+	if (!reply.pdf) throw new TypstError(reply.errors ?? []);
+	return reply.pdf;
+}
+
+/** Drops everything the compiler has memoized (its fonts stay loaded): for measuring a document made for the first time. */
+export async function clearTypstCache(): Promise<void> {
+	if (current?.proc.connected) await current.request({ id: nextId++, clear: true });
+}

@@ -1,0 +1,165 @@
+// Mail goes through a table: a change enqueues its messages in its own
+// transaction, and any instance delivers them later, claiming each row with
+// FOR UPDATE SKIP LOCKED, retrying with growing pauses, keeping the status.
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { outbox, outboxAttachment, storedFile } from '../db/schema/index.ts';
+
+export interface Attachment {
+	name: string;
+	mediaType: string;
+	content: Uint8Array;
+}
+
+export interface OutgoingMail {
+	kind: 'notice' | 'minutes' | 'reminder';
+	recipient: string;
+	recipientName: string | null;
+	subject: string;
+	body: string;
+	meetingId?: number | null;
+	actionItemId?: number | null;
+	attachments?: Attachment[];
+}
+
+export interface DeliverableMail {
+	to: string;
+	toName: string | null;
+	subject: string;
+	text: string;
+	attachments: Attachment[];
+}
+
+export type Send = (mail: DeliverableMail) => Promise<void>;
+
+/** Pauses after the 1st, 2nd … failure; after the last one the message is marked failed. */
+export const RETRY_MINUTES = [1, 5, 30, 120];
+
+export const sha256 = (content: Uint8Array) => createHash('sha256').update(content).digest('hex');
+
+/** Stores a file once per content and returns its id. */
+export async function storeFile(tx: Tx, f: Attachment): Promise<number> {
+	const hash = sha256(f.content);
+	const [existing] = await tx
+		.select({ id: storedFile.id })
+		.from(storedFile)
+		.where(and(eq(storedFile.sha256, hash), eq(storedFile.name, f.name)))
+		.limit(1);
+	if (existing) return existing.id;
+	const [row] = await tx
+		.insert(storedFile)
+		.values({ name: f.name, mediaType: f.mediaType, size: f.content.byteLength, sha256: hash, content: f.content })
+		.returning({ id: storedFile.id });
+	return row.id;
+}
+
+/** Queues messages in the caller's transaction: they go only if the change commits. */
+export async function enqueue(tx: Tx, createdBy: string, mails: OutgoingMail[]) {
+	const ids: number[] = [];
+	const fileIds = new Map<Attachment, number>();
+	for (const m of mails) {
+		const [row] = await tx
+			.insert(outbox)
+			.values({
+				kind: m.kind,
+				recipient: m.recipient,
+				recipientName: m.recipientName,
+				subject: m.subject,
+				body: m.body,
+				meetingId: m.meetingId ?? null,
+				actionItemId: m.actionItemId ?? null,
+				createdBy
+			})
+			.returning({ id: outbox.id });
+		for (const a of m.attachments ?? []) {
+			if (!fileIds.has(a)) fileIds.set(a, await storeFile(tx, a));
+			await tx.insert(outboxAttachment).values({ outboxId: row.id, fileId: fileIds.get(a)! });
+		}
+		ids.push(row.id);
+	}
+	return ids;
+}
+
+/**
+ * Delivers what is due, one message per transaction, until none is left or the
+ * limit is reached. Another instance working at the same time skips the rows
+ * this one holds.
+ */
+export async function deliverDue(db: Db, send: Send, limit = 50): Promise<{ sent: number; failed: number }> {
+	let sent = 0;
+	let failed = 0;
+	for (let i = 0; i < limit; i++) {
+		const outcome = await db.transaction(async (tx) => {
+			const [row] = await tx
+				.select()
+				.from(outbox)
+				.where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`)))
+				.orderBy(asc(outbox.id))
+				.limit(1)
+				.for('update', { skipLocked: true });
+			if (!row) return null;
+			const files = await tx
+				.select({ name: storedFile.name, mediaType: storedFile.mediaType, content: storedFile.content })
+				.from(outboxAttachment)
+				.innerJoin(storedFile, eq(storedFile.id, outboxAttachment.fileId))
+				.where(eq(outboxAttachment.outboxId, row.id));
+			try {
+				await send({ to: row.recipient, toName: row.recipientName, subject: row.subject, text: row.body, attachments: files });
+				await tx
+					.update(outbox)
+					.set({ status: 'sent', sentAt: sql`now()`, attempts: row.attempts + 1, lastError: null })
+					.where(eq(outbox.id, row.id));
+				return 'sent' as const;
+			} catch (e) {
+				const attempts = row.attempts + 1;
+				const pause = RETRY_MINUTES[attempts - 1];
+				await tx
+					.update(outbox)
+					.set({
+						attempts,
+						lastError: e instanceof Error ? e.message.slice(0, 500) : String(e),
+						status: pause === undefined ? 'failed' : 'pending',
+						nextAttemptAt: pause === undefined ? row.nextAttemptAt : sql`now() + make_interval(mins => ${pause})`
+					})
+					.where(eq(outbox.id, row.id));
+				return 'failed' as const;
+			}
+		});
+		if (outcome === null) break;
+		if (outcome === 'sent') sent++;
+		else failed++;
+	}
+	return { sent, failed };
+}
+
+/** Sends a failed or waiting message again at once. */
+export async function retryNow(db: Db, ids: number[]) {
+	if (ids.length === 0) return;
+	await db
+		.update(outbox)
+		.set({ status: 'pending', nextAttemptAt: sql`now()` })
+		.where(and(inArray(outbox.id, ids), inArray(outbox.status, ['pending', 'failed'])));
+}
+
+export async function listOutbox(db: Db, f: { meetingId?: number; limit?: number } = {}) {
+	return db
+		.select({
+			id: outbox.id,
+			kind: outbox.kind,
+			recipient: outbox.recipient,
+			recipientName: outbox.recipientName,
+			subject: outbox.subject,
+			status: outbox.status,
+			attempts: outbox.attempts,
+			nextAttemptAt: outbox.nextAttemptAt,
+			lastError: outbox.lastError,
+			sentAt: outbox.sentAt,
+			meetingId: outbox.meetingId,
+			createdAt: outbox.createdAt
+		})
+		.from(outbox)
+		.where(f.meetingId ? eq(outbox.meetingId, f.meetingId) : undefined)
+		.orderBy(sql`${outbox.id} desc`)
+		.limit(f.limit ?? 200);
+}

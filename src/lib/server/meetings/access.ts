@@ -1,0 +1,47 @@
+// Who may see which meetings: the secretariat sees all; members see the
+// meetings of the bodies they belong to; everyone sees those of bodies whose
+// meetings are public (the body's rules say so).
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { bodyRules, meeting, meetingBody, membership } from '../db/schema/index.ts';
+import { hasRole, type Actor } from '../actor.ts';
+import { NotFoundError } from '../errors.ts';
+
+/** The bodies whose meetings the actor may see; null: all of them. */
+export async function visibleBodyIds(db: Db | Tx, actor: Actor): Promise<number[] | null> {
+	if (hasRole(actor, 'editor')) return null;
+	const rows = await db
+		.select({ id: bodyRules.bodyId })
+		.from(bodyRules)
+		.where(eq(bodyRules.publicMeetings, true))
+		.union(
+			db
+				.select({ id: membership.bodyId })
+				.from(membership)
+				.where(actor.personId && hasRole(actor, 'member') ? eq(membership.personId, actor.personId) : sql`false`)
+		);
+	return rows.map((r) => r.id);
+}
+
+/** The meeting ids among the given ones that belong to one of the bodies. */
+export function inBodies(db: Db | Tx, bodyIds: number[] | null): SQL | undefined {
+	if (bodyIds === null) return undefined;
+	if (bodyIds.length === 0) return sql`false`;
+	return inArray(meeting.id, db.select({ id: meetingBody.meetingId }).from(meetingBody).where(inArray(meetingBody.bodyId, bodyIds)));
+}
+
+/** 404 unless the actor may see the meeting (a hidden meeting is not confirmed to exist). */
+export async function assertVisible(db: Db | Tx, actor: Actor, meetingId: number) {
+	const ids = await visibleBodyIds(db, actor);
+	const [row] = await db
+		.select({ id: meeting.id })
+		.from(meeting)
+		.where(and(eq(meeting.id, meetingId), inBodies(db, ids)));
+	if (!row) throw new NotFoundError('Mötet');
+}
+
+/** 404 unless the actor may see the body's meetings. */
+export async function assertBodyVisible(db: Db | Tx, actor: Actor, bodyId: number) {
+	const ids = await visibleBodyIds(db, actor);
+	if (ids !== null && !ids.includes(bodyId)) throw new NotFoundError('Organets möten');
+}

@@ -1,0 +1,31 @@
+// iCalendar for Outlook and every other calendar: a feed per body, one per
+// person, and one file per meeting. A cancelled meeting stays in the feed as a
+// cancelled event, so subscribed calendars strike it rather than keep it.
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import type { CalendarMeeting } from '../../core/meetings.ts';
+
+export function calendarIcs(name: string, meetings: CalendarMeeting[], host: string): string {
+	const cal = ical({
+		name,
+		prodId: { company: 'Samverka', product: 'Samverka', language: 'SV' },
+		method: ICalCalendarMethod.PUBLISH,
+		ttl: 60 * 60
+	});
+	for (const m of meetings) {
+		cal.createEvent({
+			id: `${m.uid}@${host}`,
+			sequence: m.sequence,
+			start: m.startsAt,
+			// A meeting with no known end is shown as one hour.
+			end: m.endsAt ?? new Date(m.startsAt.getTime() + 3_600_000),
+			stamp: m.updatedAt,
+			lastModified: m.updatedAt,
+			summary: m.cancelled ? `INSTÄLLT: ${m.title}` : m.title,
+			description: m.description,
+			location: m.place,
+			url: m.url,
+			status: m.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+		});
+	}
+	return cal.toString();
+}

@@ -1,0 +1,147 @@
+// Mail about meetings: the notice (kallelse) with its agenda and documents to
+// the members of the meeting's bodies and its invited guests, and reminders of
+// open action items to whoever is responsible.
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { SYSTEM, type Actor } from '../actor.ts';
+import { actionItem, agendaItem, agendaItemFile, attendance, meeting, membership, outbox, person, storedFile } from '../db/schema/index.ts';
+import { fieldError, NotFoundError } from '../errors.ts';
+import { inTransaction, requireRole, writeAudit } from '../service.ts';
+import { formatDate } from '../../core/format.ts';
+import { getCooperation } from '../organisation/queries.ts';
+import { bodyIdsOf, meetingDate, meetingForChange } from './guards.ts';
+import { getMeeting } from './queries.ts';
+import { documentOf } from './document.ts';
+import { enqueue, type Attachment } from '../mail/outbox.ts';
+import { meetingPdf } from '../documents/meeting-pdf.ts';
+
+/** Members of the bodies on the date, and the meeting's invited guests, who have an address. */
+async function noticeRecipients(tx: Tx, meetingId: number, bodyIds: number[], date: string) {
+	const members = bodyIds.length
+		? await tx
+				.selectDistinct({ id: person.id, name: person.name, email: person.email })
+				.from(membership)
+				.innerJoin(person, eq(person.id, membership.personId))
+				.where(
+					and(
+						inArray(membership.bodyId, bodyIds),
+						or(isNull(membership.validFrom), sql`${membership.validFrom} <= ${date}`),
+						or(isNull(membership.validTo), sql`${membership.validTo} >= ${date}`)
+					)
+				)
+		: [];
+	const guests = await tx
+		.select({ id: person.id, name: person.name, email: person.email })
+		.from(attendance)
+		.innerJoin(person, eq(person.id, attendance.personId))
+		.where(and(eq(attendance.meetingId, meetingId), eq(attendance.guest, true)));
+	const all = new Map([...members, ...guests].map((p) => [p.id, p]));
+	return [...all.values()];
+}
+
+async function itemFiles(tx: Tx, meetingId: number): Promise<Attachment[]> {
+	return tx
+		.select({ name: storedFile.name, mediaType: storedFile.mediaType, content: storedFile.content })
+		.from(agendaItemFile)
+		.innerJoin(storedFile, eq(storedFile.id, agendaItemFile.fileId))
+		.innerJoin(agendaItem, eq(agendaItem.id, agendaItemFile.agendaItemId))
+		.where(eq(agendaItem.meetingId, meetingId));
+}
+
+/** Sends the notice to everyone it concerns; sending again sends the current agenda. */
+export async function sendNotice(db: Db, actor: Actor, meetingId: number) {
+	requireRole(actor, 'editor');
+	return inTransaction(db, async (tx) => {
+		const m = await meetingForChange(tx, meetingId);
+		if (m.status === 'cancelled') throw fieldError('_', 'Mötet är inställt; det går inte att kalla till det.');
+		if (m.status === 'held') throw fieldError('_', 'Mötet är redan genomfört.');
+		const bodyIds = await bodyIdsOf(tx, meetingId);
+		const recipients = await noticeRecipients(tx, meetingId, bodyIds, meetingDate(m));
+		const reachable = recipients.filter((r) => r.email);
+		if (reachable.length === 0)
+			throw fieldError('_', 'Ingen av mötets ledamöter eller gäster har en e-postadress. Fyll i den under Organisation → Personer.');
+		const detail = await getMeeting(tx, SYSTEM, meetingId);
+		const coop = await getCooperation(tx as unknown as Db);
+		const doc = documentOf(detail, coop?.name ?? '', 'notice');
+		const pdf = await meetingPdf(doc);
+		const attachments = [
+			{ name: `kallelse-${meetingDate(m)}.pdf`, mediaType: 'application/pdf', content: pdf },
+			...(await itemFiles(tx, meetingId))
+		];
+		const agenda = doc.items.map((i) => `${i.number}. ${i.title}${i.presenter ? ` (${i.presenter})` : ''}`).join('\n');
+		const again = m.noticeSentAt != null;
+		await enqueue(
+			tx,
+			actor.name,
+			reachable.map((r) => ({
+				kind: 'notice' as const,
+				recipient: r.email!,
+				recipientName: r.name,
+				subject: `${again ? 'Uppdaterad kallelse' : 'Kallelse'}: ${doc.title.replace(/^Kallelse till /, '')}, ${formatDate(meetingDate(m))}`,
+				body: `Hej ${r.name},\n\nVälkommen till ${doc.title.replace(/^Kallelse till /, '')}.\n\nTid: ${doc.when}\nPlats: ${doc.place}${doc.format ? ` (${doc.format.toLowerCase()})` : ''}\n\nDagordning\n${agenda || '(dagordningen kommer)'}\n\nKallelsen och handlingarna finns bifogade.\n\nMed vänliga hälsningar\n${doc.cooperationName}`,
+				meetingId,
+				attachments
+			}))
+		);
+		await tx
+			.update(meeting)
+			.set({ noticeSentAt: new Date(), version: sql`${meeting.version} + 1` })
+			.where(eq(meeting.id, meetingId));
+		await writeAudit(tx, actor, {
+			action: again ? 'resend_notice' : 'send_notice',
+			entity: 'meeting',
+			entityId: meetingId,
+			after: { to: reachable.map((r) => r.name), withoutAddress: recipients.filter((r) => !r.email).map((r) => r.name) }
+		});
+		return { sentTo: reachable.map((r) => r.name), withoutAddress: recipients.filter((r) => !r.email).map((r) => r.name) };
+	});
+}
+
+/** Reminds the responsible person of an open action item. */
+export async function remindActionItem(db: Db, actor: Actor, actionItemId: number) {
+	requireRole(actor, 'editor');
+	return inTransaction(db, async (tx) => {
+		const [row] = await tx
+			.select({ item: actionItem, name: person.name, email: person.email, startsAt: meeting.startsAt })
+			.from(actionItem)
+			.innerJoin(meeting, eq(meeting.id, actionItem.meetingId))
+			.leftJoin(person, eq(person.id, actionItem.responsiblePersonId))
+			.where(eq(actionItem.id, actionItemId));
+		if (!row) throw new NotFoundError('Ärendet');
+		if (row.item.closedAtMeetingId) throw fieldError('_', 'Ärendet är redan avslutat.');
+		if (!row.email) throw fieldError('_', 'Ärendet har ingen ansvarig person med e-postadress.');
+		const coop = await getCooperation(tx as unknown as Db);
+		await enqueue(tx, actor.name, [
+			{
+				kind: 'reminder',
+				recipient: row.email,
+				recipientName: row.name,
+				subject: `Påminnelse: ${row.item.text.slice(0, 80)}`,
+				body: `Hej ${row.name},\n\nEn påminnelse om ett öppet ärende från mötet ${formatDate(row.startsAt.toISOString().slice(0, 10))}:\n\n${row.item.text}${row.item.dueOn ? `\n\nKlart senast: ${formatDate(row.item.dueOn)}` : ''}\n\nMed vänliga hälsningar\n${coop?.name ?? ''}`,
+				meetingId: row.item.meetingId,
+				actionItemId
+			}
+		]);
+		await writeAudit(tx, actor, { action: 'remind', entity: 'action_item', entityId: actionItemId, after: { to: row.name } });
+	});
+}
+
+/** Sends a waiting or failed message again at once. */
+export async function retryMail(db: Db, actor: Actor, outboxId: number) {
+	requireRole(actor, 'editor');
+	return inTransaction(db, async (tx) => {
+		const [row] = await tx.select().from(outbox).where(eq(outbox.id, outboxId)).for('update');
+		if (!row) throw new NotFoundError('Utskicket');
+		if (row.status === 'sent') throw fieldError('_', 'Utskicket är redan skickat.');
+		await tx
+			.update(outbox)
+			.set({ status: 'pending', nextAttemptAt: sql`now()`, attempts: 0 })
+			.where(eq(outbox.id, outboxId));
+		await writeAudit(tx, actor, {
+			action: 'retry',
+			entity: 'outbox',
+			entityId: outboxId,
+			before: { status: row.status, attempts: row.attempts }
+		});
+	});
+}

@@ -1,0 +1,597 @@
+// Reading meetings: the calendar, one meeting in full (items, decisions, action
+// items, attendance, minutes versions, the open matters offered), and the
+// outstanding matters across meetings.
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from '../db/client.ts';
+import {
+	actionItem,
+	actionItemNote,
+	activity,
+	agendaItem,
+	agendaItemActivity,
+	agendaItemDecision,
+	agendaItemFile,
+	attendance,
+	body,
+	bodyRules,
+	decision,
+	meeting,
+	meetingBody,
+	membership,
+	minutes,
+	municipality,
+	organisation,
+	outbox,
+	person,
+	plan,
+	planArea,
+	storedFile,
+	subGoal
+} from '../db/schema/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { hasRole, type Actor } from '../actor.ts';
+import { swedish } from '../db/order.ts';
+import { stockholmToUtc, quorum, type BodyRules, type MinutesStatus } from '../../core/meetings.ts';
+import { assertVisible, inBodies, visibleBodyIds } from './access.ts';
+
+export interface MeetingFilter {
+	bodyId?: number;
+	/** ISO dates, inclusive, Stockholm days. */
+	from?: string;
+	to?: string;
+}
+
+const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+function meetingWhere(db: Db | Tx, f: MeetingFilter, visible: number[] | null): SQL | undefined {
+	return and(
+		inBodies(db, visible),
+		f.bodyId ? inBodies(db, [f.bodyId]) : undefined,
+		f.from ? gte(meeting.startsAt, stockholmToUtc(f.from, '00:00')) : undefined,
+		f.to ? lt(meeting.startsAt, stockholmToUtc(nextDay(f.to), '00:00')) : undefined
+	);
+}
+
+const host = alias(municipality, 'host_municipality');
+const chair = alias(person, 'chair_person');
+
+const meetingColumns = {
+	id: meeting.id,
+	kind: meeting.kind,
+	title: meeting.title,
+	startsAt: meeting.startsAt,
+	endsAt: meeting.endsAt,
+	place: meeting.place,
+	hostMunicipalityId: meeting.hostMunicipalityId,
+	hostMunicipalityName: host.name,
+	format: meeting.format,
+	status: meeting.status,
+	statusNote: meeting.statusNote,
+	movedFrom: meeting.movedFrom,
+	chairPersonId: meeting.chairPersonId,
+	chairPersonName: chair.name,
+	chairNote: meeting.chairNote,
+	noticeSentAt: meeting.noticeSentAt,
+	source: meeting.source,
+	version: meeting.version,
+	updatedAt: meeting.updatedAt,
+	createdAt: meeting.createdAt
+};
+
+/**
+ * Runs reads side by side on a pool; one after another inside a transaction,
+ * whose single connection takes one query at a time.
+ */
+async function together<T extends readonly (() => unknown)[]>(
+	db: Db | Tx,
+	reads: T
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+	if ('rollback' in db) {
+		const out: unknown[] = [];
+		for (const r of reads) out.push(await r());
+		return out as never;
+	}
+	return (await Promise.all(reads.map((r) => r()))) as never;
+}
+
+export type MeetingRow = Awaited<ReturnType<typeof listMeetings>>[number];
+
+/** The calendar: meetings in time order, each with its bodies and its minutes' state. */
+export async function listMeetings(db: Db, actor: Actor, f: MeetingFilter = {}) {
+	const visible = await visibleBodyIds(db, actor);
+	const rows = await db
+		.select(meetingColumns)
+		.from(meeting)
+		.leftJoin(host, eq(host.id, meeting.hostMunicipalityId))
+		.leftJoin(chair, eq(chair.id, meeting.chairPersonId))
+		.where(meetingWhere(db, f, visible))
+		.orderBy(asc(meeting.startsAt), asc(meeting.id));
+	const ids = rows.map((r) => r.id);
+	const [bodies, latest] = await Promise.all([bodiesOf(db, ids), latestMinutes(db, ids)]);
+	return rows.map((r) => ({
+		...r,
+		bodies: bodies.get(r.id) ?? [],
+		minutesStatus: (latest.get(r.id)?.status ?? null) as MinutesStatus | null,
+		minutesVersion: latest.get(r.id)?.version ?? null
+	}));
+}
+
+async function bodiesOf(db: Db | Tx, meetingIds: number[]) {
+	const out = new Map<number, { id: number; name: string; shortName: string | null; kind: string }[]>();
+	if (meetingIds.length === 0) return out;
+	const rows = await db
+		.select({ meetingId: meetingBody.meetingId, id: body.id, name: body.name, shortName: body.shortName, kind: body.kind })
+		.from(meetingBody)
+		.innerJoin(body, eq(body.id, meetingBody.bodyId))
+		.where(inArray(meetingBody.meetingId, meetingIds))
+		.orderBy(asc(body.id));
+	for (const r of rows) {
+		const list = out.get(r.meetingId) ?? [];
+		list.push({ id: r.id, name: r.name, shortName: r.shortName, kind: r.kind });
+		out.set(r.meetingId, list);
+	}
+	return out;
+}
+
+async function latestMinutes(db: Db | Tx, meetingIds: number[]) {
+	const out = new Map<number, { version: number; status: string }>();
+	if (meetingIds.length === 0) return out;
+	const rows = await db
+		.selectDistinctOn([minutes.meetingId], { meetingId: minutes.meetingId, version: minutes.version, status: minutes.status })
+		.from(minutes)
+		.where(inArray(minutes.meetingId, meetingIds))
+		.orderBy(minutes.meetingId, sql`${minutes.version} desc`);
+	for (const r of rows) out.set(r.meetingId, r);
+	return out;
+}
+
+export function rulesOf(r: typeof bodyRules.$inferSelect | null | undefined): BodyRules | null {
+	if (!r) return null;
+	return {
+		seats: r.seats,
+		quorumPercent: r.quorumPercent,
+		decisionRule: r.decisionRule,
+		extraMeetingThreshold: r.extraMeetingThreshold,
+		minutesToMunicipalities: r.minutesToMunicipalities,
+		meetingsPerYear: r.meetingsPerYear,
+		chairChosenYearly: r.chairChosenYearly,
+		remoteAllowed: r.remoteAllowed
+	};
+}
+
+export async function getBodyRules(db: Db | Tx, bodyId: number) {
+	const [r] = await db.select().from(bodyRules).where(eq(bodyRules.bodyId, bodyId));
+	return r ?? null;
+}
+
+const VOTING_ROLES = ['chair', 'vice_chair', 'member', 'substitute'];
+
+/** A person's organisation for the attendance list: whom they represent in one of the bodies, else their employer. */
+const employer = alias(municipality, 'employer_municipality');
+const employerOrg = alias(organisation, 'employer_organisation');
+
+/** Everything about one meeting that its page, the API and its documents show. */
+export async function getMeeting(db: Db | Tx, actor: Actor, id: number) {
+	await assertVisible(db, actor, id);
+	const [row] = await db
+		.select(meetingColumns)
+		.from(meeting)
+		.leftJoin(host, eq(host.id, meeting.hostMunicipalityId))
+		.leftJoin(chair, eq(chair.id, meeting.chairPersonId))
+		.where(eq(meeting.id, id));
+	if (!row) throw new NotFoundError('Mötet');
+	const meetingDate = row.startsAt.toISOString().slice(0, 10);
+	const bodies = (await bodiesOf(db, [id])).get(id) ?? [];
+	const bodyIds = bodies.map((b) => b.id);
+
+	const [rules, items, decisions, files, activities, actions, people, versions, mail, tabledTo] = await together(db, [
+		() => (bodyIds.length ? db.select().from(bodyRules).where(inArray(bodyRules.bodyId, bodyIds)) : []),
+		() => db.select().from(agendaItem).where(eq(agendaItem.meetingId, id)).orderBy(asc(agendaItem.number), asc(agendaItem.id)),
+		() =>
+			db
+				.select({
+					agendaItemId: agendaItemDecision.agendaItemId,
+					id: decision.id,
+					title: decision.title,
+					decidedBy: decision.decidedBy,
+					decidedOn: decision.decidedOn
+				})
+				.from(agendaItemDecision)
+				.innerJoin(decision, eq(decision.id, agendaItemDecision.decisionId))
+				.innerJoin(agendaItem, eq(agendaItem.id, agendaItemDecision.agendaItemId))
+				.where(eq(agendaItem.meetingId, id))
+				.orderBy(asc(agendaItemDecision.position), asc(decision.id)),
+		() =>
+			db
+				.select({ agendaItemId: agendaItemFile.agendaItemId, id: storedFile.id, name: storedFile.name, size: storedFile.size })
+				.from(agendaItemFile)
+				.innerJoin(storedFile, eq(storedFile.id, agendaItemFile.fileId))
+				.innerJoin(agendaItem, eq(agendaItem.id, agendaItemFile.agendaItemId))
+				.where(eq(agendaItem.meetingId, id))
+				.orderBy(asc(storedFile.name)),
+		() =>
+			db
+				.select({ agendaItemId: agendaItemActivity.agendaItemId, id: activity.id, title: activity.title, year: plan.year })
+				.from(agendaItemActivity)
+				.innerJoin(activity, eq(activity.id, agendaItemActivity.activityId))
+				.innerJoin(plan, eq(plan.id, activity.planId))
+				.innerJoin(agendaItem, eq(agendaItem.id, agendaItemActivity.agendaItemId))
+				.where(eq(agendaItem.meetingId, id)),
+		() => actionItemsWhere(db, eq(actionItem.meetingId, id)),
+		() =>
+			db
+				.select({
+					id: attendance.id,
+					personId: attendance.personId,
+					name: person.name,
+					email: person.email,
+					status: attendance.status,
+					guest: attendance.guest,
+					onlyItems: attendance.onlyItems,
+					role: attendance.role,
+					employerName: sql<string | null>`coalesce(${employer.name}, ${employerOrg.name})`,
+					version: attendance.version
+				})
+				.from(attendance)
+				.innerJoin(person, eq(person.id, attendance.personId))
+				.leftJoin(employer, eq(employer.id, person.employerMunicipalityId))
+				.leftJoin(employerOrg, eq(employerOrg.id, person.employerOrganisationId))
+				.where(eq(attendance.meetingId, id))
+				.orderBy(asc(attendance.id)),
+		() => minutesVersions(db, id),
+		() =>
+			db
+				.select({
+					kind: outbox.kind,
+					status: outbox.status,
+					n: sql<number>`count(*)::int`,
+					lastSent: sql<Date | null>`max(${outbox.sentAt})`
+				})
+				.from(outbox)
+				.where(eq(outbox.meetingId, id))
+				.groupBy(outbox.kind, outbox.status),
+		() =>
+			db
+				.select({ itemId: agendaItem.id, meetingId: meeting.id, startsAt: meeting.startsAt })
+				.from(agendaItem)
+				.innerJoin(meeting, eq(meeting.id, agendaItem.tabledToMeetingId))
+				.where(eq(agendaItem.meetingId, id))
+	] as const);
+
+	const voting = bodyIds.length
+		? await db
+				.selectDistinct({ personId: membership.personId })
+				.from(membership)
+				.where(
+					and(
+						inArray(membership.bodyId, bodyIds),
+						inArray(membership.role, VOTING_ROLES),
+						or(isNull(membership.validFrom), sql`${membership.validFrom} <= ${meetingDate}`),
+						or(isNull(membership.validTo), sql`${membership.validTo} >= ${meetingDate}`)
+					)
+				)
+		: [];
+	const votingIds = new Set(voting.map((v) => v.personId));
+	const presentVoting = people.filter((p) => p.status === 'present' && !p.guest && votingIds.has(p.personId)).length;
+
+	const bodyRulesList = bodies.map((b) => ({ body: b, rules: rulesOf(rules.find((r) => r.bodyId === b.id)) }));
+	const quorums = bodyRulesList
+		.filter((b) => b.rules?.quorumPercent != null && b.rules.seats)
+		.map((b) => ({ body: b.body, ...quorum(b.rules!.seats!, presentVoting, b.rules!.quorumPercent)! }));
+
+	const current = versions.at(-1) ?? null;
+	const openMatters = await openMattersAt(db, { id, startsAt: row.startsAt, bodyIds });
+	return {
+		...row,
+		bodies,
+		rules: bodyRulesList,
+		publicMeetings: rules.some((r) => r.publicMeetings),
+		items: items.map((it) => ({
+			...it,
+			decisions: decisions.filter((d) => d.agendaItemId === it.id),
+			files: files.filter((f) => f.agendaItemId === it.id),
+			activities: activities.filter((a) => a.agendaItemId === it.id),
+			actionItems: actions.filter((a) => a.agendaItemId === it.id),
+			tabledTo: tabledTo.find((t) => t.itemId === it.id) ?? null
+		})),
+		actionItems: actions,
+		attendance: people,
+		attendanceRecorded: people.length > 0,
+		quorums,
+		minutes: current,
+		minutesVersions: versions,
+		locked: current != null && current.status !== 'draft',
+		openMatters,
+		mail: mail.map((m) => ({ ...m, n: Number(m.n) }))
+	};
+}
+export type MeetingDetail = Awaited<ReturnType<typeof getMeeting>>;
+
+const secretary = alias(person, 'secretary_person');
+const adjuster = alias(person, 'adjuster_person');
+
+export function minutesVersions(db: Db | Tx, meetingId: number) {
+	return db
+		.select({
+			id: minutes.id,
+			version: minutes.version,
+			status: minutes.status,
+			reason: minutes.reason,
+			secretaryPersonId: minutes.secretaryPersonId,
+			secretaryName: secretary.name,
+			adjusterPersonId: minutes.adjusterPersonId,
+			adjusterName: adjuster.name,
+			secretaryApprovedAt: minutes.secretaryApprovedAt,
+			secretaryApprovedBy: minutes.secretaryApprovedBy,
+			adjusterApprovedAt: minutes.adjusterApprovedAt,
+			adjusterApprovedBy: minutes.adjusterApprovedBy,
+			adjustedAt: minutes.adjustedAt,
+			distributedAt: minutes.distributedAt,
+			createdAt: minutes.createdAt
+		})
+		.from(minutes)
+		.leftJoin(secretary, eq(secretary.id, minutes.secretaryPersonId))
+		.leftJoin(adjuster, eq(adjuster.id, minutes.adjusterPersonId))
+		.where(eq(minutes.meetingId, meetingId))
+		.orderBy(asc(minutes.version));
+}
+
+/** The frozen text of one adjusted version of the minutes. */
+export async function minutesSnapshot(db: Db, actor: Actor, meetingId: number, version: number) {
+	await assertVisible(db, actor, meetingId);
+	const [row] = await db
+		.select({ snapshot: minutes.snapshot, status: minutes.status, adjustedAt: minutes.adjustedAt, reason: minutes.reason })
+		.from(minutes)
+		.where(and(eq(minutes.meetingId, meetingId), eq(minutes.version, version)));
+	if (!row?.snapshot) throw new NotFoundError('Den versionen av anteckningarna');
+	return row;
+}
+
+// ---------------------------------------------------------------------------
+// Outstanding matters.
+
+const raisedAt = alias(meeting, 'raised_at');
+const closedAt = alias(meeting, 'closed_at');
+const responsible = alias(person, 'responsible_person');
+
+function actionItemsWhere(db: Db | Tx, where: SQL | undefined) {
+	return db
+		.select({
+			id: actionItem.id,
+			meetingId: actionItem.meetingId,
+			meetingStartsAt: raisedAt.startsAt,
+			meetingTitle: raisedAt.title,
+			meetingKind: raisedAt.kind,
+			agendaItemId: actionItem.agendaItemId,
+			text: actionItem.text,
+			responsiblePersonId: actionItem.responsiblePersonId,
+			responsibleName: sql<string | null>`coalesce(${responsible.name}, ${actionItem.responsibleText})`,
+			responsibleEmail: responsible.email,
+			dueOn: actionItem.dueOn,
+			closedAtMeetingId: actionItem.closedAtMeetingId,
+			closedAtStartsAt: closedAt.startsAt,
+			closedOn: actionItem.closedOn,
+			source: actionItem.source,
+			version: actionItem.version
+		})
+		.from(actionItem)
+		.innerJoin(raisedAt, eq(raisedAt.id, actionItem.meetingId))
+		.leftJoin(closedAt, eq(closedAt.id, actionItem.closedAtMeetingId))
+		.leftJoin(responsible, eq(responsible.id, actionItem.responsiblePersonId))
+		.where(where)
+		.orderBy(asc(raisedAt.startsAt), asc(actionItem.id));
+}
+
+/** The bodies whose matters come up at a meeting of these: themselves and those they prepare for. */
+async function matterBodies(db: Db | Tx, bodyIds: number[]) {
+	if (bodyIds.length === 0) return [];
+	const prepared = await db
+		.select({ id: bodyRules.preparesForBodyId })
+		.from(bodyRules)
+		.where(and(inArray(bodyRules.bodyId, bodyIds), sql`${bodyRules.preparesForBodyId} is not null`));
+	return [...new Set([...bodyIds, ...prepared.map((p) => p.id as number)])];
+}
+
+/**
+ * The matters a meeting's "Föregående möten" offers: raised at an earlier
+ * meeting of its bodies (or of the bodies they prepare for) and still open when
+ * it met, or closed at it; each with the note this meeting made.
+ */
+export async function openMattersAt(db: Db | Tx, m: { id: number; startsAt: Date; bodyIds: number[] }) {
+	const bodies = await matterBodies(db, m.bodyIds);
+	if (bodies.length === 0) return [];
+	const rows = await actionItemsWhere(
+		db,
+		and(
+			lt(raisedAt.startsAt, m.startsAt),
+			inArray(actionItem.meetingId, db.select({ id: meetingBody.meetingId }).from(meetingBody).where(inArray(meetingBody.bodyId, bodies))),
+			or(isNull(actionItem.closedAtMeetingId), eq(actionItem.closedAtMeetingId, m.id), sql`${closedAt.startsAt} > ${m.startsAt}`)
+		)
+	);
+	const notes = rows.length
+		? await db
+				.select({ actionItemId: actionItemNote.actionItemId, note: actionItemNote.note })
+				.from(actionItemNote)
+				.where(
+					and(
+						eq(actionItemNote.meetingId, m.id),
+						inArray(
+							actionItemNote.actionItemId,
+							rows.map((r) => r.id)
+						)
+					)
+				)
+		: [];
+	const raisedBodies = await bodiesOf(db, [...new Set(rows.map((r) => r.meetingId))]);
+	return rows.map((r) => ({
+		...r,
+		raisedBodies: raisedBodies.get(r.meetingId) ?? [],
+		note: notes.find((n) => n.actionItemId === r.id)?.note ?? null,
+		closedHere: r.closedAtMeetingId === m.id
+	}));
+}
+export type OpenMatter = Awaited<ReturnType<typeof openMattersAt>>[number];
+
+/** Action items across the meetings the actor may see; open=true: not yet closed. */
+export async function listActionItems(db: Db, actor: Actor, f: { open?: boolean; bodyId?: number } = {}) {
+	const visible = await visibleBodyIds(db, actor);
+	const rows = await actionItemsWhere(
+		db,
+		and(
+			visible === null
+				? undefined
+				: inArray(
+						actionItem.meetingId,
+						db
+							.select({ id: meetingBody.meetingId })
+							.from(meetingBody)
+							.where(visible.length ? inArray(meetingBody.bodyId, visible) : sql`false`)
+					),
+			f.bodyId
+				? inArray(actionItem.meetingId, db.select({ id: meetingBody.meetingId }).from(meetingBody).where(eq(meetingBody.bodyId, f.bodyId)))
+				: undefined,
+			f.open === true
+				? isNull(actionItem.closedAtMeetingId)
+				: f.open === false
+					? sql`${actionItem.closedAtMeetingId} is not null`
+					: undefined
+		)
+	);
+	const bodies = await bodiesOf(db, [...new Set(rows.map((r) => r.meetingId))]);
+	return rows.map((r) => ({ ...r, raisedBodies: bodies.get(r.meetingId) ?? [], open: r.closedAtMeetingId == null }));
+}
+
+/** The meetings of a plan's activity: where it was discussed. */
+export async function meetingsOfActivity(db: Db, actor: Actor, activityId: number) {
+	const visible = await visibleBodyIds(db, actor);
+	return db
+		.selectDistinct({
+			meetingId: meeting.id,
+			startsAt: meeting.startsAt,
+			title: meeting.title,
+			kind: meeting.kind,
+			itemTitle: agendaItem.title
+		})
+		.from(agendaItemActivity)
+		.innerJoin(agendaItem, eq(agendaItem.id, agendaItemActivity.agendaItemId))
+		.innerJoin(meeting, eq(meeting.id, agendaItem.meetingId))
+		.where(and(eq(agendaItemActivity.activityId, activityId), inBodies(db, visible)))
+		.orderBy(asc(meeting.startsAt));
+}
+
+/** The people a meeting's attendance may name: members of its bodies on its date first. */
+export async function attendeeOptions(db: Db | Tx, bodyIds: number[], date: string) {
+	const members = bodyIds.length
+		? await db
+				.selectDistinct({ id: person.id, name: person.name })
+				.from(membership)
+				.innerJoin(person, eq(person.id, membership.personId))
+				.where(
+					and(
+						inArray(membership.bodyId, bodyIds),
+						or(isNull(membership.validFrom), sql`${membership.validFrom} <= ${date}`),
+						or(isNull(membership.validTo), sql`${membership.validTo} >= ${date}`)
+					)
+				)
+		: [];
+	const everyone = await db.select({ id: person.id, name: person.name }).from(person).orderBy(swedish(person.name));
+	const memberIds = new Set(members.map((m) => m.id));
+	return {
+		members: everyone.filter((p) => memberIds.has(p.id)),
+		others: everyone.filter((p) => !memberIds.has(p.id))
+	};
+}
+
+/** Activities an agenda item can point to: those of the plans of the meeting's year and the year before. */
+export async function activityOptions(db: Db | Tx, year: number) {
+	return db
+		.select({ id: activity.id, title: activity.title, year: plan.year, subGoal: subGoal.text, area: planArea.name })
+		.from(activity)
+		.innerJoin(plan, eq(plan.id, activity.planId))
+		.leftJoin(subGoal, eq(subGoal.id, activity.subGoalId))
+		.leftJoin(planArea, eq(planArea.id, activity.planAreaId))
+		.where(inArray(plan.year, [year - 1, year, year + 1]))
+		.orderBy(sql`${plan.year} desc`, swedish(activity.title));
+}
+
+/** A document attached to an agenda item, for someone signed in who may see the meeting. */
+export async function getMeetingFile(db: Db, actor: Actor, fileId: number) {
+	if (!hasRole(actor, 'member')) throw new NotFoundError('Filen');
+	const [row] = await db
+		.select({ name: storedFile.name, mediaType: storedFile.mediaType, content: storedFile.content, meetingId: agendaItem.meetingId })
+		.from(storedFile)
+		.innerJoin(agendaItemFile, eq(agendaItemFile.fileId, storedFile.id))
+		.innerJoin(agendaItem, eq(agendaItem.id, agendaItemFile.agendaItemId))
+		.where(eq(storedFile.id, fileId))
+		.limit(1);
+	if (!row) throw new NotFoundError('Filen');
+	await assertVisible(db, actor, row.meetingId);
+	return row;
+}
+
+/**
+ * Meetings with their record, for the API: agenda items with their decisions
+ * and action items, and attendance; read for all the meetings at once. What
+ * was said is shown to the public only once the minutes are adjusted.
+ */
+export async function meetingsInFull(db: Db, actor: Actor, rows: MeetingRow[]) {
+	const ids = rows.map((r) => r.id);
+	if (ids.length === 0) return [];
+	const [items, decisions, actions, people] = await Promise.all([
+		db.select().from(agendaItem).where(inArray(agendaItem.meetingId, ids)).orderBy(asc(agendaItem.number), asc(agendaItem.id)),
+		db
+			.select({
+				agendaItemId: agendaItemDecision.agendaItemId,
+				id: decision.id,
+				title: decision.title,
+				decidedBy: decision.decidedBy,
+				decidedOn: decision.decidedOn
+			})
+			.from(agendaItemDecision)
+			.innerJoin(decision, eq(decision.id, agendaItemDecision.decisionId))
+			.innerJoin(agendaItem, eq(agendaItem.id, agendaItemDecision.agendaItemId))
+			.where(inArray(agendaItem.meetingId, ids))
+			.orderBy(asc(agendaItemDecision.position)),
+		actionItemsWhere(db, inArray(actionItem.meetingId, ids)),
+		db
+			.select({
+				meetingId: attendance.meetingId,
+				personId: attendance.personId,
+				name: person.name,
+				status: attendance.status,
+				guest: attendance.guest,
+				onlyItems: attendance.onlyItems,
+				role: attendance.role
+			})
+			.from(attendance)
+			.innerJoin(person, eq(person.id, attendance.personId))
+			.where(inArray(attendance.meetingId, ids))
+			.orderBy(asc(attendance.id))
+	]);
+	const signedIn = hasRole(actor, 'member');
+	return rows.map((m) => {
+		const record = signedIn || (m.minutesStatus !== null && m.minutesStatus !== 'draft');
+		const own = items.filter((i) => i.meetingId === m.id);
+		return {
+			...m,
+			agendaItems: own.map((i) => ({
+				id: i.id,
+				number: i.number,
+				kind: i.kind,
+				title: i.title,
+				presenter: i.presenter,
+				standing: i.standing,
+				minutesText: record ? i.minutesText : null,
+				tabledToMeetingId: i.tabledToMeetingId,
+				decisions: record
+					? decisions
+							.filter((d) => d.agendaItemId === i.id)
+							.map(({ agendaItemId: _, ...d }) => ({ ...d, chairDecision: d.decidedBy === 'chair' }))
+					: []
+			})),
+			actionItems: record ? actions.filter((a) => a.meetingId === m.id).map(({ responsibleEmail: _, ...a }) => a) : [],
+			attendance: record ? people.filter((p) => p.meetingId === m.id).map(({ meetingId: _, ...p }) => p) : []
+		};
+	});
+}

@@ -1,0 +1,145 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { db, runtime } from '#lib/server/app.ts';
+import { activityOptions, attendeeOptions, getMeeting, listMeetings } from '#lib/server/meetings/queries.ts';
+import {
+	addActionItem,
+	addAgendaItem,
+	addDecision,
+	cancelMeeting,
+	noteOpenMatter,
+	recordAttendance,
+	removeAttendance,
+	saveMinutesText,
+	tableItem,
+	updateAgendaItem
+} from '#lib/server/meetings/service.ts';
+import { approveMinutes, distributeMinutes, openNewMinutesVersion, setMinutesPeople } from '#lib/server/meetings/minutes-service.ts';
+import { remindActionItem, sendNotice } from '#lib/server/meetings/notices.ts';
+import { optionLists } from '#lib/server/organisation/options.ts';
+import { hasRole } from '#lib/server/actor.ts';
+import { idParam, load as read, runForm } from '#lib/server/web.ts';
+import { utcToStockholm } from '#lib/core/meetings.ts';
+
+export const load: PageServerLoad = async (event) => {
+	const id = idParam(event.params.id);
+	const actor = event.locals.actor;
+	const m = await read(event, () => getMeeting(db(), actor, id));
+	const signedIn = hasRole(actor, 'member');
+	const editor = hasRole(actor, 'editor');
+	const date = utcToStockholm(m.startsAt).date;
+	const lists = editor
+		? await editorLists(
+				m.bodies.map((b) => b.id),
+				date,
+				m.startsAt,
+				id
+			)
+		: null;
+	const adjusted = m.minutesVersions.filter((v) => v.status !== 'draft');
+	return {
+		meeting: signedIn ? m : publicView(m),
+		date,
+		lists,
+		adjustedVersions: adjusted.map((v) => v.version),
+		mayApprove: {
+			secretary: !!m.minutes && m.minutes.status === 'draft' && (editor || actor.personId === m.minutes.secretaryPersonId),
+			adjuster: !!m.minutes && m.minutes.status === 'draft' && (editor || actor.personId === m.minutes.adjusterPersonId)
+		},
+		mailConfigured: runtime().config.smtpUrl !== null
+	};
+};
+
+/** The public sees the meeting and its agenda; what was said only in adjusted minutes (their own page). */
+function publicView(m: Awaited<ReturnType<typeof getMeeting>>) {
+	return {
+		...m,
+		items: m.items.map((i) => ({ ...i, minutesText: null, decisions: [], actionItems: [], files: [] })),
+		actionItems: [],
+		attendance: [],
+		openMatters: [],
+		mail: []
+	};
+}
+
+async function editorLists(bodyIds: number[], date: string, startsAt: Date, id: number) {
+	const [base, people, activities, later] = await Promise.all([
+		optionLists(db(), ['persons']),
+		attendeeOptions(db(), bodyIds, date),
+		activityOptions(db(), Number(date.slice(0, 4))),
+		Promise.all(
+			bodyIds.map((b) => listMeetings(db(), { accountId: null, name: 'System', role: 'system', personId: null }, { bodyId: b, from: date }))
+		)
+	]);
+	const laterMeetings = new Map(
+		later
+			.flat()
+			.filter((m) => m.id !== id && m.startsAt > startsAt && m.status !== 'cancelled')
+			.map((m) => [
+				m.id,
+				{ value: String(m.id), label: `${utcToStockholm(m.startsAt).date} ${m.bodies.map((b) => b.shortName ?? b.name).join(', ')}` }
+			])
+	);
+	return {
+		...base,
+		members: [
+			...people.members.map((p) => ({ value: String(p.id), label: `${p.name} (ledamot)` })),
+			...people.others.map((p) => ({ value: String(p.id), label: p.name }))
+		],
+		activities: activities.map((a) => ({ value: String(a.id), label: `${a.year}: ${a.title}` })),
+		laterMeetings: [...laterMeetings.values()]
+	};
+}
+
+/** Runs one of the page's forms and returns to the part of the page it belongs to. */
+async function post(
+	event: RequestEvent,
+	form: string,
+	anchor: string,
+	work: (input: Record<string, string | string[]>, id: number) => Promise<unknown>
+) {
+	const id = idParam(event.params.id);
+	const r = await runForm(event, (input) => work(input, id), { extra: { form, itemId: null } });
+	if ('ok' in r) {
+		runtime().mailer?.kick();
+		redirect(303, `/meetings/${id}#${anchor}`);
+	}
+	return r;
+}
+
+/** For the forms that belong to one agenda item: the refused form is shown under that item. */
+async function postItem(
+	event: RequestEvent,
+	form: string,
+	work: (input: Record<string, string | string[]>, itemId: number) => Promise<unknown>
+) {
+	const id = idParam(event.params.id);
+	const data = await event.request.clone().formData();
+	const itemId = idParam(String(data.get('itemId') ?? ''));
+	const r = await runForm(event, (input) => work(input, itemId), { extra: { form, itemId } });
+	if ('ok' in r) redirect(303, `/meetings/${id}#item-${itemId}`);
+	return r;
+}
+
+export const actions: Actions = {
+	cancel: (e) => post(e, 'cancel', 'top', (input, id) => cancelMeeting(db(), e.locals.actor, id, input)),
+	notice: (e) => post(e, 'notice', 'notice', (_, id) => sendNotice(db(), e.locals.actor, id)),
+	addItem: (e) => post(e, 'addItem', 'agenda', (input, id) => addAgendaItem(db(), e.locals.actor, id, input)),
+	editItem: (e) => postItem(e, 'editItem', (input, itemId) => updateAgendaItem(db(), e.locals.actor, itemId, input)),
+	minutesText: (e) => postItem(e, 'minutesText', (input, itemId) => saveMinutesText(db(), e.locals.actor, itemId, input)),
+	decision: (e) => postItem(e, 'decision', (input, itemId) => addDecision(db(), e.locals.actor, itemId, input)),
+	actionItem: (e) => postItem(e, 'actionItem', (input, itemId) => addActionItem(db(), e.locals.actor, itemId, input)),
+	table: (e) => postItem(e, 'table', (input, itemId) => tableItem(db(), e.locals.actor, itemId, input)),
+	attendance: (e) => post(e, 'attendance', 'attendance', (input, id) => recordAttendance(db(), e.locals.actor, id, input)),
+	removeAttendance: (e) =>
+		post(e, 'removeAttendance', 'attendance', (input) => removeAttendance(db(), e.locals.actor, idParam(input.attendanceId))),
+	openMatter: (e) => post(e, 'openMatter', 'open-matters', (input, id) => noteOpenMatter(db(), e.locals.actor, id, input)),
+	remind: (e) => post(e, 'remind', 'open-matters', (input) => remindActionItem(db(), e.locals.actor, idParam(input.actionItemId))),
+	minutesPeople: (e) => post(e, 'minutesPeople', 'minutes', (input, id) => setMinutesPeople(db(), e.locals.actor, id, input)),
+	approve: (e) =>
+		post(e, 'approve', 'minutes', (input, id) =>
+			approveMinutes(db(), e.locals.actor, id, input.as === 'adjuster' ? 'adjuster' : 'secretary')
+		),
+	newVersion: (e) => post(e, 'newVersion', 'minutes', (input, id) => openNewMinutesVersion(db(), e.locals.actor, id, input)),
+	distribute: (e) => post(e, 'distribute', 'minutes', (_, id) => distributeMinutes(db(), e.locals.actor, id))
+};

@@ -1,0 +1,45 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '#lib/server/app.ts';
+import { getMeeting } from '#lib/server/meetings/queries.ts';
+import { updateMeeting } from '#lib/server/meetings/service.ts';
+import { optionLists } from '#lib/server/organisation/options.ts';
+import { idParam, load as read, requirePage, runForm } from '#lib/server/web.ts';
+import { utcToStockholm } from '#lib/core/meetings.ts';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requirePage(event, 'editor');
+	const id = idParam(event.params.id);
+	const m = await read(event, () => getMeeting(db(), actor, id));
+	const start = utcToStockholm(m.startsAt);
+	const end = m.endsAt ? utcToStockholm(m.endsAt) : null;
+	return {
+		id,
+		version: m.version,
+		values: {
+			bodyIds: m.bodies.map((b) => String(b.id)),
+			kind: m.kind,
+			title: m.title,
+			date: start.date,
+			start: start.time,
+			endDate: end && end.date !== start.date ? end.date : null,
+			end: end?.time ?? null,
+			place: m.place,
+			hostMunicipalityId: m.hostMunicipalityId,
+			format: m.format,
+			chairPersonId: m.chairPersonId,
+			chairNote: m.chairNote,
+			source: m.source
+		},
+		lists: await optionLists(db(), ['bodies', 'municipalities', 'persons'])
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(event, (input) => updateMeeting(db(), event.locals.actor, id, input));
+		if ('ok' in r) redirect(303, `/meetings/${id}`);
+		return r;
+	}
+};

@@ -1,0 +1,2 @@
+import { documentHandler } from '#lib/server/meetings/document-route.ts';
+export const GET = documentHandler('minutes', 'docx');

@@ -1,0 +1,52 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '#lib/server/app.ts';
+import { getBody } from '#lib/server/organisation/queries.ts';
+import { listMeetings, attendeeOptions } from '#lib/server/meetings/queries.ts';
+import { bodyYear } from '#lib/server/meetings/statistics.ts';
+import { requestExtraMeeting, saveBodyRules } from '#lib/server/meetings/service.ts';
+import { calendarYear } from '#lib/server/meetings/web.ts';
+import { optionLists } from '#lib/server/organisation/options.ts';
+import { hasRole } from '#lib/server/actor.ts';
+import { idParam, load as read, runForm } from '#lib/server/web.ts';
+import { todayIso } from '#lib/core/format.ts';
+
+export const load: PageServerLoad = async (event) => {
+	const id = idParam(event.params.id);
+	const actor = event.locals.actor;
+	const year = calendarYear(event.url);
+	const [stats, body, meetings] = await read(event, async () => {
+		const s = await bodyYear(db(), actor, id, year);
+		return Promise.all([s, getBody(db(), id), listMeetings(db(), actor, { bodyId: id, from: `${year}-01-01`, to: `${year}-12-31` })]);
+	});
+	const editor = hasRole(actor, 'editor');
+	const members = hasRole(actor, 'member') ? await attendeeOptions(db(), [id], todayIso()) : null;
+	return {
+		body: { id: body.id, name: body.name, shortName: body.shortName },
+		year,
+		stats,
+		meetings,
+		feedUrl: `${event.url.origin}/calendar/bodies/${id}.ics`,
+		lists: editor
+			? { ...(await optionLists(db(), ['bodies'])), members: members!.members.map((p) => ({ value: String(p.id), label: p.name })) }
+			: members
+				? { members: members.members.filter((p) => p.id === actor.personId).map((p) => ({ value: String(p.id), label: p.name })) }
+				: null,
+		today: todayIso()
+	};
+};
+
+export const actions: Actions = {
+	rules: async (event) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(event, (input) => saveBodyRules(db(), event.locals.actor, id, input), { extra: { form: 'rules' } });
+		if ('ok' in r) redirect(303, `/meetings/bodies/${id}#rules`);
+		return r;
+	},
+	request: async (event) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(event, (input) => requestExtraMeeting(db(), event.locals.actor, id, input), { extra: { form: 'request' } });
+		if ('ok' in r) redirect(303, `/meetings/bodies/${id}#extra`);
+		return r;
+	}
+};
