@@ -12,6 +12,11 @@ import { ROOT, running, startServer, postmasterPid, type Started } from './serve
 import { load, type LoadFigures } from './load.ts';
 import { rssOf, databaseMemory } from './memory.ts';
 import { COUNTED_TABLES, databaseUrl, generatePlanning } from './planning-data.ts';
+import { benchMeetingDocuments, TARGET_MS as DOCUMENT_TARGET_MS } from './documents.ts';
+import { createDb } from '../src/lib/server/db/client.ts';
+import { SYSTEM } from '../src/lib/server/actor.ts';
+import { listMeetings } from '../src/lib/server/meetings/queries.ts';
+import { meetingDocument } from '../src/lib/server/meetings/document.ts';
 
 const DATA_DIR = path.join(ROOT, '.tmp', 'bench-data');
 const ADMIN = { SAMVERKA_ADMIN_EMAIL: 'bench@samverka.local', SAMVERKA_ADMIN_PASSWORD: 'bench-lösenord-som-räcker' };
@@ -29,6 +34,8 @@ const TARGET_SCALE_P95_RATIO = 2;
 const PLAN_YEAR = 2020;
 const PLAN_PAGE = `/planning/plans/${PLAN_YEAR}`;
 
+const BODY_CALENDAR = '/meetings/bodies/2?year=2020';
+
 interface Route {
 	name: string;
 	path: string;
@@ -45,8 +52,10 @@ const PAGES: Route[] = [
 	{ name: 'start page', path: '/' },
 	{ name: 'municipality page', path: '/organisation/municipalities/1' },
 	{ name: 'yearly follow-up overview', path: PLAN_PAGE },
+	{ name: 'body calendar: management group', path: BODY_CALENDAR },
 	{ name: 'body, signed in (info)', path: '/organisation/bodies/2', signedIn: true },
-	{ name: 'overview, signed in (info)', path: PLAN_PAGE, signedIn: true }
+	{ name: 'overview, signed in (info)', path: PLAN_PAGE, signedIn: true },
+	{ name: 'body calendar, signed in (info)', path: BODY_CALENDAR, signedIn: true }
 ];
 
 const verdicts: { what: string; pass: boolean }[] = [];
@@ -301,7 +310,7 @@ function memory(server: Started) {
  * answered from the response cache).
  */
 async function planningAtScale(server: Started, cookie: string) {
-	console.log(`4. Planning at ten times the demo data: GET ${PLAN_PAGE} signed in, with the demo data and again after generating`);
+	console.log(`5. Planning at ten times the demo data: GET ${PLAN_PAGE} signed in, with the demo data and again after generating`);
 	console.log('   a data set ten times larger into the same running database (ten programmes with two plan years each,');
 	console.log('   about 2 000 activities and 20 000 follow-ups in all)');
 	console.log(
@@ -361,6 +370,27 @@ async function planningAtScale(server: Started, cookie: string) {
 }
 
 /** What identifies the build under test: a concurrent `npm run build` in the same checkout replaces it under the server. */
+/** The minutes of the demo meeting (20 November 2020) as PDF and DOCX, read from the bench server's database. */
+async function meetingDocuments() {
+	console.log('4. Documents: the minutes of the demo meeting of 20 November 2020, generated 30 times each after a warm-up');
+	const db = createDb(databaseUrl(DATA_DIR), 2);
+	try {
+		const [row] = await listMeetings(db, SYSTEM, { from: '2020-11-20', to: '2020-11-20', bodyId: 2 });
+		const doc = await meetingDocument(db, SYSTEM, row.id, 'minutes');
+		if (!doc) throw new Error('the demo meeting has no minutes');
+		const figures = await benchMeetingDocuments(doc);
+		for (const kind of ['docx', 'pdf'] as const) {
+			const { p50, p95 } = figures[kind];
+			console.log(
+				`   minutes ${kind.toUpperCase().padEnd(4)}  p50 ${pad(`${p50.toFixed(1)} ms`, 9)} p95 ${pad(`${p95.toFixed(1)} ms`, 9)} target p50 < ${DOCUMENT_TARGET_MS} ms   ${verdict(`minutes ${kind.toUpperCase()} p50 < ${DOCUMENT_TARGET_MS} ms`, p50 < DOCUMENT_TARGET_MS)}`
+			);
+		}
+	} finally {
+		await db.$client.end();
+	}
+	console.log('');
+}
+
 function buildStamp(): string {
 	try {
 		return fs.readFileSync(path.join(ROOT, 'build', 'client', '_app', 'version.json'), 'utf8');
@@ -377,6 +407,7 @@ async function main() {
 		server = await coldStart();
 		const cookie = await underLoad(server);
 		memory(server);
+		await meetingDocuments();
 		await planningAtScale(server, cookie);
 	} finally {
 		if (server) await server.stop();
