@@ -58,6 +58,15 @@ test('a meeting from plan to adjusted minutes, and its open matter at the next m
 	const id = await planMeeting(page, '2027-03-05');
 	await expect(page.getByText('Fredagen den 5 mars 2027 kl 8.30–11.00')).toBeVisible();
 	await addItem(page, 'Transportinfrastrukturplaneringen');
+	const item = page.locator('section.agenda-item').filter({ hasText: 'Transportinfrastrukturplaneringen' });
+	await item.getByText('Bifoga en handling').click();
+	await item
+		.locator('input[type=file]')
+		.setInputFiles({ name: 'underlag.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 underlag') });
+	await item.getByRole('button', { name: 'Ladda upp' }).click();
+	await expect(item.getByRole('link', { name: 'underlag.pdf' })).toBeVisible();
+	const file = await page.request.get((await item.getByRole('link', { name: 'underlag.pdf' }).getAttribute('href'))!);
+	expect((await file.body()).toString()).toBe('%PDF-1.4 underlag');
 	await expectAccessible(page);
 
 	// The notice goes to the outbox; without SMTP_URL the page says it was not sent.
@@ -80,7 +89,6 @@ test('a meeting from plan to adjusted minutes, and its open matter at the next m
 	await expect(page.getByRole('cell', { name: 'Leif Eriksson', exact: true })).toBeVisible();
 
 	// A decision and an action item under the item.
-	const item = page.locator('section.agenda-item').filter({ hasText: 'Transportinfrastrukturplaneringen' });
 	await item.getByText('Lägg till beslut').click();
 	await item.getByRole('textbox', { name: 'Beslut' }).fill('Att ställa sig bakom inriktningen');
 	await item.getByRole('button', { name: 'Spara beslutet' }).click();

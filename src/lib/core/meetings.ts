@@ -124,19 +124,26 @@ export interface RepresentationPeriod {
 	validTo: string | null;
 }
 
+const shiftDay = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const covers = (p: RepresentationPeriod, day: string) =>
+	(p.validFrom == null || p.validFrom <= day) && (p.validTo == null || p.validTo >= day);
+
 /**
- * Municipalities whose representatives changed during the year: someone
- * started or stopped representing them within it ("Fyra kommuner har bytt
- * representanter under året"). Unknown dates count for nothing.
+ * Municipalities whose representatives changed during the year ("Fyra kommuner
+ * har bytt representanter under året"): someone began or stopped representing
+ * one within it. A new role for the same person (member to chair) is no change,
+ * and unknown dates count for nothing.
  */
 export function turnover(periods: RepresentationPeriod[], year: number): number[] {
 	const from = `${year}-01-01`;
 	const to = `${year}-12-31`;
 	const changed = new Set<number>();
+	const continues = (p: RepresentationPeriod, day: string) =>
+		periods.some((q) => q !== p && q.personId === p.personId && q.municipalityId === p.municipalityId && covers(q, day));
 	for (const p of periods) {
 		if (p.municipalityId == null) continue;
-		const starts = p.validFrom != null && p.validFrom > from && p.validFrom <= to;
-		const ends = p.validTo != null && p.validTo >= from && p.validTo < to;
+		const starts = p.validFrom != null && p.validFrom > from && p.validFrom <= to && !continues(p, shiftDay(p.validFrom, -1));
+		const ends = p.validTo != null && p.validTo >= from && p.validTo < to && !continues(p, shiftDay(p.validTo, 1));
 		if (starts || ends) changed.add(p.municipalityId);
 	}
 	return [...changed].sort((a, b) => a - b);

@@ -10,8 +10,20 @@ export interface Mailer {
 	stop(): void;
 }
 
+/** A stuck mail server must not hold an outbox row (and its connection) for long. */
+function withTimeouts(smtpUrl: string): string {
+	const url = new URL(smtpUrl);
+	for (const [k, v] of [
+		['connectionTimeout', '10000'],
+		['greetingTimeout', '10000'],
+		['socketTimeout', '30000']
+	])
+		if (!url.searchParams.has(k)) url.searchParams.set(k, v);
+	return url.toString();
+}
+
 export function smtpSender(smtpUrl: string, from: string): Send {
-	const transport = nodemailer.createTransport(smtpUrl);
+	const transport = nodemailer.createTransport(withTimeouts(smtpUrl));
 	return async (m) => {
 		await transport.sendMail({
 			from,

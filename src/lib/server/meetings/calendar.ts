@@ -1,9 +1,9 @@
 // Which meetings go into which calendar feed, and the secret address of a
 // person's own feed.
 import { randomBytes } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { attendance, calendarFeed, meetingBody, membership } from '../db/schema/index.ts';
+import { attendance, calendarFeed, meeting, meetingBody, membership } from '../db/schema/index.ts';
 import { hasRole, type Actor } from '../actor.ts';
 import { NotFoundError } from '../errors.ts';
 import { writeAudit } from '../service.ts';
@@ -45,11 +45,19 @@ export async function personFeed(db: Db, token: string, origin: string) {
 	if (!actor) throw new NotFoundError('Kalendern');
 	const rows = await listMeetings(db, actor, { from: feedFrom() });
 	if (hasRole(actor, 'editor') || !actor.personId) return { actor, meetings: rows.map((m) => toCalendar(m, origin)) };
+	// The bodies the person belonged to on each meeting's day, and the meetings they were invited to.
+	const day = sql`(${meeting.startsAt} at time zone 'Europe/Stockholm')::date`;
 	const mine = await db
 		.select({ id: meetingBody.meetingId })
 		.from(meetingBody)
+		.innerJoin(meeting, eq(meeting.id, meetingBody.meetingId))
+		.innerJoin(membership, eq(membership.bodyId, meetingBody.bodyId))
 		.where(
-			inArray(meetingBody.bodyId, db.select({ id: membership.bodyId }).from(membership).where(eq(membership.personId, actor.personId)))
+			and(
+				eq(membership.personId, actor.personId),
+				or(isNull(membership.validFrom), lte(membership.validFrom, day)),
+				or(isNull(membership.validTo), gte(membership.validTo, day))
+			)
 		)
 		.union(db.select({ id: attendance.meetingId }).from(attendance).where(eq(attendance.personId, actor.personId)));
 	const ids = new Set(mine.map((r) => r.id));

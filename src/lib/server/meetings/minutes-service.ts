@@ -1,7 +1,7 @@
 // The minutes' life: who writes and who adjusts them; the secretary's and the
 // adjuster's approval, which locks them; a new version with a reason; and the
 // delivery to every municipality through its registrar (the agreement's §3).
-import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { SYSTEM, hasRole, type Actor } from '../actor.ts';
 import { meeting, minutes, municipality } from '../db/schema/index.ts';
@@ -141,7 +141,12 @@ async function registrars(tx: Tx) {
 	return tx
 		.select({ id: municipality.id, name: municipality.name, email: municipality.registrarEmail })
 		.from(municipality)
-		.where(and(or(isNull(municipality.memberTo), gte(municipality.memberTo, today))))
+		.where(
+			and(
+				or(isNull(municipality.memberTo), gte(municipality.memberTo, today)),
+				or(isNull(municipality.memberFrom), lte(municipality.memberFrom, today))
+			)
+		)
 		.orderBy(municipality.name);
 }
 

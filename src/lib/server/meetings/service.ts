@@ -13,6 +13,7 @@ import {
 	agendaItem,
 	agendaItemActivity,
 	agendaItemDecision,
+	agendaItemFile,
 	attendance,
 	body,
 	bodyRules,
@@ -42,6 +43,7 @@ import {
 import { stockholmToUtc } from '../../core/meetings.ts';
 import { assertUnlocked, bodyIdsOf, isMemberOn, itemForChange, meetingDate, meetingForChange } from './guards.ts';
 import { openMattersAt } from './queries.ts';
+import { storeFile } from '../mail/outbox.ts';
 
 const versioned = z.object({ version: versionField });
 
@@ -493,5 +495,31 @@ export async function requestExtraMeeting(db: Db, actor: Actor, bodyId: number, 
 			.returning();
 		await writeAudit(tx, actor, { action: 'create', entity: 'extra_meeting_request', entityId: row.id, after: row });
 		return row;
+	});
+}
+
+const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** A document for an agenda item, stored in the database with its checksum; it goes out with the notice. */
+export async function attachDocument(db: Db, actor: Actor, itemId: number, file: { name: string; type: string; bytes: Uint8Array } | null) {
+	requireRole(actor, 'editor');
+	if (!file || file.bytes.byteLength === 0 || !file.name) throw fieldError('file', 'Handling: välj en fil att ladda upp.');
+	if (file.bytes.byteLength > MAX_DOCUMENT_BYTES) throw fieldError('file', 'Handling: filen får vara högst 20 MB.');
+	return inTransaction(db, async (tx) => {
+		const { item } = await itemForChange(tx, itemId);
+		await assertUnlocked(tx, item.meetingId);
+		const fileId = await storeFile(tx, {
+			name: file.name.slice(0, 200),
+			mediaType: file.type || 'application/octet-stream',
+			content: file.bytes
+		});
+		await tx.insert(agendaItemFile).values({ agendaItemId: itemId, fileId }).onConflictDoNothing();
+		await writeAudit(tx, actor, {
+			action: 'attach',
+			entity: 'agenda_item',
+			entityId: itemId,
+			after: { fileId, name: file.name, size: file.bytes.byteLength }
+		});
+		return { fileId };
 	});
 }

@@ -5,6 +5,7 @@ import { activityOptions, attendeeOptions, getMeeting, listMeetings } from '#lib
 import {
 	addActionItem,
 	addAgendaItem,
+	attachDocument,
 	addDecision,
 	cancelMeeting,
 	noteOpenMatter,
@@ -129,6 +130,12 @@ export const actions: Actions = {
 	minutesText: (e) => postItem(e, 'minutesText', (input, itemId) => saveMinutesText(db(), e.locals.actor, itemId, input)),
 	decision: (e) => postItem(e, 'decision', (input, itemId) => addDecision(db(), e.locals.actor, itemId, input)),
 	actionItem: (e) => postItem(e, 'actionItem', (input, itemId) => addActionItem(db(), e.locals.actor, itemId, input)),
+	attach: async (e) => {
+		const data = await e.request.clone().formData();
+		const f = data.get('file');
+		const file = f instanceof File && f.size > 0 ? { name: f.name, type: f.type, bytes: new Uint8Array(await f.arrayBuffer()) } : null;
+		return postItem(e, 'attach', (_, itemId) => attachDocument(db(), e.locals.actor, itemId, file));
+	},
 	table: (e) => postItem(e, 'table', (input, itemId) => tableItem(db(), e.locals.actor, itemId, input)),
 	attendance: (e) => post(e, 'attendance', 'attendance', (input, id) => recordAttendance(db(), e.locals.actor, id, input)),
 	removeAttendance: (e) =>
