@@ -175,6 +175,22 @@ describe('a meeting from plan to distributed minutes', () => {
 		nextId = later.id;
 	});
 
+	it('brings the standing items of the body’s latest meeting to a new one', async () => {
+		const sskId = bodyIds.get('Samarbetskommittén')!;
+		const first = await createMeeting(db, editor, { bodyIds: [sskId], kind: 'ordinary', date: '2031-03-06', start: '12:00', end: '15:30' });
+		await addAgendaItem(db, editor, first.id, { title: 'Föregående möten', kind: 'previous_meetings', standing: 'on' });
+		await addAgendaItem(db, editor, first.id, { title: 'Remiss om länsplanen' });
+		const second = await createMeeting(db, editor, {
+			bodyIds: [sskId],
+			kind: 'ordinary',
+			date: '2031-04-03',
+			start: '12:00',
+			end: '15:30'
+		});
+		const m = await getMeeting(db, editor, second.id);
+		expect(m.items.map((i) => [i.number, i.title, i.kind, i.standing])).toEqual([[1, 'Föregående möten', 'previous_meetings', true]]);
+	});
+
 	it('records attendance: a non-member only as an invited guest', async () => {
 		const before = await audits();
 		const stranger = personIds.get('Lena Erixon')!;

@@ -2,7 +2,7 @@
 // cancelling a meeting; agenda items, decisions, action items, the open
 // matters' notes, attendance; the bodies' rules and requests for an extra
 // meeting. Validated, authorised, in one transaction, audited.
-import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
@@ -88,6 +88,7 @@ export async function createMeeting(db: Db, actor: Actor, input: unknown) {
 			await assertBodies(tx, v.bodyIds);
 			const [row] = await tx.insert(meeting).values(meetingValues(v)).returning();
 			await tx.insert(meetingBody).values(v.bodyIds.map((bodyId) => ({ meetingId: row.id, bodyId })));
+			await carryStandingItems(tx, row.id, row.startsAt, v.bodyIds);
 			if (v.kind === 'extra') {
 				await tx
 					.update(extraMeetingRequest)
@@ -99,6 +100,32 @@ export async function createMeeting(db: Db, actor: Actor, input: unknown) {
 		},
 		meetingConstraints
 	);
+}
+
+/** Standing items come back on every meeting: copied from the body's latest earlier meeting that had any. */
+async function carryStandingItems(tx: Tx, meetingId: number, startsAt: Date, bodyIds: number[]) {
+	const [previous] = await tx
+		.select({ id: meeting.id })
+		.from(meeting)
+		.where(
+			and(
+				lt(meeting.startsAt, startsAt),
+				inArray(meeting.id, tx.select({ id: meetingBody.meetingId }).from(meetingBody).where(inArray(meetingBody.bodyId, bodyIds))),
+				inArray(meeting.id, tx.select({ id: agendaItem.meetingId }).from(agendaItem).where(eq(agendaItem.standing, true)))
+			)
+		)
+		.orderBy(desc(meeting.startsAt))
+		.limit(1);
+	if (!previous) return;
+	const standing = await tx
+		.select()
+		.from(agendaItem)
+		.where(and(eq(agendaItem.meetingId, previous.id), eq(agendaItem.standing, true)))
+		.orderBy(asc(agendaItem.number));
+	if (standing.length)
+		await tx
+			.insert(agendaItem)
+			.values(standing.map((i, n) => ({ meetingId, number: n + 1, kind: i.kind, title: i.title, presenter: i.presenter, standing: true })));
 }
 
 /** Edits a meeting; a new time on a meeting not yet held is a move, and the first planned time is kept. */
