@@ -26,7 +26,7 @@ import {
 	openNewMinutesVersion,
 	setMinutesPeople
 } from '../../src/lib/server/meetings/minutes-service.ts';
-import { getMeeting, listActionItems, listMeetings, minutesSnapshot } from '../../src/lib/server/meetings/queries.ts';
+import { getMeeting, listActionItems, listMeetings, meetingsOfActivity, minutesSnapshot } from '../../src/lib/server/meetings/queries.ts';
 import { bodyYear } from '../../src/lib/server/meetings/statistics.ts';
 import { meetingDocument } from '../../src/lib/server/meetings/document.ts';
 import { ValidationError } from '../../src/lib/server/errors.ts';
@@ -99,6 +99,9 @@ describe('the demo meetings', () => {
 		expect(m.locked).toBe(true);
 		expect(m.minutes!.adjusterName).toBe('Helene Olofsson');
 		expect(m.items[5].activities.length).toBeGreaterThan(0);
+		// The thread runs both ways: the activity knows the meeting that discussed it.
+		const discussed = await meetingsOfActivity(db, editor, m.items[5].activities[0].id);
+		expect(discussed.map((d) => d.meetingId)).toContain(row.id);
 	});
 
 	it('shows the public only the adjusted minutes, frozen', async () => {

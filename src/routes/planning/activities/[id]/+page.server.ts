@@ -7,6 +7,7 @@ import { optionLists } from '#lib/server/organisation/options.ts';
 import { hasRole } from '#lib/server/actor.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { todayIso } from '#lib/core/format.ts';
+import { meetingsOfActivity } from '#lib/server/meetings/queries.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const id = idParam(event.params.id);
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		activity: signedIn ? activity : { ...activity, followUps: [] },
 		followUpCount: activity.followUps.length,
 		mayFollowUp: signedIn && (await canFollowUp(db(), actor, id)),
+		meetings: await meetingsOfActivity(db(), actor, id),
 		lists: hasRole(actor, 'editor') ? await optionLists(db(), ['decisions']) : {},
 		today: todayIso()
 	};
