@@ -27,7 +27,8 @@ import { deliverDue, enqueue, listOutbox, RETRY_MINUTES, type Send } from '../..
 import { smtpSender, startMailer } from '../../src/lib/server/mail/mailer.ts';
 import { retryMail, sendNotice } from '../../src/lib/server/meetings/notices.ts';
 import { approveMinutes, distributeMinutes, setMinutesPeople } from '../../src/lib/server/meetings/minutes-service.ts';
-import { addAgendaItem, cancelMeeting, createMeeting, recordAttendance, updateMeeting } from '../../src/lib/server/meetings/service.ts';
+import { cancelMeeting, createMeeting, recordAttendance, updateMeeting } from '../../src/lib/server/meetings/service.ts';
+import { addAgendaItem } from '../../src/lib/server/meetings/agenda.ts';
 import { listMeetings } from '../../src/lib/server/meetings/queries.ts';
 import { bodyFeed, feedToken, personFeed, toCalendar } from '../../src/lib/server/meetings/calendar.ts';
 import { calendarIcs } from '../../src/lib/server/meetings/ical.ts';

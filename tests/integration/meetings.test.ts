@@ -9,24 +9,21 @@ import type { Db } from '../../src/lib/server/db/client.ts';
 import { actionItem, auditLog, body, decision, meeting, minutes, municipality, person } from '../../src/lib/server/db/schema/index.ts';
 import { loadDemo } from '../../src/lib/server/demo/load.ts';
 import {
-	addActionItem,
-	addAgendaItem,
-	addDecision,
 	cancelMeeting,
 	createMeeting,
-	noteOpenMatter,
 	recordAttendance,
 	requestExtraMeeting,
-	saveMinutesText,
 	updateMeeting
 } from '../../src/lib/server/meetings/service.ts';
+import { addActionItem, addAgendaItem, addDecision, noteOpenMatter, saveMinutesText } from '../../src/lib/server/meetings/agenda.ts';
 import {
 	approveMinutes,
 	distributeMinutes,
 	openNewMinutesVersion,
 	setMinutesPeople
 } from '../../src/lib/server/meetings/minutes-service.ts';
-import { getMeeting, listActionItems, listMeetings, meetingsOfActivity, minutesSnapshot } from '../../src/lib/server/meetings/queries.ts';
+import { getMeeting, listMeetings, meetingsOfActivity, minutesSnapshot } from '../../src/lib/server/meetings/queries.ts';
+import { listActionItems } from '../../src/lib/server/meetings/matters.ts';
 import { bodyYear } from '../../src/lib/server/meetings/statistics.ts';
 import { meetingDocument } from '../../src/lib/server/meetings/document.ts';
 import { ValidationError } from '../../src/lib/server/errors.ts';

@@ -39,6 +39,9 @@ export function formatDateTime(at: Date | string | null | undefined): string {
 
 const isoDateFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ });
 
+/** "möte med …" → "Möte med …" */
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Today's date in Stockholm, as ISO. */
 export function todayIso(now = new Date()): string {
 	return isoDateFmt.format(now);

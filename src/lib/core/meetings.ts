@@ -39,11 +39,6 @@ export const MINUTES_STATUS_LABELS: Record<MinutesStatus, string> = {
 	distributed: 'Delgivna kommunerna'
 };
 
-export const isOneOf =
-	<T extends string>(list: readonly T[]) =>
-	(s: unknown): s is T =>
-		(list as readonly unknown[]).includes(s);
-
 // ---------------------------------------------------------------------------
 // The bodies' rules (the committee's come from the agreement, §3–§4).
 
@@ -124,7 +119,9 @@ export interface RepresentationPeriod {
 	validTo: string | null;
 }
 
-const shiftDay = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** An ISO date moved by whole days. */
+export const shiftDay = (iso: string, days: number) =>
+	new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const covers = (p: RepresentationPeriod, day: string) =>
 	(p.validFrom == null || p.validFrom <= day) && (p.validTo == null || p.validTo >= day);
 

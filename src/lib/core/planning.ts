@@ -1,6 +1,7 @@
 // The planning module's vocabulary and rules: activity statuses, the timing
 // printed in action plans, what is late, and the goal structure on a date.
 // Pure: no I/O. Dates are ISO 'YYYY-MM-DD' strings, compared as strings.
+import { capitalise } from './format.ts';
 
 export const ACTIVITY_STATUSES = ['not_started', 'ongoing', 'done', 'postponed', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
@@ -176,8 +177,6 @@ export function parseTiming(text: string | null | undefined): Timing {
 
 	return { kind: 'text', text: raw };
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** '15 mars 2020', as formatDate writes it, without going through a Date. */
 function longDate(iso: string): string {

@@ -15,7 +15,9 @@ import { activityInput, focusAreaInput, followUpInput, planInput, subGoalInput }
 import { isActivityStatus, ACTIVITY_STATUSES } from '../../core/planning.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import * as mq from '../meetings/queries.ts';
+import * as mt from '../meetings/matters.ts';
 import * as ms from '../meetings/service.ts';
+import * as ma from '../meetings/agenda.ts';
 import { actionItemInput, meetingInput } from '../../schemas/meetings.ts';
 import { hasRole } from '../actor.ts';
 import { requireRole } from '../service.ts';
@@ -312,8 +314,8 @@ resources.push(
 			return { ...slice, items: await mq.meetingsInFull(db, actor, slice.items) };
 		},
 		get: async (db, actor, id) => {
-			await mq.getMeeting(db, actor, id);
-			const [row] = (await mq.listMeetings(db, actor, {})).filter((m) => m.id === id);
+			const [row] = await mq.listMeetings(db, actor, { id });
+			if (!row) throw new NotFoundError('Mötet');
 			return (await mq.meetingsInFull(db, actor, [row]))[0];
 		},
 		create: (db, actor, input) => ms.createMeeting(db, actor, input),
@@ -330,7 +332,7 @@ resources.push(
 		],
 		list: async (db, actor, url, page) => {
 			const open = url.searchParams.get('open');
-			const rows = await mq.listActionItems(db, actor, {
+			const rows = await mt.listActionItems(db, actor, {
 				open: open === 'true' ? true : open === 'false' ? false : undefined,
 				bodyId: numberParam(url, 'body')
 			});
@@ -340,7 +342,7 @@ resources.push(
 			);
 		},
 		get: async (db, actor, id) => {
-			const [row] = (await mq.listActionItems(db, actor, {})).filter((a) => a.id === id);
+			const [row] = await mt.listActionItems(db, actor, { id });
 			if (!row) throw new NotFoundError('Ärendet');
 			const { responsibleEmail: _, ...a } = row;
 			return a;
@@ -349,7 +351,7 @@ resources.push(
 			const agendaItemId = Number((input as { agendaItemId?: unknown }).agendaItemId);
 			if (!Number.isInteger(agendaItemId) || agendaItemId <= 0)
 				throw new ValidationError([{ field: 'agendaItemId', message: 'Punkt måste anges (agendaItemId).' }]);
-			return ms.addActionItem(db, actor, agendaItemId, input);
+			return ma.addActionItem(db, actor, agendaItemId, input);
 		},
 		update: false
 	}

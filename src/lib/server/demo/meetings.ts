@@ -158,7 +158,8 @@ export async function insertMeetings(tx: Tx, data: DemoMeetings | null, refs: De
 				.innerJoin(plan, eq(plan.id, activity.planId))
 				.where(and(eq(plan.year, 2020), inArray(activity.title, titles)))
 		: [];
-	const activityOf = (title: string) => lookup(new Map(acts.map((a) => [a.title, a.id])), title, 'aktivitet');
+	const activityByTitle = new Map(acts.map((a) => [a.title, a.id]));
+	const activityOf = (title: string) => lookup(activityByTitle, title, 'aktivitet');
 
 	const actions = new Map<string, number>();
 	for (const a of data.earlierActionItems) {
@@ -269,7 +270,7 @@ export async function insertMeetings(tx: Tx, data: DemoMeetings | null, refs: De
 		}
 	}
 	// Minutes the seeds print as adjusted are frozen as they were loaded; the day is not known.
-	const coop = await getCooperation(tx as never);
+	const coop = await getCooperation(tx);
 	for (const m of data.meetings.filter((x) => x.minutes && x.minutes.status !== 'draft')) {
 		const meetingId = meetings.get(m.key)!;
 		const doc = documentOf(await getMeeting(tx, SYSTEM, meetingId), coop?.name ?? '', 'minutes');

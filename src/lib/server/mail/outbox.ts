@@ -2,7 +2,7 @@
 // transaction, and any instance delivers them later, claiming each row with
 // FOR UPDATE SKIP LOCKED, retrying with growing pauses, keeping the status.
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { outbox, outboxAttachment, storedFile } from '../db/schema/index.ts';
 
@@ -131,15 +131,6 @@ export async function deliverDue(db: Db, send: Send, limit = 50): Promise<{ sent
 		else failed++;
 	}
 	return { sent, failed };
-}
-
-/** Sends a failed or waiting message again at once. */
-export async function retryNow(db: Db, ids: number[]) {
-	if (ids.length === 0) return;
-	await db
-		.update(outbox)
-		.set({ status: 'pending', nextAttemptAt: sql`now()` })
-		.where(and(inArray(outbox.id, ids), inArray(outbox.status, ['pending', 'failed'])));
 }
 
 export async function listOutbox(db: Db, f: { meetingId?: number; limit?: number } = {}) {

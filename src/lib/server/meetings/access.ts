@@ -1,9 +1,9 @@
 // Who may see which meetings: the secretariat sees all; members see the
 // meetings of the bodies they belong to; everyone sees those of bodies whose
 // meetings are public (the body's rules say so).
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { bodyRules, meeting, meetingBody, membership } from '../db/schema/index.ts';
+import { body, bodyRules, meeting, meetingBody, membership } from '../db/schema/index.ts';
 import { hasRole, type Actor } from '../actor.ts';
 import { NotFoundError } from '../errors.ts';
 
@@ -44,4 +44,22 @@ export async function assertVisible(db: Db | Tx, actor: Actor, meetingId: number
 export async function assertBodyVisible(db: Db | Tx, actor: Actor, bodyId: number) {
 	const ids = await visibleBodyIds(db, actor);
 	if (ids !== null && !ids.includes(bodyId)) throw new NotFoundError('Organets möten');
+}
+
+/** The bodies of each meeting, read for all of them at once. */
+export async function bodiesOf(db: Db | Tx, meetingIds: number[]) {
+	const out = new Map<number, { id: number; name: string; shortName: string | null; kind: string }[]>();
+	if (meetingIds.length === 0) return out;
+	const rows = await db
+		.select({ meetingId: meetingBody.meetingId, id: body.id, name: body.name, shortName: body.shortName, kind: body.kind })
+		.from(meetingBody)
+		.innerJoin(body, eq(body.id, meetingBody.bodyId))
+		.where(inArray(meetingBody.meetingId, meetingIds))
+		.orderBy(asc(body.id));
+	for (const r of rows) {
+		const list = out.get(r.meetingId) ?? [];
+		list.push({ id: r.id, name: r.name, shortName: r.shortName, kind: r.kind });
+		out.set(r.meetingId, list);
+	}
+	return out;
 }

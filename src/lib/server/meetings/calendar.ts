@@ -1,7 +1,7 @@
 // Which meetings go into which calendar feed, and the secret address of a
 // person's own feed.
 import { randomBytes } from 'node:crypto';
-import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { attendance, calendarFeed, meeting, meetingBody, membership } from '../db/schema/index.ts';
 import { hasRole, type Actor } from '../actor.ts';
@@ -11,6 +11,8 @@ import { actorOfAccount } from '../auth/sessions.ts';
 import { MEETING_KIND_LABELS, type CalendarMeeting, type MeetingKind } from '../../core/meetings.ts';
 import { listMeetings, type MeetingRow } from './queries.ts';
 import { meetingName } from './document.ts';
+import { capitalise } from '../../core/format.ts';
+import { membershipHeldOn } from '../organisation/queries.ts';
 
 export function toCalendar(m: Omit<MeetingRow, 'minutesStatus' | 'minutesVersion'>, origin: string): CalendarMeeting {
 	const name = meetingName(m);
@@ -18,7 +20,7 @@ export function toCalendar(m: Omit<MeetingRow, 'minutesStatus' | 'minutesVersion
 		id: m.id,
 		uid: `meeting-${m.id}`,
 		sequence: m.version,
-		title: name.charAt(0).toUpperCase() + name.slice(1),
+		title: capitalise(name),
 		startsAt: m.startsAt,
 		endsAt: m.endsAt,
 		place: m.place ?? m.hostMunicipalityName ?? null,
@@ -52,13 +54,7 @@ export async function personFeed(db: Db, token: string, origin: string) {
 		.from(meetingBody)
 		.innerJoin(meeting, eq(meeting.id, meetingBody.meetingId))
 		.innerJoin(membership, eq(membership.bodyId, meetingBody.bodyId))
-		.where(
-			and(
-				eq(membership.personId, actor.personId),
-				or(isNull(membership.validFrom), lte(membership.validFrom, day)),
-				or(isNull(membership.validTo), gte(membership.validTo, day))
-			)
-		)
+		.where(and(eq(membership.personId, actor.personId), membershipHeldOn(day)))
 		.union(db.select({ id: attendance.meetingId }).from(attendance).where(eq(attendance.personId, actor.personId)));
 	const ids = new Set(mine.map((r) => r.id));
 	return { actor, meetings: rows.filter((m) => ids.has(m.id)).map((m) => toCalendar(m, origin)) };

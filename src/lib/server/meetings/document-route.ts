@@ -4,7 +4,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { db } from '../app.ts';
 import { idParam } from '../web.ts';
 import { NotFoundError } from '../errors.ts';
-import { meetingDocument } from './document.ts';
+import { documentFor } from './document.ts';
 import { meetingDocx } from '../documents/meeting-docx.ts';
 import { meetingPdf } from '../documents/meeting-pdf.ts';
 import { utcToStockholm } from '../../core/meetings.ts';
@@ -19,9 +19,9 @@ export async function readDocument(event: RequestEvent, kind: 'minutes' | 'notic
 	const id = idParam(event.params.id);
 	const v = Number(event.url.searchParams.get('version')) || undefined;
 	try {
-		const doc = await meetingDocument(db(), event.locals.actor, id, kind, v);
-		if (!doc) error(404, 'Anteckningarna är inte justerade än.');
 		const m = await getMeeting(db(), event.locals.actor, id);
+		const doc = await documentFor(db(), event.locals.actor, m, kind, v);
+		if (!doc) error(404, 'Anteckningarna är inte justerade än.');
 		return { doc, date: utcToStockholm(m.startsAt).date, id };
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, e.message);

@@ -13,7 +13,7 @@ import {
 	type MeetingFormat,
 	type MeetingKind
 } from '../../core/meetings.ts';
-import { getMeeting, minutesSnapshot, type MeetingDetail } from './queries.ts';
+import { frozenMinutes, getMeeting, type MeetingDetail } from './queries.ts';
 
 /** "Södertörnskommunernas ledningsgrupp" → "möte med Södertörnskommunernas ledningsgrupp", several bodies joined. */
 export function meetingName(m: Pick<MeetingDetail, 'bodies' | 'kind' | 'title'>): string {
@@ -23,8 +23,6 @@ export function meetingName(m: Pick<MeetingDetail, 'bodies' | 'kind' | 'title'>)
 	const kind = m.kind === 'ordinary' ? 'möte' : MEETING_KIND_LABELS[m.kind as MeetingKind].toLowerCase();
 	return `${kind} med ${joined}`;
 }
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function whenOf(m: Pick<MeetingDetail, 'startsAt' | 'endsAt'>): string {
 	if (m.endsAt) return meetingWhen(m.startsAt, m.endsAt);
@@ -102,11 +100,10 @@ export function documentOf(m: MeetingDetail, cooperationName: string, kind: 'min
 	};
 }
 
-export { capital };
-
 /**
- * The document a reader asks for: the notice, or the minutes. Who may not see
- * drafts (the public) gets the latest adjusted version, or nothing.
+ * The document a reader asks for: the notice, or the minutes (a given adjusted
+ * version, or as they stand). Who may not see drafts (the public) gets the
+ * latest adjusted version, or nothing.
  */
 export async function meetingDocument(
 	db: Db | Tx,
@@ -115,16 +112,22 @@ export async function meetingDocument(
 	kind: 'minutes' | 'notice',
 	version?: number
 ): Promise<MeetingDocument | null> {
-	if (kind === 'minutes' && version) {
-		const snap = await minutesSnapshot(db as Db, actor, id, version);
-		return snap.snapshot as MeetingDocument;
-	}
-	const m = await getMeeting(db, actor, id);
-	const coop = await getCooperation(db as Db);
+	return documentFor(db, actor, await getMeeting(db, actor, id), kind, version);
+}
+
+/** The same, for a meeting already read (and so already checked as visible to the reader). */
+export async function documentFor(
+	db: Db | Tx,
+	actor: Actor,
+	m: MeetingDetail,
+	kind: 'minutes' | 'notice',
+	version?: number
+): Promise<MeetingDocument | null> {
+	if (kind === 'minutes' && version) return (await frozenMinutes(db, m.id, version)).snapshot as MeetingDocument;
 	if (kind === 'minutes' && actor.role === 'public') {
 		const adjusted = m.minutesVersions.filter((v) => v.status !== 'draft').at(-1);
-		if (!adjusted) return null;
-		return (await minutesSnapshot(db as Db, actor, id, adjusted.version)).snapshot as MeetingDocument;
+		return adjusted ? ((await frozenMinutes(db, m.id, adjusted.version)).snapshot as MeetingDocument) : null;
 	}
+	const coop = await getCooperation(db);
 	return documentOf(m, coop?.name ?? '', kind);
 }

@@ -1,11 +1,12 @@
 // The checks every change to a meeting's record shares: it exists, its minutes
 // are not locked, and (for decisions) it was not cancelled.
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { agendaItem, meeting, meetingBody, membership, minutes } from '../db/schema/index.ts';
 import { fieldError, NotFoundError } from '../errors.ts';
 import { loadForUpdate } from '../service.ts';
 import { utcToStockholm } from '../../core/meetings.ts';
+import { membershipHeldOn } from '../organisation/queries.ts';
 
 export type MeetingRecord = typeof meeting.$inferSelect;
 
@@ -58,14 +59,7 @@ export async function isMemberOn(tx: Tx, personId: number, bodyIds: number[], da
 	const [row] = await tx
 		.select({ id: membership.id })
 		.from(membership)
-		.where(
-			and(
-				eq(membership.personId, personId),
-				inArray(membership.bodyId, bodyIds),
-				or(isNull(membership.validFrom), sql`${membership.validFrom} <= ${date}`),
-				or(isNull(membership.validTo), sql`${membership.validTo} >= ${date}`)
-			)
-		)
+		.where(and(eq(membership.personId, personId), inArray(membership.bodyId, bodyIds), membershipHeldOn(date)))
 		.limit(1);
 	return !!row;
 }

@@ -52,7 +52,7 @@ export async function setMinutesPeople(db: Db, actor: Actor, meetingId: number, 
 
 async function snapshotOf(tx: Tx, meetingId: number, version: number, reason: string | null, adjustedOn: string): Promise<MeetingDocument> {
 	const detail = await getMeeting(tx, SYSTEM, meetingId);
-	const coop = await getCooperation(tx as unknown as Db);
+	const coop = await getCooperation(tx);
 	const doc = documentOf(detail, coop?.name ?? '', 'minutes');
 	return {
 		...doc,

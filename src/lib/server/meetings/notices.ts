@@ -1,7 +1,7 @@
 // Mail about meetings: the notice (kallelse) with its agenda and documents to
 // the members of the meeting's bodies and its invited guests, and reminders of
 // open action items to whoever is responsible.
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { SYSTEM, type Actor } from '../actor.ts';
 import { actionItem, agendaItem, agendaItemFile, attendance, meeting, membership, outbox, person, storedFile } from '../db/schema/index.ts';
@@ -13,6 +13,7 @@ import { bodyIdsOf, meetingDate, meetingForChange } from './guards.ts';
 import { getMeeting } from './queries.ts';
 import { documentOf } from './document.ts';
 import { enqueue, type Attachment } from '../mail/outbox.ts';
+import { membershipHeldOn } from '../organisation/queries.ts';
 import { meetingPdf } from '../documents/meeting-pdf.ts';
 
 /** Members of the bodies on the date, and the meeting's invited guests, who have an address. */
@@ -22,13 +23,7 @@ async function noticeRecipients(tx: Tx, meetingId: number, bodyIds: number[], da
 				.selectDistinct({ id: person.id, name: person.name, email: person.email })
 				.from(membership)
 				.innerJoin(person, eq(person.id, membership.personId))
-				.where(
-					and(
-						inArray(membership.bodyId, bodyIds),
-						or(isNull(membership.validFrom), sql`${membership.validFrom} <= ${date}`),
-						or(isNull(membership.validTo), sql`${membership.validTo} >= ${date}`)
-					)
-				)
+				.where(and(inArray(membership.bodyId, bodyIds), membershipHeldOn(date)))
 		: [];
 	const guests = await tx
 		.select({ id: person.id, name: person.name, email: person.email })
@@ -61,7 +56,7 @@ export async function sendNotice(db: Db, actor: Actor, meetingId: number) {
 		if (reachable.length === 0)
 			throw fieldError('_', 'Ingen av mötets ledamöter eller gäster har en e-postadress. Fyll i den under Organisation → Personer.');
 		const detail = await getMeeting(tx, SYSTEM, meetingId);
-		const coop = await getCooperation(tx as unknown as Db);
+		const coop = await getCooperation(tx);
 		const doc = documentOf(detail, coop?.name ?? '', 'notice');
 		const pdf = await meetingPdf(doc);
 		const attachments = [
@@ -110,7 +105,7 @@ export async function remindActionItem(db: Db, actor: Actor, actionItemId: numbe
 		if (!row) throw new NotFoundError('Ärendet');
 		if (row.item.closedAtMeetingId) throw fieldError('_', 'Ärendet är redan avslutat.');
 		if (!row.email) throw fieldError('_', 'Ärendet har ingen ansvarig person med e-postadress.');
-		const coop = await getCooperation(tx as unknown as Db);
+		const coop = await getCooperation(tx);
 		await enqueue(tx, actor.name, [
 			{
 				kind: 'reminder',

@@ -1,12 +1,11 @@
 // Reading meetings: the calendar, one meeting in full (items, decisions, action
 // items, attendance, minutes versions, the open matters offered), and the
 // outstanding matters across meetings.
-import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
 import {
 	actionItem,
-	actionItemNote,
 	activity,
 	agendaItem,
 	agendaItemActivity,
@@ -17,7 +16,6 @@ import {
 	bodyRules,
 	decision,
 	meeting,
-	meetingBody,
 	membership,
 	minutes,
 	municipality,
@@ -25,31 +23,30 @@ import {
 	outbox,
 	person,
 	plan,
-	planArea,
-	storedFile,
-	subGoal
+	storedFile
 } from '../db/schema/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { hasRole, type Actor } from '../actor.ts';
-import { swedish } from '../db/order.ts';
-import { stockholmToUtc, quorum, type BodyRules, type MinutesStatus } from '../../core/meetings.ts';
-import { assertVisible, inBodies, visibleBodyIds } from './access.ts';
+import { shiftDay, stockholmToUtc, quorum, type BodyRules, type MinutesStatus } from '../../core/meetings.ts';
+import { assertVisible, bodiesOf, inBodies, visibleBodyIds } from './access.ts';
+import { actionItemsWhere, openMattersAt } from './matters.ts';
+import { membershipHeldOn } from '../organisation/queries.ts';
 
 export interface MeetingFilter {
+	id?: number;
 	bodyId?: number;
 	/** ISO dates, inclusive, Stockholm days. */
 	from?: string;
 	to?: string;
 }
 
-const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 function meetingWhere(db: Db | Tx, f: MeetingFilter, visible: number[] | null): SQL | undefined {
 	return and(
 		inBodies(db, visible),
+		f.id ? eq(meeting.id, f.id) : undefined,
 		f.bodyId ? inBodies(db, [f.bodyId]) : undefined,
 		f.from ? gte(meeting.startsAt, stockholmToUtc(f.from, '00:00')) : undefined,
-		f.to ? lt(meeting.startsAt, stockholmToUtc(nextDay(f.to), '00:00')) : undefined
+		f.to ? lt(meeting.startsAt, stockholmToUtc(shiftDay(f.to, 1), '00:00')) : undefined
 	);
 }
 
@@ -117,23 +114,6 @@ export async function listMeetings(db: Db, actor: Actor, f: MeetingFilter = {}) 
 	}));
 }
 
-async function bodiesOf(db: Db | Tx, meetingIds: number[]) {
-	const out = new Map<number, { id: number; name: string; shortName: string | null; kind: string }[]>();
-	if (meetingIds.length === 0) return out;
-	const rows = await db
-		.select({ meetingId: meetingBody.meetingId, id: body.id, name: body.name, shortName: body.shortName, kind: body.kind })
-		.from(meetingBody)
-		.innerJoin(body, eq(body.id, meetingBody.bodyId))
-		.where(inArray(meetingBody.meetingId, meetingIds))
-		.orderBy(asc(body.id));
-	for (const r of rows) {
-		const list = out.get(r.meetingId) ?? [];
-		list.push({ id: r.id, name: r.name, shortName: r.shortName, kind: r.kind });
-		out.set(r.meetingId, list);
-	}
-	return out;
-}
-
 async function latestMinutes(db: Db | Tx, meetingIds: number[]) {
 	const out = new Map<number, { version: number; status: string }>();
 	if (meetingIds.length === 0) return out;
@@ -167,9 +147,55 @@ export async function getBodyRules(db: Db | Tx, bodyId: number) {
 
 const VOTING_ROLES = ['chair', 'vice_chair', 'member', 'substitute'];
 
-/** A person's organisation for the attendance list: whom they represent in one of the bodies, else their employer. */
+/** A person's organisation for the attendance list: their employer. */
 const employer = alias(municipality, 'employer_municipality');
 const employerOrg = alias(organisation, 'employer_organisation');
+
+/** The agenda items of the meetings, in order. */
+function itemsOf(db: Db | Tx, meetingIds: number[]) {
+	return db.select().from(agendaItem).where(inArray(agendaItem.meetingId, meetingIds)).orderBy(asc(agendaItem.number), asc(agendaItem.id));
+}
+
+/** The decisions taken under the meetings' items, in the order they were taken. */
+function decisionsOf(db: Db | Tx, meetingIds: number[]) {
+	return db
+		.select({
+			agendaItemId: agendaItemDecision.agendaItemId,
+			id: decision.id,
+			title: decision.title,
+			decidedBy: decision.decidedBy,
+			decidedOn: decision.decidedOn
+		})
+		.from(agendaItemDecision)
+		.innerJoin(decision, eq(decision.id, agendaItemDecision.decisionId))
+		.innerJoin(agendaItem, eq(agendaItem.id, agendaItemDecision.agendaItemId))
+		.where(inArray(agendaItem.meetingId, meetingIds))
+		.orderBy(asc(agendaItemDecision.position), asc(decision.id));
+}
+
+/** Who attended the meetings, in the order recorded, with their organisation (their employer). */
+function attendanceOf(db: Db | Tx, meetingIds: number[]) {
+	return db
+		.select({
+			id: attendance.id,
+			meetingId: attendance.meetingId,
+			personId: attendance.personId,
+			name: person.name,
+			email: person.email,
+			status: attendance.status,
+			guest: attendance.guest,
+			onlyItems: attendance.onlyItems,
+			role: attendance.role,
+			employerName: sql<string | null>`coalesce(${employer.name}, ${employerOrg.name})`,
+			version: attendance.version
+		})
+		.from(attendance)
+		.innerJoin(person, eq(person.id, attendance.personId))
+		.leftJoin(employer, eq(employer.id, person.employerMunicipalityId))
+		.leftJoin(employerOrg, eq(employerOrg.id, person.employerOrganisationId))
+		.where(inArray(attendance.meetingId, meetingIds))
+		.orderBy(asc(attendance.id));
+}
 
 /** Everything about one meeting that its page, the API and its documents show. */
 export async function getMeeting(db: Db | Tx, actor: Actor, id: number) {
@@ -187,21 +213,8 @@ export async function getMeeting(db: Db | Tx, actor: Actor, id: number) {
 
 	const [rules, items, decisions, files, activities, actions, people, versions, mail, tabledTo] = await together(db, [
 		() => (bodyIds.length ? db.select().from(bodyRules).where(inArray(bodyRules.bodyId, bodyIds)) : []),
-		() => db.select().from(agendaItem).where(eq(agendaItem.meetingId, id)).orderBy(asc(agendaItem.number), asc(agendaItem.id)),
-		() =>
-			db
-				.select({
-					agendaItemId: agendaItemDecision.agendaItemId,
-					id: decision.id,
-					title: decision.title,
-					decidedBy: decision.decidedBy,
-					decidedOn: decision.decidedOn
-				})
-				.from(agendaItemDecision)
-				.innerJoin(decision, eq(decision.id, agendaItemDecision.decisionId))
-				.innerJoin(agendaItem, eq(agendaItem.id, agendaItemDecision.agendaItemId))
-				.where(eq(agendaItem.meetingId, id))
-				.orderBy(asc(agendaItemDecision.position), asc(decision.id)),
+		() => itemsOf(db, [id]),
+		() => decisionsOf(db, [id]),
 		() =>
 			db
 				.select({ agendaItemId: agendaItemFile.agendaItemId, id: storedFile.id, name: storedFile.name, size: storedFile.size })
@@ -219,26 +232,7 @@ export async function getMeeting(db: Db | Tx, actor: Actor, id: number) {
 				.innerJoin(agendaItem, eq(agendaItem.id, agendaItemActivity.agendaItemId))
 				.where(eq(agendaItem.meetingId, id)),
 		() => actionItemsWhere(db, eq(actionItem.meetingId, id)),
-		() =>
-			db
-				.select({
-					id: attendance.id,
-					personId: attendance.personId,
-					name: person.name,
-					email: person.email,
-					status: attendance.status,
-					guest: attendance.guest,
-					onlyItems: attendance.onlyItems,
-					role: attendance.role,
-					employerName: sql<string | null>`coalesce(${employer.name}, ${employerOrg.name})`,
-					version: attendance.version
-				})
-				.from(attendance)
-				.innerJoin(person, eq(person.id, attendance.personId))
-				.leftJoin(employer, eq(employer.id, person.employerMunicipalityId))
-				.leftJoin(employerOrg, eq(employerOrg.id, person.employerOrganisationId))
-				.where(eq(attendance.meetingId, id))
-				.orderBy(asc(attendance.id)),
+		() => attendanceOf(db, [id]),
 		() => minutesVersions(db, id),
 		() =>
 			db
@@ -263,14 +257,7 @@ export async function getMeeting(db: Db | Tx, actor: Actor, id: number) {
 		? await db
 				.selectDistinct({ personId: membership.personId })
 				.from(membership)
-				.where(
-					and(
-						inArray(membership.bodyId, bodyIds),
-						inArray(membership.role, VOTING_ROLES),
-						or(isNull(membership.validFrom), sql`${membership.validFrom} <= ${meetingDate}`),
-						or(isNull(membership.validTo), sql`${membership.validTo} >= ${meetingDate}`)
-					)
-				)
+				.where(and(inArray(membership.bodyId, bodyIds), inArray(membership.role, VOTING_ROLES), membershipHeldOn(meetingDate)))
 		: [];
 	const votingIds = new Set(voting.map((v) => v.personId));
 	const presentVoting = people.filter((p) => p.status === 'present' && !p.guest && votingIds.has(p.personId)).length;
@@ -338,128 +325,19 @@ export function minutesVersions(db: Db | Tx, meetingId: number) {
 }
 
 /** The frozen text of one adjusted version of the minutes. */
-export async function minutesSnapshot(db: Db, actor: Actor, meetingId: number, version: number) {
+export async function minutesSnapshot(db: Db | Tx, actor: Actor, meetingId: number, version: number) {
 	await assertVisible(db, actor, meetingId);
+	return frozenMinutes(db, meetingId, version);
+}
+
+/** The frozen text of a version, for a caller that has already checked the reader may see the meeting. */
+export async function frozenMinutes(db: Db | Tx, meetingId: number, version: number) {
 	const [row] = await db
 		.select({ snapshot: minutes.snapshot, status: minutes.status, adjustedAt: minutes.adjustedAt, reason: minutes.reason })
 		.from(minutes)
 		.where(and(eq(minutes.meetingId, meetingId), eq(minutes.version, version)));
 	if (!row?.snapshot) throw new NotFoundError('Den versionen av anteckningarna');
 	return row;
-}
-
-// ---------------------------------------------------------------------------
-// Outstanding matters.
-
-const raisedAt = alias(meeting, 'raised_at');
-const closedAt = alias(meeting, 'closed_at');
-const responsible = alias(person, 'responsible_person');
-
-function actionItemsWhere(db: Db | Tx, where: SQL | undefined) {
-	return db
-		.select({
-			id: actionItem.id,
-			meetingId: actionItem.meetingId,
-			meetingStartsAt: raisedAt.startsAt,
-			meetingTitle: raisedAt.title,
-			meetingKind: raisedAt.kind,
-			agendaItemId: actionItem.agendaItemId,
-			text: actionItem.text,
-			responsiblePersonId: actionItem.responsiblePersonId,
-			responsibleName: sql<string | null>`coalesce(${responsible.name}, ${actionItem.responsibleText})`,
-			responsibleEmail: responsible.email,
-			dueOn: actionItem.dueOn,
-			closedAtMeetingId: actionItem.closedAtMeetingId,
-			closedAtStartsAt: closedAt.startsAt,
-			closedOn: actionItem.closedOn,
-			source: actionItem.source,
-			version: actionItem.version
-		})
-		.from(actionItem)
-		.innerJoin(raisedAt, eq(raisedAt.id, actionItem.meetingId))
-		.leftJoin(closedAt, eq(closedAt.id, actionItem.closedAtMeetingId))
-		.leftJoin(responsible, eq(responsible.id, actionItem.responsiblePersonId))
-		.where(where)
-		.orderBy(asc(raisedAt.startsAt), asc(actionItem.id));
-}
-
-/** The bodies whose matters come up at a meeting of these: themselves and those they prepare for. */
-async function matterBodies(db: Db | Tx, bodyIds: number[]) {
-	if (bodyIds.length === 0) return [];
-	const prepared = await db
-		.select({ id: bodyRules.preparesForBodyId })
-		.from(bodyRules)
-		.where(and(inArray(bodyRules.bodyId, bodyIds), sql`${bodyRules.preparesForBodyId} is not null`));
-	return [...new Set([...bodyIds, ...prepared.map((p) => p.id as number)])];
-}
-
-/**
- * The matters a meeting's "Föregående möten" offers: raised at an earlier
- * meeting of its bodies (or of the bodies they prepare for) and still open when
- * it met, or closed at it; each with the note this meeting made.
- */
-export async function openMattersAt(db: Db | Tx, m: { id: number; startsAt: Date; bodyIds: number[] }) {
-	const bodies = await matterBodies(db, m.bodyIds);
-	if (bodies.length === 0) return [];
-	const rows = await actionItemsWhere(
-		db,
-		and(
-			lt(raisedAt.startsAt, m.startsAt),
-			inArray(actionItem.meetingId, db.select({ id: meetingBody.meetingId }).from(meetingBody).where(inArray(meetingBody.bodyId, bodies))),
-			or(isNull(actionItem.closedAtMeetingId), eq(actionItem.closedAtMeetingId, m.id), sql`${closedAt.startsAt} > ${m.startsAt}`)
-		)
-	);
-	const notes = rows.length
-		? await db
-				.select({ actionItemId: actionItemNote.actionItemId, note: actionItemNote.note })
-				.from(actionItemNote)
-				.where(
-					and(
-						eq(actionItemNote.meetingId, m.id),
-						inArray(
-							actionItemNote.actionItemId,
-							rows.map((r) => r.id)
-						)
-					)
-				)
-		: [];
-	const raisedBodies = await bodiesOf(db, [...new Set(rows.map((r) => r.meetingId))]);
-	return rows.map((r) => ({
-		...r,
-		raisedBodies: raisedBodies.get(r.meetingId) ?? [],
-		note: notes.find((n) => n.actionItemId === r.id)?.note ?? null,
-		closedHere: r.closedAtMeetingId === m.id
-	}));
-}
-export type OpenMatter = Awaited<ReturnType<typeof openMattersAt>>[number];
-
-/** Action items across the meetings the actor may see; open=true: not yet closed. */
-export async function listActionItems(db: Db, actor: Actor, f: { open?: boolean; bodyId?: number } = {}) {
-	const visible = await visibleBodyIds(db, actor);
-	const rows = await actionItemsWhere(
-		db,
-		and(
-			visible === null
-				? undefined
-				: inArray(
-						actionItem.meetingId,
-						db
-							.select({ id: meetingBody.meetingId })
-							.from(meetingBody)
-							.where(visible.length ? inArray(meetingBody.bodyId, visible) : sql`false`)
-					),
-			f.bodyId
-				? inArray(actionItem.meetingId, db.select({ id: meetingBody.meetingId }).from(meetingBody).where(eq(meetingBody.bodyId, f.bodyId)))
-				: undefined,
-			f.open === true
-				? isNull(actionItem.closedAtMeetingId)
-				: f.open === false
-					? sql`${actionItem.closedAtMeetingId} is not null`
-					: undefined
-		)
-	);
-	const bodies = await bodiesOf(db, [...new Set(rows.map((r) => r.meetingId))]);
-	return rows.map((r) => ({ ...r, raisedBodies: bodies.get(r.meetingId) ?? [], open: r.closedAtMeetingId == null }));
 }
 
 /** The meetings of a plan's activity: where it was discussed. */
@@ -478,41 +356,6 @@ export async function meetingsOfActivity(db: Db, actor: Actor, activityId: numbe
 		.innerJoin(meeting, eq(meeting.id, agendaItem.meetingId))
 		.where(and(eq(agendaItemActivity.activityId, activityId), inBodies(db, visible)))
 		.orderBy(asc(meeting.startsAt));
-}
-
-/** The people a meeting's attendance may name: members of its bodies on its date first. */
-export async function attendeeOptions(db: Db | Tx, bodyIds: number[], date: string) {
-	const members = bodyIds.length
-		? await db
-				.selectDistinct({ id: person.id, name: person.name })
-				.from(membership)
-				.innerJoin(person, eq(person.id, membership.personId))
-				.where(
-					and(
-						inArray(membership.bodyId, bodyIds),
-						or(isNull(membership.validFrom), sql`${membership.validFrom} <= ${date}`),
-						or(isNull(membership.validTo), sql`${membership.validTo} >= ${date}`)
-					)
-				)
-		: [];
-	const everyone = await db.select({ id: person.id, name: person.name }).from(person).orderBy(swedish(person.name));
-	const memberIds = new Set(members.map((m) => m.id));
-	return {
-		members: everyone.filter((p) => memberIds.has(p.id)),
-		others: everyone.filter((p) => !memberIds.has(p.id))
-	};
-}
-
-/** Activities an agenda item can point to: those of the plans of the meeting's year and the year before. */
-export async function activityOptions(db: Db | Tx, year: number) {
-	return db
-		.select({ id: activity.id, title: activity.title, year: plan.year, subGoal: subGoal.text, area: planArea.name })
-		.from(activity)
-		.innerJoin(plan, eq(plan.id, activity.planId))
-		.leftJoin(subGoal, eq(subGoal.id, activity.subGoalId))
-		.leftJoin(planArea, eq(planArea.id, activity.planAreaId))
-		.where(inArray(plan.year, [year - 1, year, year + 1]))
-		.orderBy(sql`${plan.year} desc`, swedish(activity.title));
 }
 
 /** A document attached to an agenda item, for someone signed in who may see the meeting. */
@@ -539,35 +382,10 @@ export async function meetingsInFull(db: Db, actor: Actor, rows: MeetingRow[]) {
 	const ids = rows.map((r) => r.id);
 	if (ids.length === 0) return [];
 	const [items, decisions, actions, people] = await Promise.all([
-		db.select().from(agendaItem).where(inArray(agendaItem.meetingId, ids)).orderBy(asc(agendaItem.number), asc(agendaItem.id)),
-		db
-			.select({
-				agendaItemId: agendaItemDecision.agendaItemId,
-				id: decision.id,
-				title: decision.title,
-				decidedBy: decision.decidedBy,
-				decidedOn: decision.decidedOn
-			})
-			.from(agendaItemDecision)
-			.innerJoin(decision, eq(decision.id, agendaItemDecision.decisionId))
-			.innerJoin(agendaItem, eq(agendaItem.id, agendaItemDecision.agendaItemId))
-			.where(inArray(agendaItem.meetingId, ids))
-			.orderBy(asc(agendaItemDecision.position)),
+		itemsOf(db, ids),
+		decisionsOf(db, ids),
 		actionItemsWhere(db, inArray(actionItem.meetingId, ids)),
-		db
-			.select({
-				meetingId: attendance.meetingId,
-				personId: attendance.personId,
-				name: person.name,
-				status: attendance.status,
-				guest: attendance.guest,
-				onlyItems: attendance.onlyItems,
-				role: attendance.role
-			})
-			.from(attendance)
-			.innerJoin(person, eq(person.id, attendance.personId))
-			.where(inArray(attendance.meetingId, ids))
-			.orderBy(asc(attendance.id))
+		attendanceOf(db, ids)
 	]);
 	const signedIn = hasRole(actor, 'member');
 	return rows.map((m) => {
@@ -591,7 +409,11 @@ export async function meetingsInFull(db: Db, actor: Actor, rows: MeetingRow[]) {
 					: []
 			})),
 			actionItems: record ? actions.filter((a) => a.meetingId === m.id).map(({ responsibleEmail: _, ...a }) => a) : [],
-			attendance: record ? people.filter((p) => p.meetingId === m.id).map(({ meetingId: _, ...p }) => p) : []
+			attendance: record
+				? people
+						.filter((p) => p.meetingId === m.id)
+						.map((p) => ({ personId: p.personId, name: p.name, status: p.status, guest: p.guest, onlyItems: p.onlyItems, role: p.role }))
+				: []
 		};
 	});
 }

@@ -1,8 +1,8 @@
 // Reads of the organisation register. The register is public record, except
 // people's contact details, which only signed-in users see.
-import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { body, cooperation, membership, municipality, organisation, person, population } from '../db/schema/index.ts';
 import { hasRole, type Actor } from '../actor.ts';
 import { NotFoundError } from '../errors.ts';
@@ -25,7 +25,15 @@ const paged = <T>(items: T[], total: number, page: Page): Paged<T> => ({ items, 
 const onDate = (from: SQL | any, to: SQL | any, date: string) =>
 	and(or(isNull(from), sql`${from} <= ${date}`), or(isNull(to), sql`${to} >= ${date}`), sql`not (${from} is null and ${to} is null)`);
 
-export async function getCooperation(db: Db) {
+/**
+ * A membership that may have been held on the day (an ISO date or a date
+ * expression): a period the seeds do not give counts as held. For rights and
+ * mail, where leaving someone out would be the worse mistake.
+ */
+export const membershipHeldOn = (day: string | SQL) =>
+	and(or(isNull(membership.validFrom), lte(membership.validFrom, day)), or(isNull(membership.validTo), gte(membership.validTo, day)));
+
+export async function getCooperation(db: Db | Tx) {
 	const [row] = await db.select().from(cooperation).where(eq(cooperation.id, 1));
 	return row ?? null;
 }

@@ -1,6 +1,6 @@
 // Reading the plans: the plan of a year with its action plan under the goal
 // structure of that year, its follow-up, one activity in full, and who may follow it up.
-import { and, asc, count, desc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
 import {
@@ -10,7 +10,6 @@ import {
 	decision,
 	decisionActivity,
 	focusArea,
-	focusAreaBody,
 	followUp,
 	membership,
 	municipality,
@@ -18,16 +17,14 @@ import {
 	plan,
 	planArea,
 	programme,
-	programmeArea,
-	subGoal,
-	subGoalBody
+	subGoal
 } from '../db/schema/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { hasRole, type Actor } from '../actor.ts';
-import { swedish } from '../db/order.ts';
+import { membershipHeldOn } from '../organisation/queries.ts';
 import { todayIso } from '../../core/format.ts';
 import { groupByFocusArea, inForceDuringYear, programmeStructure, pushTo } from './structure.ts';
-import { countStatuses, isActivityStatus, isLate, structureDateForYear, subGoalInForce, type ActivityStatus } from '../../core/planning.ts';
+import { countStatuses, isActivityStatus, isLate, structureDateForYear, type ActivityStatus } from '../../core/planning.ts';
 
 export async function listPlans(db: Db) {
 	const counts = db
@@ -341,12 +338,7 @@ export async function canFollowUp(db: Db | Tx, actor: Actor, activityId: number,
 		.from(activityResponsible)
 		.leftJoin(
 			membership,
-			and(
-				eq(membership.bodyId, activityResponsible.bodyId),
-				eq(membership.personId, actor.personId),
-				or(isNull(membership.validFrom), lte(membership.validFrom, today)),
-				or(isNull(membership.validTo), gte(membership.validTo, today))
-			)
+			and(eq(membership.bodyId, activityResponsible.bodyId), eq(membership.personId, actor.personId), membershipHeldOn(today))
 		)
 		.where(
 			and(

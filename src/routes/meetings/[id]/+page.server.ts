@@ -1,24 +1,23 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db, runtime } from '#lib/server/app.ts';
-import { activityOptions, attendeeOptions, getMeeting, listMeetings } from '#lib/server/meetings/queries.ts';
+import { getMeeting, listMeetings } from '#lib/server/meetings/queries.ts';
+import { activityOptions, attendeeOptions } from '#lib/server/meetings/form-options.ts';
+import { cancelMeeting, recordAttendance, removeAttendance } from '#lib/server/meetings/service.ts';
 import {
 	addActionItem,
 	addAgendaItem,
 	attachDocument,
 	addDecision,
-	cancelMeeting,
 	noteOpenMatter,
-	recordAttendance,
-	removeAttendance,
 	saveMinutesText,
 	tableItem,
 	updateAgendaItem
-} from '#lib/server/meetings/service.ts';
+} from '#lib/server/meetings/agenda.ts';
 import { approveMinutes, distributeMinutes, openNewMinutesVersion, setMinutesPeople } from '#lib/server/meetings/minutes-service.ts';
 import { remindActionItem, sendNotice } from '#lib/server/meetings/notices.ts';
 import { optionLists } from '#lib/server/organisation/options.ts';
-import { hasRole } from '#lib/server/actor.ts';
+import { SYSTEM, hasRole } from '#lib/server/actor.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { utcToStockholm } from '#lib/core/meetings.ts';
 
@@ -68,9 +67,7 @@ async function editorLists(bodyIds: number[], date: string, startsAt: Date, id: 
 		optionLists(db(), ['persons']),
 		attendeeOptions(db(), bodyIds, date),
 		activityOptions(db(), Number(date.slice(0, 4))),
-		Promise.all(
-			bodyIds.map((b) => listMeetings(db(), { accountId: null, name: 'System', role: 'system', personId: null }, { bodyId: b, from: date }))
-		)
+		Promise.all(bodyIds.map((b) => listMeetings(db(), SYSTEM, { bodyId: b, from: date })))
 	]);
 	const laterMeetings = new Map(
 		later
