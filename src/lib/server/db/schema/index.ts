@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './planning.ts';
 export * from './meetings.ts';
+export * from './finance.ts';

@@ -1,0 +1,198 @@
+// A table document (a year's closing, a fee's invoice basis) as a Word
+// document, built to be edited like the meeting documents: Word's own Title and
+// Heading 1 styles, Swedish as the language, the cooperation's name in the
+// header and "Sida 1 (2)" in the footer. The tables are real Word tables: a
+// header row repeated on each page, amounts aligned right, sum rows in bold
+// under a rule, the notes in small paragraphs under the table.
+
+import {
+	AlignmentType,
+	BorderStyle,
+	Document,
+	Footer,
+	Header,
+	HeadingLevel,
+	LineRuleType,
+	Packer,
+	PageNumber,
+	Paragraph,
+	Table,
+	TableCell,
+	TableLayoutType,
+	TableRow,
+	TabStopType,
+	TextRun,
+	WidthType,
+	type IBorderOptions
+} from 'docx';
+import type { DocSection, DocTable, TableDocument } from '../../core/table-document.ts';
+
+const FONT = 'Arial';
+const GREY = '595959';
+
+/** Sizes in half points, spacing, widths and indents in twentieths of a point. */
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = { top: 1588, bottom: 1361, left: 1418, right: 1418 };
+const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
+
+/** The tables' text: 9.5 pt. */
+const TABLE_SIZE = 19;
+
+const styles = {
+	default: {
+		document: {
+			run: { font: FONT, size: 21, language: { value: 'sv-SE' } },
+			paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } }
+		},
+		title: { run: { font: FONT, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { after: 240 } } },
+		heading1: {
+			run: { font: FONT, size: 25, bold: true, color: '000000' },
+			paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true }
+		}
+	}
+};
+
+const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' };
+const STRONG_RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '404040' };
+
+function head(doc: TableDocument): Paragraph[] {
+	const subtitle = doc.subtitle?.trim();
+	const out = [
+		new Paragraph({ children: [new TextRun(doc.title)], heading: HeadingLevel.TITLE, spacing: subtitle ? { after: 60 } : undefined })
+	];
+	if (subtitle)
+		out.push(
+			new Paragraph({
+				children: [new TextRun({ text: subtitle, color: GREY, size: 23 })],
+				spacing: { before: 0, after: 240 }
+			})
+		);
+	return out;
+}
+
+/** A row's cells, as many as the table has columns. */
+function fit(cells: string[], count: number): string[] {
+	return Array.from({ length: count }, (_, i) => cells[i] ?? '');
+}
+
+/**
+ * The columns' widths: each after the first as wide as its longest text (within
+ * bounds), together at most seven tenths of the page; the first takes the rest.
+ */
+function columnWidths(tbl: DocTable): number[] {
+	const n = tbl.columns.length;
+	if (n === 1) return [TEXT_WIDTH];
+	const longest = (i: number) => Math.max(tbl.columns[i].header.length, ...tbl.rows.map((r) => (r.cells[i] ?? '').length));
+	const rest = tbl.columns.slice(1).map((_, j) => Math.min(2400, Math.max(900, longest(j + 1) * 105 + 240)));
+	const sum = rest.reduce((a, b) => a + b, 0);
+	const scale = Math.min(1, (TEXT_WIDTH * 0.7) / sum);
+	const widths = rest.map((w) => Math.floor(w * scale));
+	return [TEXT_WIDTH - widths.reduce((a, b) => a + b, 0), ...widths];
+}
+
+function table(tbl: DocTable): (Paragraph | Table)[] {
+	const n = tbl.columns.length;
+	if (!n) return [];
+	const widths = columnWidths(tbl);
+	const cell = (value: string, i: number, opts: { bold?: boolean; top?: IBorderOptions; bottom?: IBorderOptions }) =>
+		new TableCell({
+			children: [
+				new Paragraph({
+					children: [new TextRun({ text: value, bold: opts.bold, size: TABLE_SIZE })],
+					alignment: tbl.columns[i].align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+					spacing: { before: 0, after: 0 }
+				})
+			],
+			width: { size: widths[i], type: WidthType.DXA },
+			margins: { top: 70, bottom: 70, left: 100, right: 100 },
+			borders: { top: opts.top ?? NONE, bottom: opts.bottom ?? NONE, left: NONE, right: NONE }
+		});
+	const header = new TableRow({
+		tableHeader: true,
+		cantSplit: true,
+		children: tbl.columns.map((c, i) => cell(c.header, i, { bold: true, bottom: STRONG_RULE }))
+	});
+	const rows = tbl.rows.map(
+		(row, r) =>
+			new TableRow({
+				cantSplit: true,
+				children: fit(row.cells, n).map((value, i) =>
+					cell(value, i, { bold: row.total, top: row.total ? STRONG_RULE : r > 0 ? RULE : undefined })
+				)
+			})
+	);
+	const out: (Paragraph | Table)[] = [];
+	if (tbl.caption.trim())
+		out.push(
+			new Paragraph({
+				children: [new TextRun({ text: tbl.caption.trim(), bold: true })],
+				keepNext: true,
+				spacing: { before: 240, after: 100 }
+			})
+		);
+	out.push(
+		new Table({
+			rows: [header, ...rows],
+			width: { size: TEXT_WIDTH, type: WidthType.DXA },
+			columnWidths: widths,
+			layout: TableLayoutType.FIXED,
+			borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE }
+		})
+	);
+	const notes = (tbl.notes ?? []).map((s) => s.trim()).filter(Boolean);
+	// Also keeps two tables apart: Word joins tables with nothing between them.
+	if (!notes.length) out.push(new Paragraph({ children: [], spacing: { before: 0, after: 120 } }));
+	notes.forEach((note, i) =>
+		out.push(
+			new Paragraph({
+				children: [new TextRun({ text: note, color: GREY, size: 17 })],
+				spacing: { before: i === 0 ? 100 : 0, after: i === notes.length - 1 ? 200 : 0 }
+			})
+		)
+	);
+	return out;
+}
+
+function section(sec: DocSection): (Paragraph | Table)[] {
+	const out: (Paragraph | Table)[] = [];
+	if (sec.heading.trim()) out.push(new Paragraph({ children: [new TextRun(sec.heading.trim())], heading: HeadingLevel.HEADING_1 }));
+	for (const p of sec.paragraphs) {
+		const lines = p.trim().split(/\r?\n/);
+		if (p.trim()) out.push(new Paragraph({ children: lines.map((l, i) => new TextRun({ text: l, break: i > 0 ? 1 : undefined })) }));
+	}
+	for (const tbl of sec.tables) out.push(...table(tbl));
+	return out;
+}
+
+/** The document as a .docx file. */
+export async function tableDocumentDocx(doc: TableDocument): Promise<Uint8Array> {
+	const headerLine = new Paragraph({
+		children: [
+			new TextRun({ text: doc.cooperationName, color: GREY, size: 17 }),
+			new TextRun({ text: `\t${doc.kindLabel}`, color: GREY, size: 17 })
+		],
+		tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+		border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'AAAAAA', space: 4 } }
+	});
+	const footerLine = new Paragraph({
+		alignment: AlignmentType.RIGHT,
+		children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'], color: GREY, size: 17 })]
+	});
+	const document = new Document({
+		title: doc.title,
+		creator: doc.cooperationName,
+		description: doc.kindLabel,
+		styles,
+		sections: [
+			{
+				properties: { page: { size: A4, margin: { ...MARGIN, header: 709, footer: 709 } } },
+				headers: { default: new Header({ children: [headerLine] }) },
+				footers: { default: new Footer({ children: [footerLine] }) },
+				children: [...head(doc), ...doc.sections.flatMap(section)]
+			}
+		]
+	});
+	const buffer = await Packer.toBuffer(document);
+	return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
