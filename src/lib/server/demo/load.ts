@@ -11,6 +11,7 @@ import { writeAudit } from '../service.ts';
 import { parseCsvRecords } from '../../core/csv.ts';
 import { insertPlanning, planningFiles, type DemoRefs } from './planning.ts';
 import { insertMeetings, meetingFile } from './meetings.ts';
+import { financeFile, insertFinance } from './finance.ts';
 
 interface DemoOrganisation {
 	cooperation: { name: string; shortName: string; hostMunicipalityCode: string | null; source: string };
@@ -67,9 +68,12 @@ export async function loadDemo(db: Db, dir = demoDir()): Promise<string> {
 	const figures = parseCsvRecords(fs.readFileSync(path.join(dir, 'population.csv'), 'utf8'));
 	const planning = planningFiles(dir);
 	const meetingData = meetingFile(dir);
+	const financeData = financeFile(dir);
 	return db.transaction(async (tx) => {
 		const { counts: organisationCounts, refs } = await insertAll(tx, data, figures);
-		const counts = { ...organisationCounts, ...(await insertPlanning(tx, planning, refs)), ...(await insertMeetings(tx, meetingData, refs)) };
+		const counts = { ...organisationCounts, ...(await insertPlanning(tx, planning, refs)), ...(await insertMeetings(tx, meetingData, refs)),
+			...(await insertFinance(tx, financeData, refs))
+		};
 		await writeAudit(tx, SYSTEM, { action: 'load-demo', entity: 'cooperation', entityId: 1, after: counts });
 		return Object.entries(counts)
 			.map(([k, v]) => `${v} ${k}`)

@@ -76,7 +76,14 @@ export async function getFund(db: Reader, id: number) {
 	return row;
 }
 
-export type Category = { id: number; kind: 'income' | 'cost'; name: string; sortOrder: number; version: number; labels: { fromYear: number; label: string }[] };
+export type Category = {
+	id: number;
+	kind: 'income' | 'cost';
+	name: string;
+	sortOrder: number;
+	version: number;
+	labels: { fromYear: number; label: string }[];
+};
 
 export async function listCategories(db: Reader): Promise<Category[]> {
 	const [cats, labels] = [
@@ -246,7 +253,9 @@ export async function yearClosing(db: Reader, year: number): Promise<Closing> {
 		.groupBy(ledgerEntry.fundId, project.name)
 		.orderBy(desc(sql`sum(${ledgerEntry.amount})`));
 	const transfers = await listTransfers(db, year);
-	const heldNames = new Map((await db.select({ id: municipality.id, name: municipality.name }).from(municipality)).map((m) => [m.id, m.name]));
+	const heldNames = new Map(
+		(await db.select({ id: municipality.id, name: municipality.name }).from(municipality)).map((m) => [m.id, m.name])
+	);
 
 	const movement = new Map<number, { income: Ore; costs: Ore; transfersIn: Ore; transfersOut: Ore }>();
 	const m = (id: number) => {
@@ -274,7 +283,10 @@ export async function yearClosing(db: Reader, year: number): Promise<Closing> {
 			(f) =>
 				openingOf.has(f.id) ||
 				movement.has(f.id) ||
-				((f.activeFromYear === null || f.activeFromYear <= year) && f.activeToYear !== null && f.activeToYear >= year && f.kind !== 'carried')
+				((f.activeFromYear === null || f.activeFromYear <= year) &&
+					f.activeToYear !== null &&
+					f.activeToYear >= year &&
+					f.kind !== 'carried')
 		)
 		.map((f) => {
 			const mv = movement.get(f.id) ?? { income: 0, costs: 0, transfersIn: 0, transfersOut: 0 };
@@ -306,7 +318,13 @@ export async function yearClosing(db: Reader, year: number): Promise<Closing> {
 		totals,
 		lines,
 		projects: byProject.map((p) => ({ fundId: p.fundId, project: p.project, amount: Number(p.amount) })),
-		transfers: transfers.map((t) => ({ date: t.date, from: fundName.get(t.fromFundId) ?? '', to: fundName.get(t.toFundId) ?? '', amount: t.amount, note: t.note })),
+		transfers: transfers.map((t) => ({
+			date: t.date,
+			from: fundName.get(t.fromFundId) ?? '',
+			to: fundName.get(t.toFundId) ?? '',
+			amount: t.amount,
+			note: t.note
+		})),
 		differences: [],
 		openingsEntered: openings.some((o) => !o.computed),
 		openingsMissing: openings.length === 0 && year > 0 && !(await hasClosedBefore(db, year))
@@ -359,7 +377,11 @@ export async function listPrinted(db: Reader, year: number) {
 // Budget against outcome
 
 export async function budgetLines(db: Reader, year: number) {
-	const lines = await db.select().from(budgetLine).where(eq(budgetLine.year, year)).orderBy(asc(budgetLine.kind), asc(budgetLine.sortOrder), asc(budgetLine.id));
+	const lines = await db
+		.select()
+		.from(budgetLine)
+		.where(eq(budgetLine.year, year))
+		.orderBy(asc(budgetLine.kind), asc(budgetLine.sortOrder), asc(budgetLine.id));
 	const links = lines.length
 		? await db
 				.select()
@@ -371,7 +393,11 @@ export async function budgetLines(db: Reader, year: number) {
 					)
 				)
 		: [];
-	return lines.map((l) => ({ ...l, kind: l.kind as 'income' | 'cost', categoryIds: links.filter((k) => k.budgetLineId === l.id).map((k) => k.categoryId) }));
+	return lines.map((l) => ({
+		...l,
+		kind: l.kind as 'income' | 'cost',
+		categoryIds: links.filter((k) => k.budgetLineId === l.id).map((k) => k.categoryId)
+	}));
 }
 
 /** Outcome per category over all funds of the operations kind (the budget is the operations' budget). */
@@ -400,7 +426,13 @@ export async function budgetAgainstOutcome(db: Reader, year: number) {
 
 export interface FeeBasis {
 	year: number;
-	rule: { kind: 'per_inhabitant' | 'fixed_total'; amount: Ore; validFromYear: number; source: string | null; decision: string | null } | null;
+	rule: {
+		kind: 'per_inhabitant' | 'fixed_total';
+		amount: Ore;
+		validFromYear: number;
+		source: string | null;
+		decision: string | null;
+	} | null;
 	populationDate: string;
 	total: { population: number | null; source: string | null; amount: Ore | null };
 	municipalities: {
@@ -430,7 +462,9 @@ export async function listFeeRules(db: Reader) {
 			source: feeRule.source,
 			decisionId: feeRule.decisionId,
 			version: feeRule.version,
-			decision: sql<string | null>`(select concat_ws(', ', d.title, to_char(d.decided_on, 'YYYY-MM-DD')) from decision d where d.id = ${feeRule.decisionId})`
+			decision: sql<
+				string | null
+			>`(select concat_ws(', ', d.title, to_char(d.decided_on, 'YYYY-MM-DD')) from decision d where d.id = ${feeRule.decisionId})`
 		})
 		.from(feeRule)
 		.orderBy(asc(feeRule.validFromYear));
@@ -468,13 +502,24 @@ export async function feeBasis(db: Reader, year: number): Promise<FeeBasis> {
 		.select()
 		.from(population)
 		.where(and(sql`${population.municipalityId} is null`, eq(population.date, date)));
-	const rule = r ? { kind: r.kind as 'per_inhabitant' | 'fixed_total', amount: r.amount, validFromYear: r.validFromYear, source: r.source, decision: r.decision } : null;
+	const rule = r
+		? {
+				kind: r.kind as 'per_inhabitant' | 'fixed_total',
+				amount: r.amount,
+				validFromYear: r.validFromYear,
+				source: r.source,
+				decision: r.decision
+			}
+		: null;
 	const missing = members.filter((m) => m.population === null).map((m) => m.name);
 	const sumKnown = members.reduce((s, m) => s + (m.population ?? 0), 0);
 	const totalPopulation = missing.length === 0 ? sumKnown : (totalRow?.population ?? null);
 	const fixedShares =
 		rule?.kind === 'fixed_total' && missing.length === 0 && members.length
-			? feeShares(rule, members.map((m) => m.population as number))
+			? feeShares(
+					rule,
+					members.map((m) => m.population as number)
+				)
 			: null;
 	const invoiceOf = new Map(invoices.map((i) => [i.municipalityId, i]));
 	return {

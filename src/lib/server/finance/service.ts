@@ -75,7 +75,10 @@ const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
 export async function assertYearOpen(tx: Tx, year: number, field = 'date') {
 	const [row] = await tx.select({ status: fiscalYear.status }).from(fiscalYear).where(eq(fiscalYear.year, year)).for('share');
 	if (row?.status === 'closed')
-		throw fieldError(field, `Året ${year} är stängt: bokslutet är gjort och inget kan ändras i det. En administratör kan öppna året igen med ett skäl.`);
+		throw fieldError(
+			field,
+			`Året ${year} är stängt: bokslutet är gjort och inget kan ändras i det. En administratör kan öppna året igen med ett skäl.`
+		);
 }
 
 // ---------------------------------------------------------------------------
@@ -109,7 +112,14 @@ export async function updateLedgerEntry(db: Db, actor: Actor, id: number, input:
 			const current = await loadForUpdate(tx, ledgerEntry, id, 'Transaktionen');
 			await assertYearOpen(tx, current.year as number);
 			await assertYearOpen(tx, yearOf(values.date));
-			const { before, after } = await updateVersioned(tx, ledgerEntry, id, version, { ...values, year: yearOf(values.date) }, 'Transaktionen');
+			const { before, after } = await updateVersioned(
+				tx,
+				ledgerEntry,
+				id,
+				version,
+				{ ...values, year: yearOf(values.date) },
+				'Transaktionen'
+			);
 			await writeAudit(tx, actor, { action: 'update', entity: 'ledger_entry', entityId: id, before, after });
 			return after;
 		},
@@ -139,7 +149,11 @@ export async function insertLedgerRows(tx: Tx, actor: Actor, rows: z.infer<typeo
 		const chunk = rows.slice(i, i + 1000).map((r) => ({ ...r, year: yearOf(r.date), source }));
 		inserted.push(...(await tx.insert(ledgerEntry).values(chunk).returning({ id: ledgerEntry.id })));
 	}
-	await writeAudit(tx, actor, { action: 'import', entity: 'ledger_entry', after: { source, count: inserted.length, ids: inserted.map((r) => r.id) } });
+	await writeAudit(tx, actor, {
+		action: 'import',
+		entity: 'ledger_entry',
+		after: { source, count: inserted.length, ids: inserted.map((r) => r.id) }
+	});
 	return inserted.length;
 }
 
@@ -254,7 +268,13 @@ export async function setOpeningBalance(db: Db, actor: Actor, yearInput: number,
 				.values({ year, ...values, computed: false })
 				.onConflictDoUpdate({
 					target: [openingBalance.year, openingBalance.fundId],
-					set: { amount: values.amount, source: values.source, computed: false, version: sql`${openingBalance.version} + 1`, updatedAt: sql`now()` }
+					set: {
+						amount: values.amount,
+						source: values.source,
+						computed: false,
+						version: sql`${openingBalance.version} + 1`,
+						updatedAt: sql`now()`
+					}
 				})
 				.returning();
 			await writeAudit(tx, actor, { action: 'set_opening', entity: 'opening_balance', entityId: row.id, after: row });
@@ -271,7 +291,12 @@ async function linkCategories(tx: Tx, lineId: number, categoryIds: number[], kin
 	const cats = await tx.select().from(ledgerCategory).where(inArray(ledgerCategory.id, categoryIds));
 	if (cats.length !== categoryIds.length) throw fieldError('categoryIds', 'Kategorier: en vald kategori finns inte.');
 	if (cats.some((c) => c.kind !== kind))
-		throw fieldError('categoryIds', kind === 'income' ? 'Kategorier: en intäktsrad kan bara täcka intäktskategorier.' : 'Kategorier: en kostnadsrad kan bara täcka kostnadskategorier.');
+		throw fieldError(
+			'categoryIds',
+			kind === 'income'
+				? 'Kategorier: en intäktsrad kan bara täcka intäktskategorier.'
+				: 'Kategorier: en kostnadsrad kan bara täcka kostnadskategorier.'
+		);
 	await tx.delete(budgetLineCategory).where(eq(budgetLineCategory.budgetLineId, lineId));
 	await tx.insert(budgetLineCategory).values(categoryIds.map((categoryId) => ({ budgetLineId: lineId, categoryId })));
 }
@@ -323,12 +348,23 @@ export async function updateBudgetLine(db: Db, actor: Actor, id: number, input: 
 export async function closeYear(db: Db, actor: Actor, yearInput: unknown) {
 	requireRole(actor, 'editor');
 	const year = validate(yearField('År'), yearInput);
-	return inTransaction(db, async (tx) => {
+	return inTransaction(db, (tx) => closeYearIn(tx, actor, year));
+}
+
+/** The closing in the caller's transaction (the demo loader closes its years with it). */
+export async function closeYearIn(tx: Tx, actor: Actor, year: number) {
+	{
 		await tx.insert(fiscalYear).values({ year }).onConflictDoNothing();
 		const [fy] = await tx.select().from(fiscalYear).where(eq(fiscalYear.year, year)).for('update');
 		if (fy.status === 'closed') throw fieldError('year', `Året ${year} är redan stängt.`);
-		const [prev] = await tx.select().from(fiscalYear).where(eq(fiscalYear.year, year - 1));
-		const [prevEntries] = await tx.select({ n: sql<number>`count(*)::int` }).from(ledgerEntry).where(eq(ledgerEntry.year, year - 1));
+		const [prev] = await tx
+			.select()
+			.from(fiscalYear)
+			.where(eq(fiscalYear.year, year - 1));
+		const [prevEntries] = await tx
+			.select({ n: sql<number>`count(*)::int` })
+			.from(ledgerEntry)
+			.where(eq(ledgerEntry.year, year - 1));
 		const [entered] = await tx
 			.select({ n: sql<number>`count(*)::int` })
 			.from(openingBalance)
@@ -359,7 +395,9 @@ export async function closeYear(db: Db, actor: Actor, yearInput: unknown) {
 			}
 			carriedInto.set(f.id, carried.id);
 		}
-		const mergedInto = new Map(funds.filter((f) => f.mergedIntoId && f.mergedFromYear === year + 1).map((f) => [f.id, f.mergedIntoId as number]));
+		const mergedInto = new Map(
+			funds.filter((f) => f.mergedIntoId && f.mergedFromYear === year + 1).map((f) => [f.id, f.mergedIntoId as number])
+		);
 		const openings = nextOpenings(closing.funds, carriedInto, mergedInto);
 
 		// Openings someone entered for next year (with their source) stand; computed ones are replaced.
@@ -386,7 +424,7 @@ export async function closeYear(db: Db, actor: Actor, yearInput: unknown) {
 			after: { ...after, totals: closing.totals, openingsNextYear: Object.fromEntries(openings) }
 		});
 		return { year, totals: closing.totals, openingsNextYear: openings };
-	});
+	}
 }
 
 /** Only an administrator reopens a closed year, and the reason goes into the audit log. */
@@ -397,8 +435,12 @@ export async function reopenYear(db: Db, actor: Actor, yearInput: unknown, input
 	return inTransaction(db, async (tx) => {
 		const [fy] = await tx.select().from(fiscalYear).where(eq(fiscalYear.year, year)).for('update');
 		if (!fy || fy.status !== 'closed') throw fieldError('reason', `Året ${year} är inte stängt.`);
-		const [next] = await tx.select().from(fiscalYear).where(eq(fiscalYear.year, year + 1));
-		if (next?.status === 'closed') throw fieldError('reason', `Öppna ${year + 1} först: dess ingående balanser bygger på bokslutet för ${year}.`);
+		const [next] = await tx
+			.select()
+			.from(fiscalYear)
+			.where(eq(fiscalYear.year, year + 1));
+		if (next?.status === 'closed')
+			throw fieldError('reason', `Öppna ${year + 1} först: dess ingående balanser bygger på bokslutet för ${year}.`);
 		await tx.delete(openingBalance).where(and(eq(openingBalance.year, year + 1), eq(openingBalance.computed, true)));
 		const [after] = await tx
 			.update(fiscalYear)

@@ -1,0 +1,190 @@
+// A year's closing (bokslut) as a table document, in the layout of the annual
+// reports: the summary per fund, each fund's income and cost lines, the
+// projects, the transfers, and the printed figures the ledger does not give.
+import type { DocTable, TableDocument } from '../../core/table-document.ts';
+import type { ExportTable } from '../export/table.ts';
+import { ORE_PER_KRONA, type Ore } from '../../core/finance.ts';
+import { formatDate, formatNumber } from '../../core/format.ts';
+import type { Closing } from './queries.ts';
+
+/** "1 381 130", "−1 450", "1 234,50": kronor as a closing table prints them, öre only when there are any. */
+export function tableAmount(ore: Ore): string {
+	const sign = ore < 0 ? '−' : '';
+	const abs = Math.abs(ore);
+	const rest = abs % ORE_PER_KRONA;
+	return `${sign}${formatNumber(Math.trunc(abs / ORE_PER_KRONA))}${rest ? ',' + String(rest).padStart(2, '0') : ''}`;
+}
+
+const blankZero = (ore: Ore) => (ore === 0 ? '' : tableAmount(ore));
+
+export function closingTables(c: Closing): {
+	summary: DocTable;
+	funds: DocTable[];
+	projects: DocTable | null;
+	transfers: DocTable | null;
+	differences: DocTable | null;
+} {
+	const y = c.year;
+	const withTransfers = c.funds.some((f) => f.transfersIn || f.transfersOut);
+	const notes: string[] = [];
+	const noteOf = (text: string | null) => {
+		if (!text) return '';
+		let i = notes.indexOf(text);
+		if (i < 0) i = notes.push(text) - 1;
+		return ` ${i + 1})`;
+	};
+	const fundNote = (f: Closing['funds'][number]) =>
+		[f.note, f.heldBy ? `Medlen förvaltas av ${f.heldBy}${f.heldUntil ? ` till ${formatDate(f.heldUntil)}` : ''}` : null]
+			.filter(Boolean)
+			.join('. ') || null;
+	const summary: DocTable = {
+		caption: `Sammanställning ${y}`,
+		columns: [
+			{ header: `Sammanställning ${y}` },
+			{ header: `Ingående balans ${y}`, align: 'right' },
+			{ header: 'Intäkter', align: 'right' },
+			{ header: 'Kostnader', align: 'right' },
+			...(withTransfers ? [{ header: 'Överföringar', align: 'right' as const }] : []),
+			{ header: `Utgående balans ${y}`, align: 'right' }
+		],
+		rows: [
+			...c.funds.map((f) => ({
+				cells: [
+					f.name + noteOf(fundNote(f)),
+					blankZero(f.opening),
+					blankZero(f.income),
+					blankZero(f.costs),
+					...(withTransfers ? [blankZero(f.transfersIn - f.transfersOut)] : []),
+					f.closing === 0 && !f.opening && !f.income && !f.costs ? '–' : tableAmount(f.closing)
+				]
+			})),
+			{
+				cells: [
+					'Summa',
+					tableAmount(c.totals.opening),
+					tableAmount(c.totals.income),
+					tableAmount(c.totals.costs),
+					...(withTransfers ? [tableAmount(c.totals.transfersIn - c.totals.transfersOut)] : []),
+					tableAmount(c.totals.closing)
+				],
+				total: true
+			}
+		],
+		notes: notes.map((n, i) => `${i + 1}) ${n}`)
+	};
+	const funds: DocTable[] = c.lines.map((l) => {
+		const inc = l.income.reduce((s, x) => s + x.amount, 0);
+		const cost = l.costs.reduce((s, x) => s + x.amount, 0);
+		return {
+			caption: l.name,
+			columns: [{ header: l.name }, { header: 'Intäkter', align: 'right' }, { header: 'Kostnader', align: 'right' }],
+			rows: [
+				...l.income.map((x) => ({ cells: [x.label, tableAmount(x.amount), ''] })),
+				...l.costs.map((x) => ({ cells: [x.label, '', tableAmount(x.amount)] })),
+				{ cells: ['Summa', tableAmount(inc), tableAmount(cost)], total: true }
+			]
+		};
+	});
+	const projects: DocTable | null = c.projects.length
+		? {
+				caption: 'Projekt',
+				columns: [{ header: 'Projekt' }, { header: 'Kostnader', align: 'right' }],
+				rows: [
+					...c.projects.map((p) => ({ cells: [p.project, tableAmount(p.amount)] })),
+					{ cells: ['Summa', tableAmount(c.projects.reduce((s, p) => s + p.amount, 0))], total: true }
+				]
+			}
+		: null;
+	const transfers: DocTable | null = c.transfers.length
+		? {
+				caption: 'Överföringar mellan fonder',
+				columns: [{ header: 'Datum' }, { header: 'Från' }, { header: 'Till' }, { header: 'Belopp', align: 'right' }],
+				rows: c.transfers.map((t) => ({ cells: [t.date, t.from, t.to + (t.note ? ` (${t.note})` : ''), tableAmount(t.amount)] })),
+				notes: ['Överföringar är varken intäkter eller kostnader.']
+			}
+		: null;
+	const differences: DocTable | null = c.differences.length
+		? {
+				caption: 'Tryckta siffror som bokföringen inte ger',
+				columns: [
+					{ header: 'Vad' },
+					{ header: 'Tryckt', align: 'right' },
+					{ header: 'Enligt bokföringen', align: 'right' },
+					{ header: 'Skillnad', align: 'right' }
+				],
+				rows: c.differences.map((d) => ({
+					cells: [
+						d.what,
+						tableAmount(d.printed),
+						d.ledger === null ? 'saknas' : tableAmount(d.ledger),
+						d.ledger === null ? '' : tableAmount(d.ledger - d.printed)
+					]
+				})),
+				notes: ['Bokföringen gäller; skillnaden visas i stället för att den tryckta siffran skrivs av.']
+			}
+		: null;
+	return { summary, funds, projects, transfers, differences };
+}
+
+export function closingDocument(c: Closing, cooperationName: string): TableDocument {
+	const t = closingTables(c);
+	const result = c.funds.filter((f) => f.kind === 'operations').reduce((s, f) => s + f.income - f.costs, 0);
+	const paragraphs = [
+		`Årets resultat för driften: ${tableAmount(result)} kr. Vid årets slut finns ${tableAmount(c.totals.closing)} kr i fonderna.`,
+		c.status === 'closed' ? `Året är stängt.` : `Året är öppet: siffrorna kan ändras.`
+	];
+	if (c.openingsEntered)
+		paragraphs.push('De ingående balanserna är inmatade med källa (första året i systemet, eller efter ett år som saknas i underlagen).');
+	return {
+		title: `Bokslut ${c.year}`,
+		subtitle: cooperationName,
+		cooperationName,
+		kindLabel: 'Bokslut',
+		sections: [
+			{ heading: `Sammanställning ${c.year}`, paragraphs, tables: [t.summary] },
+			{
+				heading: 'Intäkter och kostnader per fond',
+				paragraphs: [],
+				tables: [...t.funds, ...(t.projects ? [t.projects] : []), ...(t.transfers ? [t.transfers] : [])]
+			},
+			...(t.differences
+				? [
+						{
+							heading: 'Kontroll mot tryckta siffror',
+							paragraphs: ['Siffror som en tryckt årsredovisning anger, och som bokföringen avrundad till hela kronor inte ger.'],
+							tables: [t.differences]
+						}
+					]
+				: [])
+		]
+	};
+}
+
+/** The document's tables as Excel sheets, amounts as numbers (kronor). */
+export function closingWorkbook(doc: TableDocument): ExportTable[] {
+	const sheets: ExportTable[] = [];
+	const used = new Set<string>();
+	for (const s of doc.sections)
+		for (const table of s.tables) {
+			let name = table.caption.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28);
+			for (let i = 2; used.has(name); i++) name = `${name.slice(0, 25)} ${i}`;
+			used.add(name);
+			sheets.push({
+				name,
+				columns: table.columns.map((c) => ({ header: c.header, width: c.align === 'right' ? 16 : 48 })),
+				rows: table.rows.map((r) => r.cells.map((cell, i) => (table.columns[i]?.align === 'right' ? toNumber(cell) : cell)))
+			});
+		}
+	return sheets;
+}
+
+function toNumber(cell: string): number | string | null {
+	if (cell === '' || cell === '–') return null;
+	const n = Number(
+		cell
+			.replace(/[\s\u00a0\u202f]/g, '')
+			.replace('−', '-')
+			.replace(',', '.')
+	);
+	return Number.isFinite(n) ? n : cell;
+}
