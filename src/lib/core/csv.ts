@@ -1,6 +1,10 @@
 // RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, a chosen separator.
 
-export function parseCsv(text: string, separator = ','): string[][] {
+/**
+ * Rows of fields. A blank line is dropped, unless keepEmptyLines: then it stays
+ * as [''], so that row i is the file's (i + 1)th record, as a spreadsheet numbers it.
+ */
+export function parseCsv(text: string, separator = ',', { keepEmptyLines = false } = {}): string[][] {
 	const rows: string[][] = [];
 	let row: string[] = [];
 	let field = '';
@@ -29,7 +33,7 @@ export function parseCsv(text: string, separator = ','): string[][] {
 		row.push(field);
 		rows.push(row);
 	}
-	return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+	return keepEmptyLines ? rows : rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
 /** Rows as objects keyed by the header row. */

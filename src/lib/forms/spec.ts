@@ -27,7 +27,11 @@ export type ListName =
 	| 'decisions'
 	| 'programmes'
 	| 'activities'
-	| 'members';
+	| 'members'
+	| 'funds'
+	| 'categories'
+	| 'projects'
+	| 'events';
 export type OptionLists = Partial<Record<ListName, Option[]>>;
 
 export const choices = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -35,7 +35,7 @@ interface DemoFinance {
 		kind: string;
 		amount: number;
 		validFromYear: number;
-		decision: { decidedOn: string | null; decidedBy: string; bodyKey: Key; decidedByText: string | null; title: string; source: string } | null;
+		decision: { decidedOn: string | null; decidedBy: 'body' | 'chair' | 'other' | 'municipal'; bodyKey: Key; decidedByText: string | null; title: string; source: string } | null;
 		source: string;
 	}[];
 	categories: { key: string; kind: string; name: string; labels: { fromYear: number; label: string }[] }[];

@@ -1,0 +1,37 @@
+import type { PageServerLoad } from './$types';
+import { db } from '#lib/server/app.ts';
+import { budgetAgainstOutcome, eventCosts, financeYears, listExpectedIncome, yearClosing } from '#lib/server/finance/queries.ts';
+import { closingTables } from '#lib/server/finance/closing-document.ts';
+import { todayIso } from '#lib/core/format.ts';
+
+/** The year shown: asked for, else the current year if it has figures, else the newest year with a ledger or budget. */
+function chosenYear(url: URL, years: { year: number; hasFigures: boolean }[]): number {
+	const asked = Number(url.searchParams.get('year'));
+	if (Number.isInteger(asked) && asked >= 1900 && asked <= 2200) return asked;
+	const now = Number(todayIso().slice(0, 4));
+	return years.find((y) => y.year === now && y.hasFigures)?.year ?? years.find((y) => y.hasFigures)?.year ?? now;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const d = db();
+	const years = await financeYears(d);
+	const withFigures = await Promise.all(
+		years.map(async (y) => ({ ...y, hasFigures: (await budgetAgainstOutcome(d, y.year)).rows.length > 0 }))
+	);
+	const year = chosenYear(event.url, withFigures);
+	const [budget, closing, events, expected] = [
+		await budgetAgainstOutcome(d, year),
+		await yearClosing(d, year),
+		await eventCosts(d),
+		await listExpectedIncome(d)
+	];
+	return {
+		year,
+		years: withFigures,
+		budget: budget.rows,
+		summary: closingTables(closing).summary,
+		status: closing.status,
+		events,
+		expected
+	};
+};

@@ -1,0 +1,43 @@
+import type { Actions, PageServerLoad } from './$types';
+import type { RequestEvent } from '@sveltejs/kit';
+import { db } from '#lib/server/app.ts';
+import { load as read, runForm, yearParam } from '#lib/server/web.ts';
+import { budgetLines, listPrinted, yearClosing } from '#lib/server/finance/queries.ts';
+import { closingDocument } from '#lib/server/finance/closing-document.ts';
+import { closeYear, createBudgetLine, createTransfer, reopenYear, setOpeningBalance } from '#lib/server/finance/service.ts';
+import { financeOptions } from '#lib/server/finance/options.ts';
+import { getCooperation } from '#lib/server/organisation/queries.ts';
+
+export const load: PageServerLoad = async (event) => {
+	const year = yearParam(event.params.year);
+	const d = db();
+	return read(event, async () => {
+		const closing = await yearClosing(d, year);
+		return {
+			year,
+			status: closing.status,
+			openingsMissing: closing.openingsMissing,
+			differences: closing.differences.length,
+			printed: (await listPrinted(d, year)).length,
+			document: closingDocument(closing, (await getCooperation(d))?.name ?? ''),
+			budget: await budgetLines(d, year),
+			lists: await financeOptions(d, year)
+		};
+	});
+};
+
+const act =
+	(name: string, work: (event: RequestEvent, year: number, input: Record<string, unknown>) => Promise<unknown>) =>
+	async (event: RequestEvent) => {
+		const year = yearParam(event.params.year);
+		const r = await runForm(event, (input) => work(event, year, input), { extra: { form: name } });
+		return 'ok' in r ? { form: name, done: true } : r;
+	};
+
+export const actions: Actions = {
+	close: act('close', (e, year) => closeYear(db(), e.locals.actor, year)),
+	reopen: act('reopen', (e, year, input) => reopenYear(db(), e.locals.actor, year, input)),
+	opening: act('opening', (e, year, input) => setOpeningBalance(db(), e.locals.actor, year, input)),
+	transfer: act('transfer', (e, year, input) => createTransfer(db(), e.locals.actor, input)),
+	budget: act('budget', (e, year, input) => createBudgetLine(db(), e.locals.actor, { ...input, year }))
+};

@@ -1,0 +1,2 @@
+import { closingHandler } from '#lib/server/finance/document-route.ts';
+export const GET = closingHandler('pdf');
