@@ -3,6 +3,7 @@ import { ACCOUNT_ROLES } from '../src/lib/server/actor.ts';
 import { UsageError } from './args.ts';
 import { print, report } from './output.ts';
 import { init, migrateCommand } from './setup.ts';
+import { financeClosing, financeFees } from './finance.ts';
 import { tokenAdd, userAdd, userDisable, userEnable, userList } from './users.ts';
 
 type Command = (args: string[]) => Promise<void>;
@@ -14,7 +15,9 @@ const COMMANDS: Record<string, Command> = {
 	'user list': userList,
 	'user disable': userDisable,
 	'user enable': userEnable,
-	'token add': tokenAdd
+	'token add': tokenAdd,
+	'finance closing': financeClosing,
+	'finance fees': financeFees
 };
 
 const roles = Object.entries(ACCOUNT_ROLES)
@@ -38,6 +41,9 @@ ${roles}
   user enable --email E     Aktiverar ett avstängt konto igen.
   token add --email E --name N
                             Skapar en personlig API-nyckel för kontot och visar den en gång.
+  finance closing ÅR [--json]
+                            Visar årets bokslut per fond (med --json som API:t, i ören).
+  finance fees ÅR [--json]  Visar årets avgift per kommun.
   help                      Visar den här texten.
 
 Databasen: DATABASE_URL om den är satt; annars den inbyggda databasen i DATA_DIR

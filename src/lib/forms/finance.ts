@@ -14,7 +14,13 @@ export const ledgerEntryFields: FieldSpec[] = [
 	{ name: 'description', label: 'Beskrivning', type: 'text' },
 	{ name: 'projectId', label: 'Projekt', type: 'select', options: 'projects' },
 	{ name: 'eventId', label: 'Evenemang', type: 'select', options: 'events' },
-	{ name: 'municipalityId', label: 'Kommun', type: 'select', options: 'municipalities', hint: 'När en medlemskommun betalar eller får pengarna.' }
+	{
+		name: 'municipalityId',
+		label: 'Kommun',
+		type: 'select',
+		options: 'municipalities',
+		hint: 'När en medlemskommun betalar eller får pengarna.'
+	}
 ];
 
 export const transferFields: FieldSpec[] = [
@@ -36,7 +42,14 @@ export const budgetLineFields: FieldSpec[] = [
 	{ name: 'label', label: 'Rad', type: 'text', required: true },
 	{ name: 'amount', label: 'Belopp', type: 'text', required: true, hint: 'I kronor.', autocomplete: 'off' },
 	{ name: 'approximate', label: 'Ungefärligt belopp (ca)', type: 'checkbox' },
-	{ name: 'categoryIds', label: 'Kategorier', type: 'checkboxes', required: true, options: 'categories', hint: 'De kategorier i bokföringen som raden täcker.' }
+	{
+		name: 'categoryIds',
+		label: 'Kategorier',
+		type: 'checkboxes',
+		required: true,
+		options: 'categories',
+		hint: 'De kategorier i bokföringen som raden täcker.'
+	}
 ];
 
 export const FUND_KIND_LABELS = {
@@ -54,9 +67,21 @@ export const fundFields: FieldSpec[] = [
 	{ name: 'note', label: 'Anteckning', type: 'text', hint: 'Visas som fotnot i bokslutet.' },
 	{ name: 'activeFromYear', label: 'Från år', type: 'number' },
 	{ name: 'activeToYear', label: 'Till år', type: 'number' },
-	{ name: 'heldByMunicipalityId', label: 'Medlen förvaltas av', type: 'select', options: 'municipalities', hint: 'När pengarna finns hos en medlemskommun.' },
+	{
+		name: 'heldByMunicipalityId',
+		label: 'Medlen förvaltas av',
+		type: 'select',
+		options: 'municipalities',
+		hint: 'När pengarna finns hos en medlemskommun.'
+	},
 	{ name: 'heldUntil', label: 'Förvaltas till', type: 'date' },
-	{ name: 'mergedIntoId', label: 'Slås ihop med', type: 'select', options: 'funds', hint: 'Fonden lämnar sitt saldo till den valda fonden vid ingången av året nedan.' },
+	{
+		name: 'mergedIntoId',
+		label: 'Slås ihop med',
+		type: 'select',
+		options: 'funds',
+		hint: 'Fonden lämnar sitt saldo till den valda fonden vid ingången av året nedan.'
+	},
 	{ name: 'mergedFromYear', label: 'Sammanslagning från år', type: 'number' }
 ];
 
@@ -66,4 +91,6 @@ export const categoryFields: FieldSpec[] = [
 	{ name: 'sortOrder', label: 'Ordning', type: 'number' }
 ];
 
-export const reopenFields: FieldSpec[] = [{ name: 'reason', label: 'Skäl', type: 'textarea', required: true, hint: 'Skälet sparas i granskningsloggen.' }];
+export const reopenFields: FieldSpec[] = [
+	{ name: 'reason', label: 'Skäl', type: 'textarea', required: true, hint: 'Skälet sparas i granskningsloggen.' }
+];

@@ -84,9 +84,104 @@ export function openApiDocument(serverUrl = '/') {
 		paths[`/api/v1/${name}/{id}`] = {
 			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
 			get: { tags: [r.tag], summary: `Hämta (${r.what})`, responses: { '200': { description: 'Posten' }, '404': errors['404'] } },
-			...(r.update === false ? {} : { patch: patchOf(r) })
+			...(r.update === false ? {} : { patch: patchOf(r) }),
+			...(r.remove
+				? {
+						delete: {
+							tags: [r.tag],
+							summary: `Ta bort (${r.what})`,
+							parameters: [{ name: 'version', in: 'query', required: true, schema: { type: 'integer' } }],
+							responses: {
+								'204': { description: 'Borttagen' },
+								'401': errors['401'],
+								'403': errors['403'],
+								'404': errors['404'],
+								'422': errors['422']
+							}
+						}
+					}
+				: {})
 		};
 	}
+	const amounts = 'Belopp i ören (heltal).';
+	const yearParameter = [{ name: 'year', in: 'path', required: true, schema: { type: 'integer' } }];
+	paths['/api/v1/finance/years/{year}/fees'] = {
+		parameters: yearParameter,
+		get: {
+			tags: ['Ekonomi'],
+			summary: 'Årets avgift per kommun',
+			description: `Folkmängden den 31 december året före per kommun och avgiften. Saknas en kommuns folkmängd är dess belopp null och totalen kommer från samverkans egen siffra med källa. ${amounts}`,
+			responses: {
+				'200': {
+					description: 'Avgiften',
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								properties: {
+									year: { type: 'integer' },
+									rate: { type: ['integer', 'null'] },
+									total: { type: ['integer', 'null'] },
+									municipalities: {
+										type: 'array',
+										items: {
+											type: 'object',
+											properties: {
+												code: { type: 'string' },
+												name: { type: 'string' },
+												populationDate: { type: 'string', format: 'date' },
+												population: { type: ['integer', 'null'] },
+												source: { type: ['string', 'null'] },
+												amount: { type: ['integer', 'null'] }
+											}
+										}
+									}
+								},
+								required: ['year', 'rate', 'total', 'municipalities']
+							}
+						}
+					}
+				}
+			}
+		}
+	};
+	const figures = {
+		type: 'object',
+		properties: { opening: { type: 'integer' }, income: { type: 'integer' }, costs: { type: 'integer' }, closing: { type: 'integer' } }
+	};
+	paths['/api/v1/finance/years/{year}/closing'] = {
+		parameters: yearParameter,
+		get: {
+			tags: ['Ekonomi'],
+			summary: 'Årets bokslut per fond',
+			description: `Ingående balans, intäkter, kostnader och utgående balans per fond, beräknat ur bokföringen, och de tryckta siffror som bokföringen inte ger. ${amounts}`,
+			responses: {
+				'200': {
+					description: 'Bokslutet',
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								properties: {
+									year: { type: 'integer' },
+									funds: { type: 'array', items: { allOf: [{ type: 'object', properties: { fund: { type: 'string' } } }, figures] } },
+									totals: figures,
+									differences: {
+										type: 'array',
+										items: {
+											type: 'object',
+											properties: { what: { type: 'string' }, printed: { type: 'integer' }, ledger: { type: ['integer', 'null'] } }
+										}
+									}
+								},
+								required: ['year', 'funds', 'totals', 'differences']
+							}
+						}
+					}
+				}
+			}
+		}
+	};
 	paths['/api/v1/session'] = {
 		post: {
 			tags: ['Inloggning'],

@@ -22,6 +22,9 @@ import { actionItemInput, meetingInput } from '../../schemas/meetings.ts';
 import { hasRole } from '../actor.ts';
 import { requireRole } from '../service.ts';
 import { z as zod } from 'zod';
+import * as fq from '../finance/queries.ts';
+import * as fs from '../finance/service.ts';
+import { ledgerEntryInput } from '../../schemas/finance.ts';
 
 export interface Filter {
 	name: string;
@@ -42,6 +45,8 @@ export interface Resource {
 	create?(db: Db, actor: Actor, input: unknown): Promise<{ id: number }>;
 	/** a service of its own for updating; `false`: the record cannot be changed through the API */
 	update?: ((db: Db, actor: Actor, id: number, input: unknown) => Promise<unknown>) | false;
+	/** removing a record (with the version read), where the API allows it */
+	remove?(db: Db, actor: Actor, id: number, input: unknown): Promise<unknown>;
 }
 
 const pageArray = <T>(rows: T[], page: q.Page): q.Paged<T> => ({
@@ -356,5 +361,40 @@ resources.push(
 		update: false
 	}
 );
+
+resources.push({
+	path: 'ledger-entries',
+	tag: 'Ekonomi',
+	what: 'transaktion',
+	register: described('ledger_entry', 'Transaktionen', ledgerEntryInput),
+	filters: [
+		{ name: 'year', description: 'År', type: 'integer' },
+		{ name: 'fund', description: 'Fondens id', type: 'integer' },
+		{ name: 'category', description: 'Kategorins id', type: 'integer' },
+		{ name: 'project', description: 'Projektets id', type: 'integer' },
+		{ name: 'event', description: 'Evenemangets id', type: 'integer' }
+	],
+	list: (db, actor, url, page) => {
+		requireRole(actor, 'member');
+		return fq.listLedger(
+			db,
+			{
+				year: numberParam(url, 'year'),
+				fundId: numberParam(url, 'fund'),
+				categoryId: numberParam(url, 'category'),
+				projectId: numberParam(url, 'project'),
+				eventId: numberParam(url, 'event')
+			},
+			page
+		);
+	},
+	get: (db, actor, id) => {
+		requireRole(actor, 'member');
+		return fq.getLedgerEntry(db, id);
+	},
+	create: (db, actor, input) => fs.createLedgerEntry(db, actor, input),
+	update: (db, actor, id, input) => fs.updateLedgerEntry(db, actor, id, input),
+	remove: (db, actor, id, input) => fs.deleteLedgerEntry(db, actor, id, input)
+});
 
 export const resourceByPath = new Map(resources.map((r) => [r.path, r]));

@@ -44,3 +44,14 @@ export const patch = api(async (event) => {
 		: await updateEntry(db(), event.locals.actor, r.register, id, merged);
 	return Response.json(row);
 });
+
+/** DELETE with ?version= (or a JSON body with version): removes the record if it is still at that version. */
+export const remove = api(async (event) => {
+	const r = resourceOf(event);
+	if (!r.remove)
+		return Response.json({ message: `En ${r.what} kan inte tas bort genom API:t.` }, { status: 405, headers: { allow: 'GET, PATCH' } });
+	const version =
+		event.url.searchParams.get('version') ?? (await readJson(event.request).catch(() => ({}) as Record<string, unknown>)).version;
+	await r.remove(db(), event.locals.actor, idOf(event), { version });
+	return new Response(null, { status: 204 });
+});

@@ -33,10 +33,9 @@ export function closingTables(c: Closing): {
 		if (i < 0) i = notes.push(text) - 1;
 		return ` ${i + 1})`;
 	};
+	// Money held by a member municipality at the year's end says so; once it has come in, the fund's own note speaks.
 	const fundNote = (f: Closing['funds'][number]) =>
-		[f.note, f.heldBy ? `Medlen förvaltas av ${f.heldBy}${f.heldUntil ? ` till ${formatDate(f.heldUntil)}` : ''}` : null]
-			.filter(Boolean)
-			.join('. ') || null;
+		f.heldBy && (!f.heldUntil || f.heldUntil >= `${y}-12-31`) ? `Pengarna finns hos ${f.heldBy}` : f.note;
 	const summary: DocTable = {
 		caption: `Sammanställning ${y}`,
 		columns: [
@@ -85,13 +84,15 @@ export function closingTables(c: Closing): {
 			]
 		};
 	});
-	const projects: DocTable | null = c.projects.length
+	const operations = new Set(c.funds.filter((f) => f.kind === 'operations').map((f) => f.fundId));
+	const ownProjects = c.projects.filter((p) => operations.has(p.fundId));
+	const projects: DocTable | null = ownProjects.length
 		? {
-				caption: 'Projekt',
+				caption: 'Projekt som driften bekostat',
 				columns: [{ header: 'Projekt' }, { header: 'Kostnader', align: 'right' }],
 				rows: [
-					...c.projects.map((p) => ({ cells: [p.project, tableAmount(p.amount)] })),
-					{ cells: ['Summa', tableAmount(c.projects.reduce((s, p) => s + p.amount, 0))], total: true }
+					...ownProjects.map((p) => ({ cells: [p.project, tableAmount(p.amount)] })),
+					{ cells: ['Summa', tableAmount(ownProjects.reduce((s, p) => s + p.amount, 0))], total: true }
 				]
 			}
 		: null;

@@ -22,7 +22,8 @@ export function closingHandler(format: keyof typeof TYPES) {
 			const d = db();
 			return closingDocument(await yearClosing(d, year), (await getCooperation(d))?.name ?? '');
 		});
-		const body = format === 'pdf' ? await tableDocumentPdf(doc) : format === 'docx' ? await tableDocumentDocx(doc) : toXlsx(closingWorkbook(doc));
+		const body =
+			format === 'pdf' ? await tableDocumentPdf(doc) : format === 'docx' ? await tableDocumentDocx(doc) : toXlsx(closingWorkbook(doc));
 		return new Response(body as Uint8Array<ArrayBuffer>, {
 			headers: { 'content-type': TYPES[format], 'content-disposition': `attachment; filename="bokslut-${year}.${format}"` }
 		});

@@ -41,8 +41,7 @@ export interface LedgerImportPreview {
 // ---------------------------------------------------------------------------
 // Reading the file
 
-const isXlsx = (name: string, c: Uint8Array) =>
-	/\.xlsx$/i.test(name) || (c[0] === 0x50 && c[1] === 0x4b && c[2] === 0x03 && c[3] === 0x04);
+const isXlsx = (name: string, c: Uint8Array) => /\.xlsx$/i.test(name) || (c[0] === 0x50 && c[1] === 0x4b && c[2] === 0x03 && c[3] === 0x04);
 const isOldExcel = (name: string, c: Uint8Array) =>
 	/\.xls$/i.test(name) || (c[0] === 0xd0 && c[1] === 0xcf && c[2] === 0x11 && c[3] === 0xe0);
 
@@ -92,7 +91,10 @@ function numberText(raw: string): string {
 
 /** A number cell as written in the file, kept apart from a text cell that merely looks like one ("0127"). */
 class ExcelNumber {
-	constructor(readonly text: string) {}
+	readonly text: string;
+	constructor(text: string) {
+		this.text = text;
+	}
 }
 
 function cellText(v: unknown): string {
@@ -162,7 +164,12 @@ type Column = 'date' | 'fund' | 'category' | 'amount' | 'counterparty' | 'vouche
 
 /** The columns, with the names a header may use (letters and digits only, lower case), the preferred first. */
 export const IMPORT_COLUMNS: { key: Column; label: string; required: boolean; names: string[] }[] = [
-	{ key: 'date', label: 'Datum', required: true, names: ['datum', 'bokföringsdatum', 'bokfdatum', 'transaktionsdatum', 'verifikationsdatum', 'date'] },
+	{
+		key: 'date',
+		label: 'Datum',
+		required: true,
+		names: ['datum', 'bokföringsdatum', 'bokfdatum', 'transaktionsdatum', 'verifikationsdatum', 'date']
+	},
 	{ key: 'fund', label: 'Fond', required: true, names: ['fond', 'fondnamn'] },
 	{ key: 'category', label: 'Kategori', required: true, names: ['kategori', 'kontobenämning', 'kontonamn', 'kontotext', 'konto'] },
 	{ key: 'amount', label: 'Belopp', required: true, names: ['belopp', 'beloppkr', 'beloppsek', 'beloppkronor', 'kronor', 'summa'] },
@@ -274,7 +281,12 @@ const FIELD_LABELS: Record<string, string> = {
 export async function previewLedgerImport(db: Reader, file: ParsedLedgerFile): Promise<LedgerImportPreview> {
 	const cols = mapColumns(file.header);
 	const firstLine = file.firstLine ?? 2;
-	const [funds, categories, projects, events] = [await listFunds(db), await listCategories(db), await listProjects(db), await listEvents(db)];
+	const [funds, categories, projects, events] = [
+		await listFunds(db),
+		await listCategories(db),
+		await listProjects(db),
+		await listEvents(db)
+	];
 	const statusOf = new Map<number, YearStatus>();
 	const good: LedgerImportPreview['good'] = [];
 	const refused: LedgerImportPreview['refused'] = [];
@@ -308,7 +320,11 @@ export async function previewLedgerImport(db: Reader, file: ParsedLedgerFile): P
 			}
 			if (found.length === 1) return found[0].id;
 			if (found.length === 0) refuse(field, `${label}: det finns ${noun} som heter '${value}'.`);
-			else refuse(field, `${label}: '${value}' kan vara flera (${found.map((f) => f.name).join(', ')}); skriv namnet som det står i Samverka.`);
+			else
+				refuse(
+					field,
+					`${label}: '${value}' kan vara flera (${found.map((f) => f.name).join(', ')}); skriv namnet som det står i Samverka.`
+				);
 			return null;
 		};
 
@@ -369,12 +385,16 @@ export const importSource = (name: string) => `Import: ${name}`.slice(0, 250);
 
 function checkUpload(file: { name: string; content: Uint8Array } | null): asserts file is { name: string; content: Uint8Array } {
 	if (!file || !file.name || file.content.byteLength === 0) throw fieldError('file', 'Fil: välj en CSV- eller Excel-fil att läsa in.');
-	if (file.content.byteLength > MAX_IMPORT_BYTES) throw fieldError('file', `Fil: filen får vara högst ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+	if (file.content.byteLength > MAX_IMPORT_BYTES)
+		throw fieldError('file', `Fil: filen får vara högst ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
 }
 
 async function previewWithContext(db: Db, name: string, content: Uint8Array) {
 	const preview = await previewLedgerImport(db, await parseLedgerFile(name, content));
-	const [{ n }] = await db.select({ n: count() }).from(ledgerEntry).where(eq(ledgerEntry.source, importSource(name)));
+	const [{ n }] = await db
+		.select({ n: count() })
+		.from(ledgerEntry)
+		.where(eq(ledgerEntry.source, importSource(name)));
 	return { ...preview, alreadyImported: n };
 }
 
@@ -445,7 +465,12 @@ async function importRows(db: Db, actor: Actor, file: { name: string; content: U
  * Saves the good rows of a file in one transaction, with one audit row. With
  * refused rows, only when acceptGood says the editor wants just the good ones.
  */
-export async function commitLedgerImport(db: Db, actor: Actor, file: { name: string; content: Uint8Array }, acceptGood: boolean): Promise<number> {
+export async function commitLedgerImport(
+	db: Db,
+	actor: Actor,
+	file: { name: string; content: Uint8Array },
+	acceptGood: boolean
+): Promise<number> {
 	return (await importRows(db, actor, file, acceptGood)).saved;
 }
 

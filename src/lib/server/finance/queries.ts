@@ -538,7 +538,7 @@ export async function feeBasis(db: Reader, year: number): Promise<FeeBasis> {
 				code: m.code,
 				name: m.name,
 				population: inv?.population ?? m.population,
-				source: inv?.populationSource ?? m.source,
+				source: inv?.populationSource ?? (m.population === null ? null : m.source),
 				amount: inv ? inv.amount : rule && m.population !== null ? (fixedShares ? fixedShares[i] : rule.amount * m.population) : null,
 				invoiceId: inv?.id ?? null,
 				paidOn: inv?.paidOn ?? null,
@@ -616,7 +616,7 @@ export async function eventCosts(db: Reader) {
 		.orderBy(desc(event.heldOn));
 	return rows.map((r) => {
 		const costs = Number(r.costs);
-		return { ...r, costs, perParticipant: r.participants ? Math.round(costs / r.participants) : null };
+		return { ...r, costs, perParticipant: r.participants ? Math.round(costs / r.participants / 100) * 100 : null };
 	});
 }
 

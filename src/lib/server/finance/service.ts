@@ -40,7 +40,7 @@ import {
 } from '../../schemas/finance.ts';
 import { allocate, feeDueDate, feeShares, nextOpenings, type AllocationKey } from '../../core/finance.ts';
 import { feeBasis, yearClosing } from './queries.ts';
-import { formatNumber } from '../../core/format.ts';
+import { formatDate, formatKronor } from '../../core/format.ts';
 
 const versionOnly = z.object({ version: versionField });
 
@@ -61,7 +61,7 @@ export const ledgerConstraints: ConstraintFields = {
 	fund_years: ['activeToYear', 'Till år kan inte vara före från år.'],
 	ledger_category_name_unique: ['name', 'Namn: det finns redan en kategori med det namnet.'],
 	budget_line_category_category_id_ledger_category_id_fk: ['categoryIds', 'Kategorier: en vald kategori finns inte.'],
-	fee_rule_valid_from_year_unique: ['validFromYear', 'Gäller från år: det finns redan en regel från det året.'],
+	fee_rule_validFromYear_unique: ['validFromYear', 'Gäller från år: det finns redan en regel från det året.'],
 	cost_sharing_event_id_event_id_fk: ['eventId', 'Evenemang: evenemanget finns inte.'],
 	cost_sharing_project_id_project_id_fk: ['projectId', 'Projekt: projektet finns inte.']
 };
@@ -484,8 +484,8 @@ export async function createFeeInvoices(db: Db, actor: Actor, yearInput: unknown
 		if (basis.missing.length)
 			throw fieldError(
 				'year',
-				`Folkmängd ${basis.populationDate} saknas för ${basis.missing.join(', ')}. Avgiften per kommun kan inte beräknas förrän siffrorna är inlästa (SCB)` +
-					(basis.total.amount !== null ? `; totalen ${formatNumber(basis.total.amount / 100)} kr är känd.` : '.')
+				`Folkmängd ${formatDate(basis.populationDate)} saknas för ${basis.missing.join(', ')}. Avgiften per kommun kan inte beräknas förrän siffrorna är inlästa (SCB)` +
+					(basis.total.amount !== null ? `; totalen ${formatKronor(basis.total.amount)} är känd.` : '.')
 			);
 		if (!basis.municipalities.length) throw fieldError('year', 'Det finns inga medlemskommuner det året.');
 		const shares = feeShares(

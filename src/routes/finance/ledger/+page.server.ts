@@ -14,5 +14,9 @@ export const load: PageServerLoad = async (event) => {
 	const q = event.url.searchParams;
 	const filter: LedgerFilter = { year: positive(q.get('year')), fundId: positive(q.get('fund')), categoryId: positive(q.get('category')) };
 	const d = db();
-	return { filter, ledger: await listLedger(d, filter, pageOf(event.url)), lists: await financeOptions(d, filter.year ?? new Date().getFullYear()) };
+	return {
+		filter,
+		ledger: await listLedger(d, filter, pageOf(event.url)),
+		lists: await financeOptions(d, filter.year ?? new Date().getFullYear())
+	};
 };

@@ -1,4 +1,5 @@
-import { get, patch } from '#lib/server/api/routes.ts';
+import { get, patch, remove } from '#lib/server/api/routes.ts';
 
 export const GET = get;
 export const PATCH = patch;
+export const DELETE = remove;
