@@ -22,7 +22,14 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		saved: Number.isInteger(saved) && saved > 0 ? { count: saved, years, refused: Number(q.get('refused')) || 0 } : null,
 		funds: funds.map((f) => f.name),
-		categories: categories.map((c) => ({ name: c.name, kind: c.kind, labels: [...new Set(c.labels.map((l) => l.label))] }))
+		categories: categories.map((c) => ({
+			name: c.name,
+			kind: c.kind,
+			// The other names a file may use; one that differs from the name only in case says nothing new.
+			labels: [...new Map(c.labels.map((l) => [l.label.toLocaleLowerCase('sv'), l.label])).entries()]
+				.filter(([k]) => k !== c.name.toLocaleLowerCase('sv'))
+				.map(([, label]) => label)
+		}))
 	};
 };
 
