@@ -6,6 +6,8 @@ import http from 'node:http';
 const origin = process.env.ORIGIN ? new URL(process.env.ORIGIN) : null;
 process.env.PROTOCOL_HEADER = 'x-samverka-proto';
 process.env.HOST_HEADER = 'x-samverka-host';
+// Uploads (meeting documents up to 20 MB, ledger exports up to 10 MB) need more than adapter-node's 512 kB default.
+process.env.BODY_SIZE_LIMIT ??= '25M';
 
 // Importing the handler runs the init hook: the database is up before we listen.
 // (A path in a variable: the build is not part of the type-checked sources.)

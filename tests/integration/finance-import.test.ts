@@ -147,6 +147,15 @@ describe('preview', () => {
 		expect(w.good[0].values.amount).toBe(7500);
 	});
 
+	it('finds the header under a title row and keeps the line numbers of the file', async () => {
+		const text = 'Huvudbok 2024;;;\n\nDatum;Fond;Kategori;Belopp\n2024-02-01;Drift;Lokaler;10\n\n2024-02-02;Drift;Lokaler;noll\n';
+		const parsed = await parseLedgerFile('rubrik.csv', utf8(text));
+		expect(parsed.firstLine).toBe(4);
+		const { good, refused } = await previewLedgerImport(db, parsed);
+		expect(good.map((g) => g.line)).toEqual([4]);
+		expect(refused.map((r) => r.line)).toEqual([6]);
+	});
+
 	it('refuses a file without a required column, naming the column', async () => {
 		const e = await refusal(
 			parseLedgerFile('x.csv', utf8('Datum;Fond;Belopp\n2024-01-01;Drift;100\n')).then((p) => previewLedgerImport(db, p))

@@ -97,7 +97,8 @@ export function largestRemainder(units: number, weights: bigint[]): number[] {
 export function allocate(total: Ore, key: AllocationKey, populations: (number | null)[], unit: AllocationUnit = 'krona'): Ore[] {
 	const step = unitOre(unit);
 	if (!Number.isSafeInteger(total) || total <= 0) throw new AmountError('Beloppet att fördela ska vara större än noll.');
-	if (total % step !== 0) throw new AmountError('Beloppet har ören men fördelningen görs i hela kronor: då kan andelarna inte summera till beloppet.');
+	if (total % step !== 0)
+		throw new AmountError('Beloppet har ören men fördelningen görs i hela kronor: då kan andelarna inte summera till beloppet.');
 	return largestRemainder(total / step, allocationWeights(key, populations)).map((s) => s * step);
 }
 
@@ -235,7 +236,11 @@ export interface BudgetOutcomeRow {
  * categories no line covers comes last, as "Utanför budget" per kind, so no
  * money goes unseen.
  */
-export function budgetOutcome(lines: BudgetLineInput[], outcome: Map<number, Ore>, kindOf: Map<number, 'income' | 'cost'>): BudgetOutcomeRow[] {
+export function budgetOutcome(
+	lines: BudgetLineInput[],
+	outcome: Map<number, Ore>,
+	kindOf: Map<number, 'income' | 'cost'>
+): BudgetOutcomeRow[] {
 	const covered = new Set<number>();
 	const rows: BudgetOutcomeRow[] = lines.map((l) => {
 		let sum = 0;

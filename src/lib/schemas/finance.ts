@@ -60,7 +60,10 @@ export const fundTransferInput = z
 		amount: amountField('Belopp', { positive: true }),
 		note: optionalText('Anteckning', 500)
 	})
-	.refine((v) => v.fromFundId !== v.toFundId, { path: ['toFundId'], message: 'Till fond: välj en annan fond än den pengarna flyttas från.' });
+	.refine((v) => v.fromFundId !== v.toFundId, {
+		path: ['toFundId'],
+		message: 'Till fond: välj en annan fond än den pengarna flyttas från.'
+	});
 
 export const FUND_KINDS = ['operations', 'project', 'grant', 'carried', 'event', 'other'] as const;
 
@@ -119,7 +122,10 @@ export const costSharingInput = z
 		year: yearField('År'),
 		total: amountField('Belopp att fördela', { positive: true }),
 		keyKind: choice('Fördelningsnyckel', KEY_KINDS),
-		equalPercent: count('Andel lika delar', { nullable: true }).refine((v) => v === null || v <= 100, 'Andel lika delar: högst 100 procent.'),
+		equalPercent: count('Andel lika delar', { nullable: true }).refine(
+			(v) => v === null || v <= 100,
+			'Andel lika delar: högst 100 procent.'
+		),
 		populationDate: optionalDate('Folkmängd per'),
 		unit: choice('Avrundning', ['krona', 'ore'] as const),
 		participantIds: idList('Deltagande kommuner').refine((l) => l.length > 0, 'Deltagande kommuner: välj minst en kommun.'),
@@ -131,7 +137,11 @@ export const costSharingInput = z
 		if (v.keyKind === 'mix' && v.equalPercent === null)
 			ctx.addIssue({ code: 'custom', path: ['equalPercent'], message: 'Andel lika delar måste fyllas i för en blandad nyckel.' });
 		if (v.keyKind !== 'equal' && !v.populationDate)
-			ctx.addIssue({ code: 'custom', path: ['populationDate'], message: 'Folkmängd per: ange datumet vars folkmängd fördelningen följer.' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['populationDate'],
+				message: 'Folkmängd per: ange datumet vars folkmängd fördelningen följer.'
+			});
 	});
 
 export const paidInput = z.object({ paidOn: optionalDate('Betald') });

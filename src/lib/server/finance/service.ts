@@ -73,6 +73,8 @@ const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
  * closing that runs at the same moment waits for this change or sees it.
  */
 export async function assertYearOpen(tx: Tx, year: number, field = 'date') {
+	// The row must exist to be locked: a year never closed gets one, open.
+	await tx.insert(fiscalYear).values({ year }).onConflictDoNothing();
 	const [row] = await tx.select({ status: fiscalYear.status }).from(fiscalYear).where(eq(fiscalYear.year, year)).for('share');
 	if (row?.status === 'closed')
 		throw fieldError(
@@ -353,78 +355,76 @@ export async function closeYear(db: Db, actor: Actor, yearInput: unknown) {
 
 /** The closing in the caller's transaction (the demo loader closes its years with it). */
 export async function closeYearIn(tx: Tx, actor: Actor, year: number) {
-	{
-		await tx.insert(fiscalYear).values({ year }).onConflictDoNothing();
-		const [fy] = await tx.select().from(fiscalYear).where(eq(fiscalYear.year, year)).for('update');
-		if (fy.status === 'closed') throw fieldError('year', `Året ${year} är redan stängt.`);
-		const [prev] = await tx
-			.select()
-			.from(fiscalYear)
-			.where(eq(fiscalYear.year, year - 1));
-		const [prevEntries] = await tx
-			.select({ n: sql<number>`count(*)::int` })
-			.from(ledgerEntry)
-			.where(eq(ledgerEntry.year, year - 1));
-		const [entered] = await tx
-			.select({ n: sql<number>`count(*)::int` })
-			.from(openingBalance)
-			.where(and(eq(openingBalance.year, year), eq(openingBalance.computed, false)));
-		if (prevEntries.n > 0 && prev?.status !== 'closed' && entered.n === 0)
-			throw fieldError('year', `Stäng ${year - 1} först: årets ingående balanser kommer från bokslutet för ${year - 1}.`);
+	await tx.insert(fiscalYear).values({ year }).onConflictDoNothing();
+	const [fy] = await tx.select().from(fiscalYear).where(eq(fiscalYear.year, year)).for('update');
+	if (fy.status === 'closed') throw fieldError('year', `Året ${year} är redan stängt.`);
+	const [prev] = await tx
+		.select()
+		.from(fiscalYear)
+		.where(eq(fiscalYear.year, year - 1));
+	const [prevEntries] = await tx
+		.select({ n: sql<number>`count(*)::int` })
+		.from(ledgerEntry)
+		.where(eq(ledgerEntry.year, year - 1));
+	const [entered] = await tx
+		.select({ n: sql<number>`count(*)::int` })
+		.from(openingBalance)
+		.where(and(eq(openingBalance.year, year), eq(openingBalance.computed, false)));
+	if (prevEntries.n > 0 && prev?.status !== 'closed' && entered.n === 0)
+		throw fieldError('year', `Stäng ${year - 1} först: årets ingående balanser kommer från bokslutet för ${year - 1}.`);
 
-		const closing = await yearClosing(tx, year);
-		const funds = await tx.select().from(fund);
-		const carriedInto = new Map<number, number>();
-		for (const f of funds.filter((f) => f.kind === 'operations')) {
-			const row = closing.funds.find((r) => r.fundId === f.id);
-			if (!row || row.closing === 0) continue;
-			let carried = funds.find((c) => c.carriedFromFundId === f.id && c.originYear === year);
-			if (!carried) {
-				[carried] = await tx
-					.insert(fund)
-					.values({
-						name: `${f.name} från ${year}`,
-						kind: 'carried',
-						originYear: year,
-						carriedFromFundId: f.id,
-						activeFromYear: year + 1,
-						sortOrder: f.sortOrder + 1000 - (year % 1000)
-					})
-					.returning();
-				await writeAudit(tx, actor, { action: 'create', entity: 'fund', entityId: carried.id, after: carried });
-			}
-			carriedInto.set(f.id, carried.id);
+	const closing = await yearClosing(tx, year);
+	const funds = await tx.select().from(fund);
+	const carriedInto = new Map<number, number>();
+	for (const f of funds.filter((f) => f.kind === 'operations')) {
+		const row = closing.funds.find((r) => r.fundId === f.id);
+		if (!row || row.closing === 0) continue;
+		let carried = funds.find((c) => c.carriedFromFundId === f.id && c.originYear === year);
+		if (!carried) {
+			[carried] = await tx
+				.insert(fund)
+				.values({
+					name: `${f.name} från ${year}`,
+					kind: 'carried',
+					originYear: year,
+					carriedFromFundId: f.id,
+					activeFromYear: year + 1,
+					sortOrder: f.sortOrder + 1000 - (year % 1000)
+				})
+				.returning();
+			await writeAudit(tx, actor, { action: 'create', entity: 'fund', entityId: carried.id, after: carried });
 		}
-		const mergedInto = new Map(
-			funds.filter((f) => f.mergedIntoId && f.mergedFromYear === year + 1).map((f) => [f.id, f.mergedIntoId as number])
-		);
-		const openings = nextOpenings(closing.funds, carriedInto, mergedInto);
-
-		// Openings someone entered for next year (with their source) stand; computed ones are replaced.
-		const nextEntered = await tx
-			.select({ fundId: openingBalance.fundId })
-			.from(openingBalance)
-			.where(and(eq(openingBalance.year, year + 1), eq(openingBalance.computed, false)));
-		await tx.delete(openingBalance).where(and(eq(openingBalance.year, year + 1), eq(openingBalance.computed, true)));
-		if (nextEntered.length === 0 && openings.size)
-			await tx
-				.insert(openingBalance)
-				.values([...openings].map(([fundId, amount]) => ({ year: year + 1, fundId, amount, source: `Bokslut ${year}`, computed: true })));
-
-		const [after] = await tx
-			.update(fiscalYear)
-			.set({ status: 'closed', closedAt: sql`now()`, closedBy: actor.name, version: sql`${fiscalYear.version} + 1`, updatedAt: sql`now()` })
-			.where(eq(fiscalYear.year, year))
-			.returning();
-		await writeAudit(tx, actor, {
-			action: 'close',
-			entity: 'fiscal_year',
-			entityId: year,
-			before: fy,
-			after: { ...after, totals: closing.totals, openingsNextYear: Object.fromEntries(openings) }
-		});
-		return { year, totals: closing.totals, openingsNextYear: openings };
+		carriedInto.set(f.id, carried.id);
 	}
+	const mergedInto = new Map(
+		funds.filter((f) => f.mergedIntoId && f.mergedFromYear === year + 1).map((f) => [f.id, f.mergedIntoId as number])
+	);
+	const openings = nextOpenings(closing.funds, carriedInto, mergedInto);
+
+	// Openings someone entered for next year (with their source) stand; computed ones are replaced.
+	const nextEntered = await tx
+		.select({ fundId: openingBalance.fundId })
+		.from(openingBalance)
+		.where(and(eq(openingBalance.year, year + 1), eq(openingBalance.computed, false)));
+	await tx.delete(openingBalance).where(and(eq(openingBalance.year, year + 1), eq(openingBalance.computed, true)));
+	if (nextEntered.length === 0 && openings.size)
+		await tx
+			.insert(openingBalance)
+			.values([...openings].map(([fundId, amount]) => ({ year: year + 1, fundId, amount, source: `Bokslut ${year}`, computed: true })));
+
+	const [after] = await tx
+		.update(fiscalYear)
+		.set({ status: 'closed', closedAt: sql`now()`, closedBy: actor.name, version: sql`${fiscalYear.version} + 1`, updatedAt: sql`now()` })
+		.where(eq(fiscalYear.year, year))
+		.returning();
+	await writeAudit(tx, actor, {
+		action: 'close',
+		entity: 'fiscal_year',
+		entityId: year,
+		before: fy,
+		after: { ...after, totals: closing.totals, openingsNextYear: Object.fromEntries(openings) }
+	});
+	return { year, totals: closing.totals, openingsNextYear: openings };
 }
 
 /** Only an administrator reopens a closed year, and the reason goes into the audit log. */

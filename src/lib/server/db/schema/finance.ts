@@ -309,7 +309,10 @@ export const costSharing = pgTable(
 		equalPercent: integer(),
 		populationDate: date({ mode: 'string' }),
 		unit: text().notNull().default('krona'),
-		participantIds: integer().array().notNull().default(sql`'{}'::integer[]`),
+		participantIds: integer()
+			.array()
+			.notNull()
+			.default(sql`'{}'::integer[]`),
 		eventId: integer().references(() => event.id),
 		projectId: integer().references(() => project.id),
 		note: text(),
