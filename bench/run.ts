@@ -2,7 +2,8 @@
 // server's own static route, and resident memory after the load; then the yearly
 // follow-up overview again after the database grew to ten times the demo data.
 // The figures and targets are those of issue 3, "Tests and figures", and of the
-// planning module's issue (the overview at ten times the data).
+// planning module's issue (the overview at ten times the data); and a year's
+// closing computed from 100 000 ledger entries (the finance module's issue).
 // It reports PASS/FAIL; it does not fail the process over a missed target.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { load, type LoadFigures } from './load.ts';
 import { rssOf, databaseMemory } from './memory.ts';
 import { COUNTED_TABLES, databaseUrl, generatePlanning } from './planning-data.ts';
 import { benchMeetingDocuments, TARGET_MS as DOCUMENT_TARGET_MS } from './documents.ts';
+import { benchYearClosing, describeClosing, ENTRIES as CLOSING_ENTRIES, TARGET_MS as CLOSING_TARGET_MS } from './finance.ts';
 import { createDb } from '../src/lib/server/db/client.ts';
 import { SYSTEM } from '../src/lib/server/actor.ts';
 import { listMeetings } from '../src/lib/server/meetings/queries.ts';
@@ -36,6 +38,8 @@ const PLAN_PAGE = `/planning/plans/${PLAN_YEAR}`;
 
 const BODY_CALENDAR = '/meetings/bodies/2?year=2020';
 
+const FINANCE_OVERVIEW = '/finance?year=2020';
+
 interface Route {
 	name: string;
 	path: string;
@@ -53,6 +57,7 @@ const PAGES: Route[] = [
 	{ name: 'municipality page', path: '/organisation/municipalities/1' },
 	{ name: 'yearly follow-up overview', path: PLAN_PAGE },
 	{ name: 'body calendar: management group', path: BODY_CALENDAR },
+	{ name: 'finance overview 2020', path: FINANCE_OVERVIEW },
 	{ name: 'body, signed in (info)', path: '/organisation/bodies/2', signedIn: true },
 	{ name: 'overview, signed in (info)', path: PLAN_PAGE, signedIn: true },
 	{ name: 'body calendar, signed in (info)', path: BODY_CALENDAR, signedIn: true }
@@ -369,7 +374,22 @@ async function planningAtScale(server: Started, cookie: string) {
 	console.log('');
 }
 
-/** What identifies the build under test: a concurrent `npm run build` in the same checkout replaces it under the server. */
+/**
+ * A year's closing from 100 000 ledger entries, in a database of its own on the
+ * bench server's PostgreSQL (the application's data and caches are untouched).
+ */
+async function financeClosing() {
+	console.log(
+		`6. Finance: yearClosing for one year of ${CLOSING_ENTRIES.toLocaleString('sv-SE')} ledger entries, in a fresh database on the same PostgreSQL`
+	);
+	console.log('   (a fund and two categories made with the finance services, the entries inserted in batches, then ANALYZE;');
+	console.log('    timed in this process, not over HTTP: once to warm up, then the median of five runs)');
+	const f = await benchYearClosing(databaseUrl(DATA_DIR));
+	for (const line of describeClosing(f, (pass) => verdict(`yearClosing with ${CLOSING_ENTRIES} entries < ${CLOSING_TARGET_MS} ms`, pass)))
+		console.log(line);
+	console.log('');
+}
+
 /** The minutes of the demo meeting (20 November 2020) as PDF and DOCX, read from the bench server's database. */
 async function meetingDocuments() {
 	console.log('4. Documents: the minutes of the demo meeting of 20 November 2020, generated 30 times each after a warm-up');
@@ -391,6 +411,7 @@ async function meetingDocuments() {
 	console.log('');
 }
 
+/** What identifies the build under test: a concurrent `npm run build` in the same checkout replaces it under the server. */
 function buildStamp(): string {
 	try {
 		return fs.readFileSync(path.join(ROOT, 'build', 'client', '_app', 'version.json'), 'utf8');
@@ -409,6 +430,7 @@ async function main() {
 		memory(server);
 		await meetingDocuments();
 		await planningAtScale(server, cookie);
+		await financeClosing();
 	} finally {
 		if (server) await server.stop();
 	}
