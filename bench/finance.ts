@@ -14,7 +14,7 @@ import { migrate } from '../src/lib/server/db/migrate.ts';
 import { ledgerEntry } from '../src/lib/server/db/schema/finance.ts';
 import { SYSTEM } from '../src/lib/server/actor.ts';
 import { createCategory, createFund } from '../src/lib/server/finance/service.ts';
-import { yearClosing } from '../src/lib/server/finance/queries.ts';
+import { yearClosing } from '../src/lib/server/finance/closing.ts';
 
 /** The closing of a year with ENTRIES ledger entries should take less than this, in milliseconds. */
 export const TARGET_MS = 300;

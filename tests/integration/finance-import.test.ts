@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './db.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { auditLog, ledgerEntry, project } from '../../src/lib/server/db/schema/index.ts';
-import { closeYear, createCategory, createFund, setCategoryLabel } from '../../src/lib/server/finance/service.ts';
+import { createCategory, createFund, setCategoryLabel } from '../../src/lib/server/finance/service.ts';
+import { closeYear } from '../../src/lib/server/finance/closing.ts';
 import {
 	commitLedgerImport,
 	commitStoredImport,

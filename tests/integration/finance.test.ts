@@ -8,14 +8,13 @@ import { freshDb } from './db.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { auditLog, fund, ledgerCategory, ledgerEntry, openingBalance } from '../../src/lib/server/db/schema/index.ts';
 import { loadDemo } from '../../src/lib/server/demo/load.ts';
-import { budgetAgainstOutcome, yearClosing, yearStatus } from '../../src/lib/server/finance/queries.ts';
+import { budgetAgainstOutcome, yearStatus } from '../../src/lib/server/finance/queries.ts';
+import { yearClosing, closeYear, reopenYear } from '../../src/lib/server/finance/closing.ts';
 import {
-	closeYear,
 	createBudgetLine,
 	createLedgerEntry,
 	createTransfer,
 	deleteLedgerEntry,
-	reopenYear,
 	updateLedgerEntry
 } from '../../src/lib/server/finance/service.ts';
 import { ForbiddenError, ValidationError } from '../../src/lib/server/errors.ts';

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { budgetAgainstOutcome, eventCosts, financeYears, listExpectedIncome, yearClosing } from '#lib/server/finance/queries.ts';
+import { budgetAgainstOutcome, eventCosts, financeYears, listExpectedIncome } from '#lib/server/finance/queries.ts';
+import { yearClosing } from '#lib/server/finance/closing.ts';
 import { closingTables } from '#lib/server/finance/closing-document.ts';
 import { todayIso } from '#lib/core/format.ts';
 
@@ -15,10 +16,7 @@ function chosenYear(url: URL, years: { year: number; hasFigures: boolean }[]): n
 export const load: PageServerLoad = async (event) => {
 	const d = db();
 	const years = await financeYears(d);
-	const withFigures = await Promise.all(
-		years.map(async (y) => ({ ...y, hasFigures: (await budgetAgainstOutcome(d, y.year)).rows.length > 0 }))
-	);
-	const year = chosenYear(event.url, withFigures);
+	const year = chosenYear(event.url, years);
 	const [budget, closing, events, expected] = [
 		await budgetAgainstOutcome(d, year),
 		await yearClosing(d, year),
@@ -27,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	];
 	return {
 		year,
-		years: withFigures,
+		years,
 		budget: budget.rows,
 		summary: closingTables(closing).summary,
 		status: closing.status,

@@ -24,7 +24,7 @@ import {
 } from '../db/schema/index.ts';
 import { SYSTEM } from '../actor.ts';
 import { insertDecision } from '../planning/goals.ts';
-import { closeYearIn } from '../finance/service.ts';
+import { closeYearIn } from '../finance/closing.ts';
 import { lookup } from './load.ts';
 import type { DemoRefs } from './planning.ts';
 

@@ -1,6 +1,7 @@
 // The finance figures as the API and the CLI give them: amounts in öre.
 import type { Db } from '../db/client.ts';
-import { feeBasis, yearClosing, type Closing, type FeeBasis } from './queries.ts';
+import { feeBasis, type FeeBasis } from './fees.ts';
+import { yearClosing, type Closing } from './closing.ts';
 
 export function closingJson(c: Closing) {
 	return {

@@ -3,7 +3,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { db } from '../app.ts';
 import { load as read, yearParam } from '../web.ts';
 import { getCooperation } from '../organisation/queries.ts';
-import { yearClosing } from './queries.ts';
+import { yearClosing } from './closing.ts';
 import { closingDocument, closingWorkbook } from './closing-document.ts';
 import { tableDocumentPdf } from '../documents/table-pdf.ts';
 import { tableDocumentDocx } from '../documents/table-docx.ts';

@@ -5,7 +5,7 @@
 import type { DocTable, DocTableRow, TableDocument } from '../../core/table-document.ts';
 import { formatDate, formatKronor, formatNumber } from '../../core/format.ts';
 import { NotFoundError } from '../errors.ts';
-import type { FeeBasis } from './queries.ts';
+import type { FeeBasis } from './fees.ts';
 
 type Rule = NonNullable<FeeBasis['rule']>;
 type Row = FeeBasis['municipalities'][number];

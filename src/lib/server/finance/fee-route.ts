@@ -10,7 +10,8 @@ import { getCooperation } from '../organisation/queries.ts';
 import { tableDocumentPdf } from '../documents/table-pdf.ts';
 import { tableDocumentDocx } from '../documents/table-docx.ts';
 import { todayIso } from '../../core/format.ts';
-import { feeBasis, financeYears } from './queries.ts';
+import { financeYears } from './queries.ts';
+import { feeBasis } from './fees.ts';
 import { feeInvoiceDocument, feeOverviewDocument } from './fee-document.ts';
 
 /**

@@ -1,7 +1,7 @@
 // The finance module's changes: the ledger and transfers (never in a closed
-// year), funds, categories and their labels, opening balances, the budget, fee
-// rules and invoice bases, cost sharing, and closing and reopening a year.
-// Validated, authorised, in one transaction, audited.
+// year), funds, categories and their labels, opening balances and the budget.
+// Validated, authorised, in one transaction, audited. Closing a year is in
+// closing.ts, fees in fees.ts, cost sharing in sharing.ts.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
@@ -9,17 +9,13 @@ import type { Actor } from '../actor.ts';
 import {
 	budgetLine,
 	budgetLineCategory,
-	costSharing,
-	feeInvoice,
-	feeRule,
 	fiscalYear,
 	fund,
 	fundTransfer,
 	ledgerCategory,
 	ledgerCategoryLabel,
 	ledgerEntry,
-	openingBalance,
-	population
+	openingBalance
 } from '../db/schema/index.ts';
 import { fieldError, NotFoundError } from '../errors.ts';
 import { inTransaction, loadForUpdate, requireRole, updateVersioned, validate, writeAudit, type ConstraintFields } from '../service.ts';
@@ -28,21 +24,14 @@ import {
 	budgetLineInput,
 	categoryInput,
 	categoryLabelInput,
-	costSharingInput,
-	feeRuleInput,
 	fundInput,
 	fundTransferInput,
 	ledgerEntryInput,
 	openingBalanceInput,
-	paidInput,
-	reopenInput,
 	yearField
 } from '../../schemas/finance.ts';
-import { allocate, feeDueDate, feeShares, nextOpenings, type AllocationKey } from '../../core/finance.ts';
-import { feeBasis, yearClosing } from './queries.ts';
-import { formatDate, formatKronor } from '../../core/format.ts';
 
-const versionOnly = z.object({ version: versionField });
+export const versionOnly = z.object({ version: versionField });
 
 export const ledgerConstraints: ConstraintFields = {
 	ledger_entry_fund_id_fund_id_fk: ['fundId', 'Fond: fonden finns inte.'],
@@ -336,237 +325,4 @@ export async function updateBudgetLine(db: Db, actor: Actor, id: number, input: 
 		},
 		ledgerConstraints
 	);
-}
-
-// ---------------------------------------------------------------------------
-// Closing and reopening a year
-
-/**
- * Closes a year: its closing is computed from the ledger, each operations
- * fund's result becomes a fund of its own the next year ("drift från 2020"),
- * funds merged from next year hand over their balance, the next year's opening
- * balances are written from it, and the year is locked.
- */
-export async function closeYear(db: Db, actor: Actor, yearInput: unknown) {
-	requireRole(actor, 'editor');
-	const year = validate(yearField('År'), yearInput);
-	return inTransaction(db, (tx) => closeYearIn(tx, actor, year));
-}
-
-/** The closing in the caller's transaction (the demo loader closes its years with it). */
-export async function closeYearIn(tx: Tx, actor: Actor, year: number) {
-	await tx.insert(fiscalYear).values({ year }).onConflictDoNothing();
-	const [fy] = await tx.select().from(fiscalYear).where(eq(fiscalYear.year, year)).for('update');
-	if (fy.status === 'closed') throw fieldError('year', `Året ${year} är redan stängt.`);
-	const [prev] = await tx
-		.select()
-		.from(fiscalYear)
-		.where(eq(fiscalYear.year, year - 1));
-	const [prevEntries] = await tx
-		.select({ n: sql<number>`count(*)::int` })
-		.from(ledgerEntry)
-		.where(eq(ledgerEntry.year, year - 1));
-	const [entered] = await tx
-		.select({ n: sql<number>`count(*)::int` })
-		.from(openingBalance)
-		.where(and(eq(openingBalance.year, year), eq(openingBalance.computed, false)));
-	if (prevEntries.n > 0 && prev?.status !== 'closed' && entered.n === 0)
-		throw fieldError('year', `Stäng ${year - 1} först: årets ingående balanser kommer från bokslutet för ${year - 1}.`);
-
-	const closing = await yearClosing(tx, year);
-	const funds = await tx.select().from(fund);
-	const carriedInto = new Map<number, number>();
-	for (const f of funds.filter((f) => f.kind === 'operations')) {
-		const row = closing.funds.find((r) => r.fundId === f.id);
-		if (!row || row.closing === 0) continue;
-		let carried = funds.find((c) => c.carriedFromFundId === f.id && c.originYear === year);
-		if (!carried) {
-			[carried] = await tx
-				.insert(fund)
-				.values({
-					name: `${f.name} från ${year}`,
-					kind: 'carried',
-					originYear: year,
-					carriedFromFundId: f.id,
-					activeFromYear: year + 1,
-					sortOrder: f.sortOrder + 1000 - (year % 1000)
-				})
-				.returning();
-			await writeAudit(tx, actor, { action: 'create', entity: 'fund', entityId: carried.id, after: carried });
-		}
-		carriedInto.set(f.id, carried.id);
-	}
-	const mergedInto = new Map(
-		funds.filter((f) => f.mergedIntoId && f.mergedFromYear === year + 1).map((f) => [f.id, f.mergedIntoId as number])
-	);
-	const openings = nextOpenings(closing.funds, carriedInto, mergedInto);
-
-	// Openings someone entered for next year (with their source) stand; computed ones are replaced.
-	const nextEntered = await tx
-		.select({ fundId: openingBalance.fundId })
-		.from(openingBalance)
-		.where(and(eq(openingBalance.year, year + 1), eq(openingBalance.computed, false)));
-	await tx.delete(openingBalance).where(and(eq(openingBalance.year, year + 1), eq(openingBalance.computed, true)));
-	if (nextEntered.length === 0 && openings.size)
-		await tx
-			.insert(openingBalance)
-			.values([...openings].map(([fundId, amount]) => ({ year: year + 1, fundId, amount, source: `Bokslut ${year}`, computed: true })));
-
-	const [after] = await tx
-		.update(fiscalYear)
-		.set({ status: 'closed', closedAt: sql`now()`, closedBy: actor.name, version: sql`${fiscalYear.version} + 1`, updatedAt: sql`now()` })
-		.where(eq(fiscalYear.year, year))
-		.returning();
-	await writeAudit(tx, actor, {
-		action: 'close',
-		entity: 'fiscal_year',
-		entityId: year,
-		before: fy,
-		after: { ...after, totals: closing.totals, openingsNextYear: Object.fromEntries(openings) }
-	});
-	return { year, totals: closing.totals, openingsNextYear: openings };
-}
-
-/** Only an administrator reopens a closed year, and the reason goes into the audit log. */
-export async function reopenYear(db: Db, actor: Actor, yearInput: unknown, input: unknown) {
-	requireRole(actor, 'admin');
-	const year = validate(yearField('År'), yearInput);
-	const { reason } = validate(reopenInput, input);
-	return inTransaction(db, async (tx) => {
-		const [fy] = await tx.select().from(fiscalYear).where(eq(fiscalYear.year, year)).for('update');
-		if (!fy || fy.status !== 'closed') throw fieldError('reason', `Året ${year} är inte stängt.`);
-		const [next] = await tx
-			.select()
-			.from(fiscalYear)
-			.where(eq(fiscalYear.year, year + 1));
-		if (next?.status === 'closed')
-			throw fieldError('reason', `Öppna ${year + 1} först: dess ingående balanser bygger på bokslutet för ${year}.`);
-		await tx.delete(openingBalance).where(and(eq(openingBalance.year, year + 1), eq(openingBalance.computed, true)));
-		const [after] = await tx
-			.update(fiscalYear)
-			.set({ status: 'open', closedAt: null, closedBy: null, version: sql`${fiscalYear.version} + 1`, updatedAt: sql`now()` })
-			.where(eq(fiscalYear.year, year))
-			.returning();
-		await writeAudit(tx, actor, { action: 'reopen', entity: 'fiscal_year', entityId: year, before: fy, after: { ...after, reason } });
-		return after;
-	});
-}
-
-// ---------------------------------------------------------------------------
-// Fees
-
-export async function createFeeRule(db: Db, actor: Actor, input: unknown) {
-	requireRole(actor, 'editor');
-	const values = validate(feeRuleInput, input);
-	return inTransaction(
-		db,
-		async (tx) => {
-			const [row] = await tx.insert(feeRule).values(values).returning();
-			await writeAudit(tx, actor, { action: 'create', entity: 'fee_rule', entityId: row.id, after: row });
-			return row;
-		},
-		ledgerConstraints
-	);
-}
-
-/**
- * One invoice basis per member municipality for the year's fee. Refused while
- * any municipality's population on 31 December the year before is missing: the
- * total can be known (the cooperation's figure) but a share is never guessed.
- */
-export async function createFeeInvoices(db: Db, actor: Actor, yearInput: unknown) {
-	requireRole(actor, 'editor');
-	const year = validate(yearField('År'), yearInput);
-	return inTransaction(db, async (tx) => {
-		const basis = await feeBasis(tx, year);
-		if (!basis.rule) throw fieldError('year', `Det finns ingen avgiftsregel för ${year}.`);
-		if (basis.invoiced) throw fieldError('year', `Fakturaunderlagen för ${year} är redan skapade.`);
-		if (basis.missing.length)
-			throw fieldError(
-				'year',
-				`Folkmängd ${formatDate(basis.populationDate)} saknas för ${basis.missing.join(', ')}. Avgiften per kommun kan inte beräknas förrän siffrorna är inlästa (SCB)` +
-					(basis.total.amount !== null ? `; totalen ${formatKronor(basis.total.amount)} är känd.` : '.')
-			);
-		if (!basis.municipalities.length) throw fieldError('year', 'Det finns inga medlemskommuner det året.');
-		const shares = feeShares(
-			basis.rule,
-			basis.municipalities.map((m) => m.population as number)
-		);
-		const rows = await tx
-			.insert(feeInvoice)
-			.values(
-				basis.municipalities.map((m, i) => ({
-					year,
-					municipalityId: m.id,
-					populationDate: basis.populationDate,
-					population: m.population as number,
-					populationSource: m.source ?? '',
-					amount: shares[i],
-					dueOn: feeDueDate(year)
-				}))
-			)
-			.returning();
-		await writeAudit(tx, actor, {
-			action: 'create_invoices',
-			entity: 'fee_invoice',
-			entityId: year,
-			after: { year, total: shares.reduce((a, b) => a + b, 0), invoices: rows.length }
-		});
-		return rows;
-	});
-}
-
-export async function setInvoicePaid(db: Db, actor: Actor, id: number, input: unknown) {
-	requireRole(actor, 'editor');
-	const { version } = validate(versionOnly, input);
-	const { paidOn } = validate(paidInput, input);
-	return inTransaction(db, async (tx) => {
-		const { before, after } = await updateVersioned(tx, feeInvoice, id, version, { paidOn }, 'Fakturaunderlaget');
-		await writeAudit(tx, actor, { action: paidOn ? 'paid' : 'unpaid', entity: 'fee_invoice', entityId: id, before, after });
-		return after;
-	});
-}
-
-// ---------------------------------------------------------------------------
-// Cost sharing
-
-export function keyOf(v: { keyKind: string; equalPercent: number | null }): AllocationKey {
-	return v.keyKind === 'mix' ? { kind: 'mix', equalPercent: v.equalPercent ?? 50 } : { kind: v.keyKind as 'population' | 'equal' };
-}
-
-/** A shared cost with its key; refused when the key cannot share it exactly (a population missing, öre in a krona split). */
-export async function createCostSharing(db: Db, actor: Actor, input: unknown) {
-	requireRole(actor, 'editor');
-	const values = validate(costSharingInput, input);
-	return inTransaction(
-		db,
-		async (tx) => {
-			await checkSharing(tx, values);
-			const [row] = await tx.insert(costSharing).values(values).returning();
-			await writeAudit(tx, actor, { action: 'create', entity: 'cost_sharing', entityId: row.id, after: row });
-			return row;
-		},
-		ledgerConstraints
-	);
-}
-
-async function checkSharing(tx: Tx, v: z.infer<typeof costSharingInput>) {
-	const pops = v.populationDate
-		? await tx
-				.select({ municipalityId: population.municipalityId, population: population.population })
-				.from(population)
-				.where(and(eq(population.date, v.populationDate), inArray(population.municipalityId, v.participantIds)))
-		: [];
-	const byId = new Map(pops.map((p) => [p.municipalityId, p.population]));
-	try {
-		allocate(
-			v.total,
-			keyOf(v),
-			v.participantIds.map((id) => byId.get(id) ?? null),
-			v.unit
-		);
-	} catch (e) {
-		const message = (e as Error).message;
-		throw fieldError(message.includes('Folkmängd') ? 'populationDate' : message.includes('ören') ? 'total' : 'keyKind', message);
-	}
 }

@@ -8,12 +8,11 @@ import { actionItem, agendaItem, agendaItemFile, attendance, meeting, membership
 import { fieldError, NotFoundError } from '../errors.ts';
 import { inTransaction, requireRole, writeAudit } from '../service.ts';
 import { formatDate } from '../../core/format.ts';
-import { getCooperation } from '../organisation/queries.ts';
+import { getCooperation, membershipHeldOn } from '../organisation/queries.ts';
 import { bodyIdsOf, meetingDate, meetingForChange } from './guards.ts';
 import { getMeeting } from './queries.ts';
 import { documentOf } from './document.ts';
 import { enqueue, type Attachment } from '../mail/outbox.ts';
-import { membershipHeldOn } from '../organisation/queries.ts';
 import { meetingPdf } from '../documents/meeting-pdf.ts';
 
 /** Members of the bodies on the date, and the meeting's invited guests, who have an address. */

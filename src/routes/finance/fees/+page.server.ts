@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { listFeeRules } from '#lib/server/finance/queries.ts';
-import { createFeeRule } from '#lib/server/finance/service.ts';
+import { listFeeRules, createFeeRule } from '#lib/server/finance/fees.ts';
 import { feeYears } from '#lib/server/finance/fee-route.ts';
 import { runForm } from '#lib/server/web.ts';
 import { todayIso } from '#lib/core/format.ts';

@@ -1,8 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
 import { runForm } from '#lib/server/web.ts';
-import { listCostSharings, paidByMunicipality, populationsOn } from '#lib/server/finance/queries.ts';
-import { createCostSharing, keyOf } from '#lib/server/finance/service.ts';
+import { listCostSharings, paidByMunicipality, populationsOn, createCostSharing, keyOf } from '#lib/server/finance/sharing.ts';
 import { financeOptions } from '#lib/server/finance/options.ts';
 import { listMunicipalities } from '#lib/server/organisation/queries.ts';
 import { allocate, AmountError, describeKey, type AllocationUnit } from '#lib/core/finance.ts';

@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '#lib/server/app.ts';
-import { feeBasis } from '#lib/server/finance/queries.ts';
-import { createFeeInvoices, setInvoicePaid } from '#lib/server/finance/service.ts';
+import { feeBasis, createFeeInvoices, setInvoicePaid } from '#lib/server/finance/fees.ts';
 import { feeRuleSentence, feeRuleShort } from '#lib/server/finance/fee-document.ts';
 import { feeDueDate } from '#lib/core/finance.ts';
 import { idParam, load as read, runForm, yearParam } from '#lib/server/web.ts';

@@ -2,9 +2,10 @@ import type { Actions, PageServerLoad } from './$types';
 import type { RequestEvent } from '@sveltejs/kit';
 import { db } from '#lib/server/app.ts';
 import { load as read, runForm, yearParam } from '#lib/server/web.ts';
-import { budgetLines, listPrinted, yearClosing } from '#lib/server/finance/queries.ts';
+import { budgetLines } from '#lib/server/finance/queries.ts';
+import { listPrinted, yearClosing, closeYear, reopenYear } from '#lib/server/finance/closing.ts';
 import { closingDocument } from '#lib/server/finance/closing-document.ts';
-import { closeYear, createBudgetLine, createTransfer, reopenYear, setOpeningBalance } from '#lib/server/finance/service.ts';
+import { createBudgetLine, createTransfer, setOpeningBalance } from '#lib/server/finance/service.ts';
 import { financeOptions } from '#lib/server/finance/options.ts';
 import { getCooperation } from '#lib/server/organisation/queries.ts';
 

@@ -1,0 +1,313 @@
+// The year-end closing (bokslut): a year's closing computed from the ledger,
+// the printed figures checked against it, and closing and reopening a year.
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import type { Actor } from '../actor.ts';
+import { fiscalYear, fund, ledgerCategory, ledgerEntry, municipality, openingBalance, printedFigure, project } from '../db/schema/index.ts';
+import { fieldError } from '../errors.ts';
+import { inTransaction, requireRole, validate, writeAudit } from '../service.ts';
+import { reopenInput, yearField } from '../../schemas/finance.ts';
+import { closeFund, closingTotals, differs, nextOpenings, type ClosingRow, type Ore } from '../../core/finance.ts';
+import { labelIn, listCategories, listFunds, listTransfers, yearStatus, type YearStatus } from './queries.ts';
+
+type Reader = Db | Tx;
+
+export interface ClosingFund extends ClosingRow {
+	name: string;
+	kind: string;
+	note: string | null;
+	openingSource: string | null;
+	heldBy: string | null;
+	heldUntil: string | null;
+}
+
+export interface CategoryLine {
+	categoryId: number;
+	label: string;
+	kind: 'income' | 'cost';
+	amount: Ore;
+}
+
+export interface Difference {
+	what: string;
+	printed: Ore;
+	ledger: Ore | null;
+	source: string;
+}
+
+export interface Closing {
+	year: number;
+	status: YearStatus;
+	funds: ClosingFund[];
+	totals: ReturnType<typeof closingTotals>;
+	/** Per fund with movements: its income and cost lines by category, as the year labels them. */
+	lines: { fundId: number; name: string; income: CategoryLine[]; costs: CategoryLine[] }[];
+	/** Per fund: the projects its costs went to. */
+	projects: { fundId: number; project: string; amount: Ore }[];
+	transfers: { date: string; from: string; to: string; amount: Ore; note: string | null }[];
+	differences: Difference[];
+	/** Whether the openings were entered (with sources) rather than carried from the closing before. */
+	openingsEntered: boolean;
+	/** No openings and no closing before: the opening balances are not known. */
+	openingsMissing: boolean;
+}
+
+/**
+ * A year's closing, computed from the ledger: per fund its opening balance,
+ * income, costs and transfers, and closing balance. The sums are done by
+ * PostgreSQL (grouped by fund and category), so a year of 100 000 rows costs
+ * one index scan.
+ */
+export async function yearClosing(db: Reader, year: number): Promise<Closing> {
+	const status = await yearStatus(db, year);
+	const funds = await listFunds(db);
+	const categories = await listCategories(db);
+	const catById = new Map(categories.map((c) => [c.id, c]));
+	const openings = await db.select().from(openingBalance).where(eq(openingBalance.year, year));
+	const sums = await db
+		.select({ fundId: ledgerEntry.fundId, categoryId: ledgerEntry.categoryId, amount: sql<string>`sum(${ledgerEntry.amount})` })
+		.from(ledgerEntry)
+		.where(eq(ledgerEntry.year, year))
+		.groupBy(ledgerEntry.fundId, ledgerEntry.categoryId);
+	const byProject = await db
+		.select({ fundId: ledgerEntry.fundId, project: project.name, amount: sql<string>`sum(${ledgerEntry.amount})` })
+		.from(ledgerEntry)
+		.innerJoin(project, eq(project.id, ledgerEntry.projectId))
+		.innerJoin(ledgerCategory, eq(ledgerCategory.id, ledgerEntry.categoryId))
+		.where(and(eq(ledgerEntry.year, year), eq(ledgerCategory.kind, 'cost')))
+		.groupBy(ledgerEntry.fundId, project.name)
+		.orderBy(desc(sql`sum(${ledgerEntry.amount})`));
+	const transfers = await listTransfers(db, year);
+	const heldNames = new Map(
+		(await db.select({ id: municipality.id, name: municipality.name }).from(municipality)).map((m) => [m.id, m.name])
+	);
+
+	const movement = new Map<number, { income: Ore; costs: Ore; transfersIn: Ore; transfersOut: Ore }>();
+	const m = (id: number) => {
+		let v = movement.get(id);
+		if (!v) movement.set(id, (v = { income: 0, costs: 0, transfersIn: 0, transfersOut: 0 }));
+		return v;
+	};
+	const lineMap = new Map<number, { income: CategoryLine[]; costs: CategoryLine[] }>();
+	for (const s of sums) {
+		const c = catById.get(s.categoryId)!;
+		const amount = Number(s.amount);
+		if (c.kind === 'income') m(s.fundId).income += amount;
+		else m(s.fundId).costs += amount;
+		let l = lineMap.get(s.fundId);
+		if (!l) lineMap.set(s.fundId, (l = { income: [], costs: [] }));
+		(c.kind === 'income' ? l.income : l.costs).push({ categoryId: c.id, label: labelIn(c, year), kind: c.kind, amount });
+	}
+	for (const t of transfers) {
+		m(t.fromFundId).transfersOut += t.amount;
+		m(t.toFundId).transfersIn += t.amount;
+	}
+	const openingOf = new Map(openings.map((o) => [o.fundId, o]));
+	const rows: ClosingFund[] = funds
+		.filter(
+			(f) =>
+				openingOf.has(f.id) ||
+				movement.has(f.id) ||
+				((f.activeFromYear === null || f.activeFromYear <= year) &&
+					f.activeToYear !== null &&
+					f.activeToYear >= year &&
+					f.kind !== 'carried')
+		)
+		.map((f) => {
+			const mv = movement.get(f.id) ?? { income: 0, costs: 0, transfersIn: 0, transfersOut: 0 };
+			const o = openingOf.get(f.id);
+			return {
+				...closeFund({ fundId: f.id, opening: o?.amount ?? 0, ...mv }),
+				name: f.name,
+				kind: f.kind,
+				note: f.note,
+				openingSource: o?.source ?? null,
+				heldBy: f.heldByMunicipalityId ? (heldNames.get(f.heldByMunicipalityId) ?? null) : null,
+				heldUntil: f.heldUntil
+			};
+		});
+	const sortIndex = new Map(categories.map((c, i) => [c.id, i]));
+	const byOrder = (a: CategoryLine, b: CategoryLine) => (sortIndex.get(a.categoryId) ?? 0) - (sortIndex.get(b.categoryId) ?? 0);
+	const lines = rows
+		.filter((r) => lineMap.has(r.fundId))
+		.map((r) => {
+			const l = lineMap.get(r.fundId)!;
+			return { fundId: r.fundId, name: r.name, income: l.income.sort(byOrder), costs: l.costs.sort(byOrder) };
+		});
+	const fundName = new Map(funds.map((f) => [f.id, f.name]));
+	const totals = closingTotals(rows);
+	const closing: Closing = {
+		year,
+		status,
+		funds: rows,
+		totals,
+		lines,
+		projects: byProject.map((p) => ({ fundId: p.fundId, project: p.project, amount: Number(p.amount) })),
+		transfers: transfers.map((t) => ({
+			date: t.date,
+			from: fundName.get(t.fromFundId) ?? '',
+			to: fundName.get(t.toFundId) ?? '',
+			amount: t.amount,
+			note: t.note
+		})),
+		differences: [],
+		openingsEntered: openings.some((o) => !o.computed),
+		openingsMissing: openings.length === 0 && year > 0 && !(await hasClosedBefore(db, year))
+	};
+	closing.differences = await printedDifferences(db, closing);
+	return closing;
+}
+
+async function hasClosedBefore(db: Reader, year: number) {
+	const [row] = await db
+		.select({ n: count() })
+		.from(fiscalYear)
+		.where(and(eq(fiscalYear.year, year - 1), eq(fiscalYear.status, 'closed')));
+	return row.n > 0;
+}
+
+/** Every printed figure of the year that the ledger, to the krona, does not give. */
+async function printedDifferences(db: Reader, c: Closing): Promise<Difference[]> {
+	const printed = await db.select().from(printedFigure).where(eq(printedFigure.year, c.year)).orderBy(asc(printedFigure.id));
+	const out: Difference[] = [];
+	for (const p of printed) {
+		const ledger = ledgerFigure(c, p.fundId, p.categoryId, p.measure as Measure);
+		if (differs(p.amount, ledger)) out.push({ what: p.what, printed: p.amount, ledger, source: p.source });
+	}
+	return out;
+}
+
+type Measure = 'opening' | 'income' | 'costs' | 'closing';
+
+/** The ledger's figure for a printed one: a total, a fund's, or a category's within a fund (or in all funds). */
+export function ledgerFigure(c: Closing, fundId: number | null, categoryId: number | null, measure: Measure): Ore | null {
+	if (categoryId !== null) {
+		let sum = 0;
+		for (const l of c.lines) {
+			if (fundId !== null && l.fundId !== fundId) continue;
+			for (const line of [...l.income, ...l.costs]) if (line.categoryId === categoryId) sum += line.amount;
+		}
+		return sum;
+	}
+	if (fundId === null) return c.totals[measure];
+	const row = c.funds.find((f) => f.fundId === fundId);
+	return row ? row[measure] : 0;
+}
+
+export async function listPrinted(db: Reader, year: number) {
+	return db.select().from(printedFigure).where(eq(printedFigure.year, year)).orderBy(asc(printedFigure.id));
+}
+
+// ---------------------------------------------------------------------------
+// Closing and reopening a year
+
+/**
+ * Closes a year: its closing is computed from the ledger, each operations
+ * fund's result becomes a fund of its own the next year ("drift från 2020"),
+ * funds merged from next year hand over their balance, the next year's opening
+ * balances are written from it, and the year is locked.
+ */
+export async function closeYear(db: Db, actor: Actor, yearInput: unknown) {
+	requireRole(actor, 'editor');
+	const year = validate(yearField('År'), yearInput);
+	return inTransaction(db, (tx) => closeYearIn(tx, actor, year));
+}
+
+/** The closing in the caller's transaction (the demo loader closes its years with it). */
+export async function closeYearIn(tx: Tx, actor: Actor, year: number) {
+	await tx.insert(fiscalYear).values({ year }).onConflictDoNothing();
+	const [fy] = await tx.select().from(fiscalYear).where(eq(fiscalYear.year, year)).for('update');
+	if (fy.status === 'closed') throw fieldError('year', `Året ${year} är redan stängt.`);
+	const [prev] = await tx
+		.select()
+		.from(fiscalYear)
+		.where(eq(fiscalYear.year, year - 1));
+	const [prevEntries] = await tx
+		.select({ n: sql<number>`count(*)::int` })
+		.from(ledgerEntry)
+		.where(eq(ledgerEntry.year, year - 1));
+	const [entered] = await tx
+		.select({ n: sql<number>`count(*)::int` })
+		.from(openingBalance)
+		.where(and(eq(openingBalance.year, year), eq(openingBalance.computed, false)));
+	if (prevEntries.n > 0 && prev?.status !== 'closed' && entered.n === 0)
+		throw fieldError('year', `Stäng ${year - 1} först: årets ingående balanser kommer från bokslutet för ${year - 1}.`);
+
+	const closing = await yearClosing(tx, year);
+	const funds = await tx.select().from(fund);
+	const carriedInto = new Map<number, number>();
+	for (const f of funds.filter((f) => f.kind === 'operations')) {
+		const row = closing.funds.find((r) => r.fundId === f.id);
+		if (!row || row.closing === 0) continue;
+		let carried = funds.find((c) => c.carriedFromFundId === f.id && c.originYear === year);
+		if (!carried) {
+			[carried] = await tx
+				.insert(fund)
+				.values({
+					name: `${f.name} från ${year}`,
+					kind: 'carried',
+					originYear: year,
+					carriedFromFundId: f.id,
+					activeFromYear: year + 1,
+					sortOrder: f.sortOrder + 1000 - (year % 1000)
+				})
+				.returning();
+			await writeAudit(tx, actor, { action: 'create', entity: 'fund', entityId: carried.id, after: carried });
+		}
+		carriedInto.set(f.id, carried.id);
+	}
+	const mergedInto = new Map(
+		funds.filter((f) => f.mergedIntoId && f.mergedFromYear === year + 1).map((f) => [f.id, f.mergedIntoId as number])
+	);
+	const openings = nextOpenings(closing.funds, carriedInto, mergedInto);
+
+	// Openings someone entered for next year (with their source) stand; computed ones are replaced.
+	const nextEntered = await tx
+		.select({ fundId: openingBalance.fundId })
+		.from(openingBalance)
+		.where(and(eq(openingBalance.year, year + 1), eq(openingBalance.computed, false)));
+	await tx.delete(openingBalance).where(and(eq(openingBalance.year, year + 1), eq(openingBalance.computed, true)));
+	if (nextEntered.length === 0 && openings.size)
+		await tx
+			.insert(openingBalance)
+			.values([...openings].map(([fundId, amount]) => ({ year: year + 1, fundId, amount, source: `Bokslut ${year}`, computed: true })));
+
+	const [after] = await tx
+		.update(fiscalYear)
+		.set({ status: 'closed', closedAt: sql`now()`, closedBy: actor.name, version: sql`${fiscalYear.version} + 1`, updatedAt: sql`now()` })
+		.where(eq(fiscalYear.year, year))
+		.returning();
+	await writeAudit(tx, actor, {
+		action: 'close',
+		entity: 'fiscal_year',
+		entityId: year,
+		before: fy,
+		after: { ...after, totals: closing.totals, openingsNextYear: Object.fromEntries(openings) }
+	});
+	return { year, totals: closing.totals, openingsNextYear: openings };
+}
+
+/** Only an administrator reopens a closed year, and the reason goes into the audit log. */
+export async function reopenYear(db: Db, actor: Actor, yearInput: unknown, input: unknown) {
+	requireRole(actor, 'admin');
+	const year = validate(yearField('År'), yearInput);
+	const { reason } = validate(reopenInput, input);
+	return inTransaction(db, async (tx) => {
+		const [fy] = await tx.select().from(fiscalYear).where(eq(fiscalYear.year, year)).for('update');
+		if (!fy || fy.status !== 'closed') throw fieldError('reason', `Året ${year} är inte stängt.`);
+		const [next] = await tx
+			.select()
+			.from(fiscalYear)
+			.where(eq(fiscalYear.year, year + 1));
+		if (next?.status === 'closed')
+			throw fieldError('reason', `Öppna ${year + 1} först: dess ingående balanser bygger på bokslutet för ${year}.`);
+		await tx.delete(openingBalance).where(and(eq(openingBalance.year, year + 1), eq(openingBalance.computed, true)));
+		const [after] = await tx
+			.update(fiscalYear)
+			.set({ status: 'open', closedAt: null, closedBy: null, version: sql`${fiscalYear.version} + 1`, updatedAt: sql`now()` })
+			.where(eq(fiscalYear.year, year))
+			.returning();
+		await writeAudit(tx, actor, { action: 'reopen', entity: 'fiscal_year', entityId: year, before: fy, after: { ...after, reason } });
+		return after;
+	});
+}
