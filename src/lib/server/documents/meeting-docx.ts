@@ -8,14 +8,8 @@
 import {
 	AlignmentType,
 	BorderStyle,
-	Document,
-	Footer,
-	Header,
 	HeadingLevel,
 	LevelFormat,
-	LineRuleType,
-	Packer,
-	PageNumber,
 	Paragraph,
 	Table,
 	TableCell,
@@ -38,27 +32,13 @@ import {
 	tabledLine,
 	textBlocks
 } from '../../core/meeting-text.ts';
+import { BASE_STYLES, FONT, GREY, TEXT_WIDTH, pagedDocx } from './docx-page.ts';
 
-const FONT = 'Arial';
-const GREY = '595959';
 const BULLETS = 'punktlista';
-
-/** Sizes in half points, spacing and indents in twentieths of a point. */
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = { top: 1588, bottom: 1361, left: 1418, right: 1418 };
-const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 
 const styles = {
 	default: {
-		document: {
-			run: { font: FONT, size: 21, language: { value: 'sv-SE' } },
-			paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } }
-		},
-		title: { run: { font: FONT, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { after: 240 } } },
-		heading1: {
-			run: { font: FONT, size: 25, bold: true, color: '000000' },
-			paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true }
-		},
+		...BASE_STYLES,
 		heading2: {
 			run: { font: FONT, size: 21, bold: true, color: '000000' },
 			paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true }
@@ -267,33 +247,13 @@ function body(doc: MeetingDocument): (Paragraph | Table)[] {
 }
 
 /** The meeting's notice or minutes as a .docx file. */
-export async function meetingDocx(doc: MeetingDocument): Promise<Uint8Array> {
-	const headerLine = para(
-		[text(doc.cooperationName, { color: GREY, size: 17 }), text(`\t${KIND_LABELS[doc.kind]}`, { color: GREY, size: 17 })],
-		{
-			tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
-			border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'AAAAAA', space: 4 } }
-		}
-	);
-	const footerLine = new Paragraph({
-		alignment: AlignmentType.RIGHT,
-		children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'], color: GREY, size: 17 })]
-	});
-	const document = new Document({
+export function meetingDocx(doc: MeetingDocument): Promise<Uint8Array> {
+	return pagedDocx({
 		title: doc.title,
-		creator: doc.cooperationName,
-		description: KIND_LABELS[doc.kind],
+		cooperationName: doc.cooperationName,
+		kindLabel: KIND_LABELS[doc.kind],
 		styles,
 		numbering,
-		sections: [
-			{
-				properties: { page: { size: A4, margin: { ...MARGIN, header: 709, footer: 709 } } },
-				headers: { default: new Header({ children: [headerLine] }) },
-				footers: { default: new Footer({ children: [footerLine] }) },
-				children: body(doc)
-			}
-		]
+		children: body(doc)
 	});
-	const buffer = await Packer.toBuffer(document);
-	return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

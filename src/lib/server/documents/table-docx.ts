@@ -8,49 +8,23 @@
 import {
 	AlignmentType,
 	BorderStyle,
-	Document,
-	Footer,
-	Header,
 	HeadingLevel,
-	LineRuleType,
-	Packer,
-	PageNumber,
 	Paragraph,
 	Table,
 	TableCell,
 	TableLayoutType,
 	TableRow,
-	TabStopType,
 	TextRun,
 	WidthType,
 	type IBorderOptions
 } from 'docx';
 import type { DocSection, DocTable, TableDocument } from '../../core/table-document.ts';
-
-const FONT = 'Arial';
-const GREY = '595959';
-
-/** Sizes in half points, spacing, widths and indents in twentieths of a point. */
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = { top: 1588, bottom: 1361, left: 1418, right: 1418 };
-const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
+import { BASE_STYLES, FONT, GREY, TEXT_WIDTH, pagedDocx } from './docx-page.ts';
 
 /** The tables' text: 9.5 pt. */
 const TABLE_SIZE = 19;
 
-const styles = {
-	default: {
-		document: {
-			run: { font: FONT, size: 21, language: { value: 'sv-SE' } },
-			paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } }
-		},
-		title: { run: { font: FONT, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { after: 240 } } },
-		heading1: {
-			run: { font: FONT, size: 25, bold: true, color: '000000' },
-			paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true }
-		}
-	}
-};
+const styles = { default: BASE_STYLES };
 
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' };
@@ -166,33 +140,12 @@ function section(sec: DocSection): (Paragraph | Table)[] {
 }
 
 /** The document as a .docx file. */
-export async function tableDocumentDocx(doc: TableDocument): Promise<Uint8Array> {
-	const headerLine = new Paragraph({
-		children: [
-			new TextRun({ text: doc.cooperationName, color: GREY, size: 17 }),
-			new TextRun({ text: `\t${doc.kindLabel}`, color: GREY, size: 17 })
-		],
-		tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
-		border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'AAAAAA', space: 4 } }
-	});
-	const footerLine = new Paragraph({
-		alignment: AlignmentType.RIGHT,
-		children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'], color: GREY, size: 17 })]
-	});
-	const document = new Document({
+export function tableDocumentDocx(doc: TableDocument): Promise<Uint8Array> {
+	return pagedDocx({
 		title: doc.title,
-		creator: doc.cooperationName,
-		description: doc.kindLabel,
+		cooperationName: doc.cooperationName,
+		kindLabel: doc.kindLabel,
 		styles,
-		sections: [
-			{
-				properties: { page: { size: A4, margin: { ...MARGIN, header: 709, footer: 709 } } },
-				headers: { default: new Header({ children: [headerLine] }) },
-				footers: { default: new Footer({ children: [footerLine] }) },
-				children: [...head(doc), ...doc.sections.flatMap(section)]
-			}
-		]
+		children: [...head(doc), ...doc.sections.flatMap(section)]
 	});
-	const buffer = await Packer.toBuffer(document);
-	return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
