@@ -9,7 +9,8 @@ export interface Option {
 export interface FieldSpec {
 	name: string;
 	label: string;
-	type: 'text' | 'email' | 'tel' | 'date' | 'time' | 'textarea' | 'select' | 'number' | 'password' | 'checkboxes' | 'checkbox';
+	type:
+		'text' | 'email' | 'tel' | 'date' | 'time' | 'textarea' | 'select' | 'number' | 'password' | 'checkboxes' | 'checkbox' | 'multiselect';
 	required?: boolean;
 	hint?: string;
 	autocomplete?: string;
@@ -31,7 +32,9 @@ export type ListName =
 	| 'funds'
 	| 'categories'
 	| 'projects'
-	| 'events';
+	| 'events'
+	| 'priorityObjects'
+	| 'meetings';
 export type OptionLists = Partial<Record<ListName, Option[]>>;
 
 export const choices = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -25,6 +25,14 @@ import { z as zod } from 'zod';
 import * as fq from '../finance/queries.ts';
 import * as fs from '../finance/service.ts';
 import { ledgerEntryInput } from '../../schemas/finance.ts';
+import * as cq from '../consultations/queries.ts';
+import * as cs from '../consultations/service.ts';
+import * as pjq from '../projects/queries.ts';
+import * as pjs from '../projects/service.ts';
+import { consultationInput, priorityObjectInput } from '../../schemas/consultations.ts';
+import { eventInput, externalMeetingInput, projectInput } from '../../schemas/projects.ts';
+import { CONSULTATION_STATUSES, isConsultationStatus } from '../../core/consultations.ts';
+import { isProjectStatus, PROJECT_STATUSES } from '../../core/projects.ts';
 
 export interface Filter {
 	name: string;
@@ -396,5 +404,109 @@ resources.push({
 	update: (db, actor, id, input) => fs.updateLedgerEntry(db, actor, id, input),
 	remove: (db, actor, id, input) => fs.deleteLedgerEntry(db, actor, id, input)
 });
+
+const oneOf = <T extends string>(url: URL, name: string, valid: (v: unknown) => v is T, values: readonly string[]): T | undefined => {
+	const v = url.searchParams.get(name);
+	if (v === null || v === '') return undefined;
+	if (!valid(v)) throw new ValidationError([{ field: name, message: `${name} måste vara en av ${values.join(', ')}.` }]);
+	return v;
+};
+
+resources.push(
+	{
+		path: 'consultations',
+		tag: 'Remisser',
+		what: 'remiss',
+		register: described('consultation', 'Remissen', consultationInput),
+		filters: [
+			{ name: 'year', description: 'År: skriven, skickad eller (om inget av dem är känt) mottagen det året', type: 'integer' },
+			{ name: 'status', description: `Status: ${CONSULTATION_STATUSES.join(', ')}`, type: 'string' },
+			{ name: 'issuer', description: 'Remittentens (organisationens) id', type: 'integer' },
+			{ name: 'q', description: 'Sök i titel och diarienummer', type: 'string' }
+		],
+		list: (db, actor, url, page) =>
+			cq.listConsultations(
+				db,
+				actor,
+				{
+					year: numberParam(url, 'year'),
+					status: oneOf(url, 'status', isConsultationStatus, CONSULTATION_STATUSES),
+					issuerId: numberParam(url, 'issuer'),
+					q: str(url, 'q')
+				},
+				page
+			),
+		get: (db, actor, id) => cq.getConsultation(db, actor, id),
+		create: (db, actor, input) => cs.createConsultation(db, actor, input),
+		update: (db, actor, id, input) => cs.updateConsultation(db, actor, id, input),
+		remove: (db, actor, id, input) => cs.removeConsultation(db, actor, id, input)
+	},
+	{
+		path: 'priority-objects',
+		tag: 'Remisser',
+		what: 'prioriterat objekt',
+		register: described('priority_object', 'Det prioriterade objektet', priorityObjectInput),
+		filters: [],
+		list: async (db, _a, _url, page) => pageArray(await cq.listPriorityObjects(db), page),
+		get: (db, actor, id) => cq.getPriorityObject(db, actor, id),
+		create: (db, actor, input) => cs.createPriorityObject(db, actor, input),
+		update: (db, actor, id, input) => cs.updatePriorityObject(db, actor, id, input)
+	},
+	{
+		path: 'projects',
+		tag: 'Projekt',
+		what: 'projekt',
+		register: described('project', 'Projektet', projectInput),
+		filters: [
+			{ name: 'status', description: `Status: ${PROJECT_STATUSES.join(', ')}`, type: 'string' },
+			{ name: 'year', description: 'Pågick under året', type: 'integer' }
+		],
+		list: async (db, _a, url, page) =>
+			pageArray(
+				await pjq.listProjects(db, { status: oneOf(url, 'status', isProjectStatus, PROJECT_STATUSES), year: numberParam(url, 'year') }),
+				page
+			),
+		get: (db, _a, id) => pjq.getProject(db, id),
+		create: (db, actor, input) => pjs.createProject(db, actor, input),
+		update: (db, actor, id, input) => pjs.updateProject(db, actor, id, input)
+	},
+	{
+		path: 'events',
+		tag: 'Projekt',
+		what: 'evenemang',
+		register: described('event', 'Evenemanget', eventInput),
+		filters: [{ name: 'year', description: 'År', type: 'integer' }],
+		list: async (db, _a, url, page) => pageArray(await pjq.listEvents(db, { year: numberParam(url, 'year') }), page),
+		get: (db, _a, id) => pjq.getEvent(db, id),
+		create: (db, actor, input) => pjs.createEvent(db, actor, input),
+		update: (db, actor, id, input) => pjs.updateEvent(db, actor, id, input)
+	},
+	{
+		path: 'external-meetings',
+		tag: 'Projekt',
+		what: 'externt möte',
+		register: described('external_meeting', 'Det externa mötet', externalMeetingInput),
+		filters: [
+			{ name: 'year', description: 'År', type: 'integer' },
+			{ name: 'organisation', description: 'Den externa organisationens id', type: 'integer' },
+			{ name: 'body', description: 'Organets id (vem som mötte)', type: 'integer' },
+			{ name: 'priorityObject', description: 'Det prioriterade objektets id', type: 'integer' }
+		],
+		list: (db, _a, url, page) =>
+			pjq.listExternalMeetings(
+				db,
+				{
+					year: numberParam(url, 'year'),
+					organisationId: numberParam(url, 'organisation'),
+					bodyId: numberParam(url, 'body'),
+					priorityObjectId: numberParam(url, 'priorityObject')
+				},
+				page
+			),
+		get: (db, _a, id) => pjq.getExternalMeeting(db, id),
+		create: (db, actor, input) => pjs.createExternalMeeting(db, actor, input),
+		update: (db, actor, id, input) => pjs.updateExternalMeeting(db, actor, id, input)
+	}
+);
 
 export const resourceByPath = new Map(resources.map((r) => [r.path, r]));

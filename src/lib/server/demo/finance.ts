@@ -133,6 +133,7 @@ export async function insertFinance(tx: Tx, data: DemoFinance | null, refs: Demo
 	for (const p of data.projects) {
 		const [row] = await tx.insert(project).values({ name: p.name, description: p.description, startYear: p.startYear }).returning({ id: project.id });
 		projects.set(p.key, row.id);
+		refs.projects.set(p.key, row.id);
 	}
 	const events = new Map<string, number>();
 	for (const e of data.events) {
@@ -141,6 +142,7 @@ export async function insertFinance(tx: Tx, data: DemoFinance | null, refs: Demo
 			.values({ name: e.name, heldOn: e.heldOn, participants: e.participants, costCapPerParticipant: e.costCapPerParticipant })
 			.returning({ id: event.id });
 		events.set(e.key, row.id);
+		refs.events.set(e.key, row.id);
 	}
 	const funds = new Map<string, number>();
 	for (const [i, f] of data.funds.entries()) {

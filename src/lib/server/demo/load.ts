@@ -12,6 +12,8 @@ import { parseCsvRecords } from '../../core/csv.ts';
 import { insertPlanning, planningFiles, type DemoRefs } from './planning.ts';
 import { insertMeetings, meetingFile } from './meetings.ts';
 import { financeFile, insertFinance } from './finance.ts';
+import { consultationFile, insertConsultations } from './consultations.ts';
+import { insertProjects, projectFile } from './projects.ts';
 
 interface DemoOrganisation {
 	cooperation: { name: string; shortName: string; hostMunicipalityCode: string | null; source: string };
@@ -69,10 +71,18 @@ export async function loadDemo(db: Db, dir = demoDir()): Promise<string> {
 	const planning = planningFiles(dir);
 	const meetingData = meetingFile(dir);
 	const financeData = financeFile(dir);
+	const consultationData = consultationFile(dir);
+	const projectData = projectFile(dir);
 	return db.transaction(async (tx) => {
 		const { counts: organisationCounts, refs } = await insertAll(tx, data, figures);
-		const counts = { ...organisationCounts, ...(await insertPlanning(tx, planning, refs)), ...(await insertMeetings(tx, meetingData, refs)),
-			...(await insertFinance(tx, financeData, refs))
+		// In order: each part refers to the records of those before it.
+		const counts = {
+			...organisationCounts,
+			...(await insertPlanning(tx, planning, refs)),
+			...(await insertMeetings(tx, meetingData, refs)),
+			...(await insertConsultations(tx, consultationData, refs)),
+			...(await insertFinance(tx, financeData, refs)),
+			...(await insertProjects(tx, projectData, refs))
 		};
 		await writeAudit(tx, SYSTEM, { action: 'load-demo', entity: 'cooperation', entityId: 1, after: counts });
 		return Object.entries(counts)
@@ -173,6 +183,16 @@ async function insertAll(tx: Tx, data: DemoOrganisation, figures: Record<string,
 			personer: per.size,
 			uppdrag: data.memberships.length
 		},
-		refs: { bodies: bod, municipalities: muni, persons: per } satisfies DemoRefs
+		refs: {
+			bodies: bod,
+			municipalities: muni,
+			persons: per,
+			organisations: org,
+			decisions: new Map(),
+			meetings: new Map(),
+			priorityObjects: new Map(),
+			projects: new Map(),
+			events: new Map()
+		} satisfies DemoRefs
 	};
 }

@@ -147,6 +147,7 @@ export async function insertMeetings(tx: Tx, data: DemoMeetings | null, refs: De
 		)
 		.returning({ id: meeting.id });
 	data.meetings.forEach((m, i) => meetings.set(m.key, rows[i].id));
+	for (const [key, id] of meetings) refs.meetings.set(key, id);
 	const meetingOf = (key: string | null) => lookup(meetings, key, 'möte');
 	await tx.insert(meetingBody).values(data.meetings.flatMap((m) => m.bodyKeys.map((k) => ({ meetingId: meetings.get(m.key)!, bodyId: bodyOf(k) }))));
 

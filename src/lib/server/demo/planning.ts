@@ -21,10 +21,17 @@ import {
 } from '../db/schema/index.ts';
 import { lookup } from './load.ts';
 
+/** Keys of the demo files to ids, filled by each loader in turn for the ones after it. */
 export interface DemoRefs {
 	bodies: Map<string, number>;
 	municipalities: Map<string, number>;
 	persons: Map<string, number>;
+	organisations: Map<string, number>;
+	decisions: Map<string, number>;
+	meetings: Map<string, number>;
+	priorityObjects: Map<string, number>;
+	projects: Map<string, number>;
+	events: Map<string, number>;
 }
 
 interface DemoPlanning {
@@ -131,6 +138,7 @@ export async function insertPlanning(tx: Tx, files: DemoPlanning[], refs: DemoRe
 			)
 			.returning({ id: decision.id });
 		allDecisions.forEach((d, i) => dec.set(d.key, rows[i].id));
+		for (const [key, id] of dec) refs.decisions.set(key, id);
 	}
 
 	for (const p of files.flatMap((f) => f.programmes)) {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { outbox, outboxAttachment, storedFile } from '../db/schema/index.ts';
+import { consultationNotice, consultationNoticeMail, outbox, outboxAttachment, storedFile } from '../db/schema/index.ts';
 
 export interface Attachment {
 	name: string;
@@ -13,7 +13,7 @@ export interface Attachment {
 }
 
 export interface OutgoingMail {
-	kind: 'notice' | 'minutes' | 'reminder';
+	kind: 'notice' | 'minutes' | 'reminder' | 'remiss';
 	recipient: string;
 	recipientName: string | null;
 	subject: string;
@@ -147,9 +147,12 @@ export async function listOutbox(db: Db, f: { meetingId?: number; limit?: number
 			lastError: outbox.lastError,
 			sentAt: outbox.sentAt,
 			meetingId: outbox.meetingId,
+			consultationId: consultationNotice.consultationId,
 			createdAt: outbox.createdAt
 		})
 		.from(outbox)
+		.leftJoin(consultationNoticeMail, eq(consultationNoticeMail.outboxId, outbox.id))
+		.leftJoin(consultationNotice, eq(consultationNotice.id, consultationNoticeMail.noticeId))
 		.where(f.meetingId ? eq(outbox.meetingId, f.meetingId) : undefined)
 		.orderBy(sql`${outbox.id} desc`)
 		.limit(f.limit ?? 200);

@@ -1,16 +1,16 @@
 // The minutes' life: who writes and who adjusts them; the secretary's and the
 // adjuster's approval, which locks them; a new version with a reason; and the
 // delivery to every municipality through its registrar (the agreement's §3).
-import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { SYSTEM, hasRole, type Actor } from '../actor.ts';
-import { meeting, minutes, municipality } from '../db/schema/index.ts';
+import { meeting, minutes } from '../db/schema/index.ts';
 import { fieldError, ForbiddenError } from '../errors.ts';
 import { inTransaction, requireRole, validate, writeAudit } from '../service.ts';
 import { minutesPeopleInput, newMinutesVersionInput } from '../../schemas/meetings.ts';
 import { formatDate, todayIso } from '../../core/format.ts';
 import type { MeetingDocument } from '../../core/meetings.ts';
-import { getCooperation } from '../organisation/queries.ts';
+import { getCooperation, memberRegistrars } from '../organisation/queries.ts';
 import { assertUnlocked, currentMinutes, meetingDate, meetingForChange } from './guards.ts';
 import { getMeeting } from './queries.ts';
 import { documentOf } from './document.ts';
@@ -135,21 +135,6 @@ export async function openNewMinutesVersion(db: Db, actor: Actor, meetingId: num
 	});
 }
 
-/** The registrars of the municipalities that are members today. */
-async function registrars(tx: Tx) {
-	const today = todayIso();
-	return tx
-		.select({ id: municipality.id, name: municipality.name, email: municipality.registrarEmail })
-		.from(municipality)
-		.where(
-			and(
-				or(isNull(municipality.memberTo), gte(municipality.memberTo, today)),
-				or(isNull(municipality.memberFrom), lte(municipality.memberFrom, today))
-			)
-		)
-		.orderBy(municipality.name);
-}
-
 /** Delivers the adjusted minutes to every member municipality, as PDF, through the outbox. */
 export async function distributeMinutes(db: Db, actor: Actor, meetingId: number) {
 	requireRole(actor, 'editor');
@@ -159,7 +144,7 @@ export async function distributeMinutes(db: Db, actor: Actor, meetingId: number)
 		if (!current || current.status === 'draft') throw fieldError('_', 'Anteckningarna måste justeras innan de delges kommunerna.');
 		if (current.status === 'distributed')
 			throw fieldError('_', `Version ${current.version} av anteckningarna är redan delgiven kommunerna.`);
-		const to = await registrars(tx);
+		const to = await memberRegistrars(tx, todayIso());
 		const reachable = to.filter((r) => r.email);
 		if (reachable.length === 0)
 			throw fieldError('_', 'Ingen medlemskommun har en registratorsadress. Fyll i den under Organisation → Kommuner.');

@@ -20,7 +20,7 @@ export interface Paged<T> {
 	offset: number;
 }
 
-const paged = <T>(items: T[], total: number, page: Page): Paged<T> => ({ items, total, ...page });
+export const paged = <T>(items: T[], total: number, page: Page): Paged<T> => ({ items, total, ...page });
 
 const onDate = (from: SQL | any, to: SQL | any, date: string) =>
 	and(or(isNull(from), sql`${from} <= ${date}`), or(isNull(to), sql`${to} >= ${date}`), sql`not (${from} is null and ${to} is null)`);
@@ -32,6 +32,20 @@ const onDate = (from: SQL | any, to: SQL | any, date: string) =>
  */
 export const membershipHeldOn = (day: string | SQL) =>
 	and(or(isNull(membership.validFrom), lte(membership.validFrom, day)), or(isNull(membership.validTo), gte(membership.validTo, day)));
+
+/** The municipalities that are members on the day, with their registrar's address (null: none given). */
+export async function memberRegistrars(db: Db | Tx, day: string) {
+	return db
+		.select({ id: municipality.id, name: municipality.name, email: municipality.registrarEmail })
+		.from(municipality)
+		.where(
+			and(
+				or(isNull(municipality.memberTo), gte(municipality.memberTo, day)),
+				or(isNull(municipality.memberFrom), lte(municipality.memberFrom, day))
+			)
+		)
+		.orderBy(swedish(municipality.name));
+}
 
 export async function getCooperation(db: Db | Tx) {
 	const [row] = await db.select().from(cooperation).where(eq(cooperation.id, 1));

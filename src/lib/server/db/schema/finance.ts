@@ -8,6 +8,7 @@ import { timestamps, version } from './columns.ts';
 import { municipality } from './organisation.ts';
 import { decision } from './planning.ts';
 import { meeting } from './meetings.ts';
+import { event, project } from './projects.ts';
 
 const ore = () => bigint({ mode: 'number' });
 
@@ -112,31 +113,6 @@ export const ledgerCategoryLabel = pgTable(
 		label: text().notNull()
 	},
 	(t) => [unique('ledger_category_label_year').on(t.categoryId, t.fromYear)]
-);
-
-/** Projects and events the ledger can point to; their own modules describe them further. */
-export const project = pgTable('project', {
-	id: integer().primaryKey().generatedAlwaysAsIdentity(),
-	name: text().notNull().unique(),
-	description: text(),
-	startYear: integer(),
-	...version,
-	...timestamps
-});
-
-export const event = pgTable(
-	'event',
-	{
-		id: integer().primaryKey().generatedAlwaysAsIdentity(),
-		name: text().notNull().unique(),
-		heldOn: date({ mode: 'string' }),
-		participants: integer(),
-		/** The most it may cost per participant (Rådslag: 1 600 kr). */
-		costCapPerParticipant: ore(),
-		...version,
-		...timestamps
-	},
-	(t) => [check('event_participants', sql`${t.participants} is null or ${t.participants} >= 0`)]
 );
 
 /** A year of the ledger; a closed year is locked. */

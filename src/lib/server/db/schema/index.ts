@@ -4,3 +4,5 @@ export * from './audit.ts';
 export * from './planning.ts';
 export * from './meetings.ts';
 export * from './finance.ts';
+export * from './consultations.ts';
+export * from './projects.ts';

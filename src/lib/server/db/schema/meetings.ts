@@ -293,7 +293,7 @@ export const outbox = pgTable(
 	'outbox',
 	{
 		id: integer().primaryKey().generatedAlwaysAsIdentity(),
-		/** notice, minutes, reminder */
+		/** notice, minutes, reminder, remiss */
 		kind: text().notNull(),
 		recipient: text().notNull(),
 		recipientName: text(),

@@ -1,0 +1,40 @@
+// The choices the consultations and projects forms offer beside the register's own.
+import { asc, desc } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { meeting, priorityObject } from '../db/schema/index.ts';
+import type { ListName, OptionLists } from '../../forms/spec.ts';
+import { optionLists } from '../organisation/options.ts';
+import { formatDate } from '../../core/format.ts';
+import { utcToStockholm } from '../../core/meetings.ts';
+import { bodiesOf } from '../meetings/access.ts';
+
+export async function consultationOptions(db: Db, names: ListName[]): Promise<OptionLists> {
+	const out = await optionLists(db, names);
+	if (names.includes('priorityObjects')) {
+		const rows = await db
+			.select({ id: priorityObject.id, name: priorityObject.name })
+			.from(priorityObject)
+			.orderBy(asc(priorityObject.position));
+		out.priorityObjects = rows.map((r) => ({ value: String(r.id), label: r.name }));
+	}
+	if (names.includes('meetings')) {
+		const rows = await db
+			.select({ id: meeting.id, startsAt: meeting.startsAt, title: meeting.title })
+			.from(meeting)
+			.orderBy(desc(meeting.startsAt));
+		out.meetings = await meetingLabels(db, rows);
+	}
+	return out;
+}
+
+/** "20 november 2020 – Södertörnskommunernas ledningsgrupp": the meeting's own title, else its bodies. */
+export async function meetingLabels(db: Db | Tx, rows: { id: number; startsAt: Date; title: string | null }[]) {
+	const bodies = await bodiesOf(
+		db,
+		rows.map((r) => r.id)
+	);
+	return rows.map((r) => ({
+		value: String(r.id),
+		label: `${formatDate(utcToStockholm(r.startsAt).date)} – ${r.title ?? ((bodies.get(r.id) ?? []).map((b) => b.shortName ?? b.name).join(', ') || 'möte')}`
+	}));
+}

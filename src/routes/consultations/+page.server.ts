@@ -1,0 +1,33 @@
+import type { PageServerLoad } from './$types';
+import { db } from '#lib/server/app.ts';
+import { load as read, pageOf } from '#lib/server/web.ts';
+import { deadlineView, listConsultations, type ConsultationFilter } from '#lib/server/consultations/queries.ts';
+import { consultationOptions } from '#lib/server/consultations/options.ts';
+import { isConsultationStatus } from '#lib/core/consultations.ts';
+import { todayIso } from '#lib/core/format.ts';
+
+const positive = (v: string | null) => {
+	const n = Number(v);
+	return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+export const load: PageServerLoad = (event) =>
+	read(event, async () => {
+		const q = event.url.searchParams;
+		const status = q.get('status');
+		const filter: ConsultationFilter = {
+			year: positive(q.get('year')),
+			status: isConsultationStatus(status) ? status : undefined,
+			issuerId: positive(q.get('issuer')),
+			q: q.get('q')?.trim() || undefined
+		};
+		const d = db();
+		const actor = event.locals.actor;
+		const today = todayIso();
+		const [list, due, lists] = [
+			await listConsultations(d, actor, filter, pageOf(event.url, 50, 200)),
+			(await deadlineView(d, actor, today)).filter((c) => c.due.state === 'late' || c.due.state === 'due-soon'),
+			await consultationOptions(d, ['organisations'])
+		];
+		return { filter, list, due, lists, today };
+	});
