@@ -3,7 +3,8 @@
 // follow-up overview again after the database grew to ten times the demo data.
 // The figures and targets are those of issue 3, "Tests and figures", and of the
 // planning module's issue (the overview at ten times the data); and a year's
-// closing computed from 100 000 ledger entries (the finance module's issue).
+// closing computed from 100 000 ledger entries (the finance module's issue); the
+// consultations register with 5 000 remisser, filtered and paged (its issue).
 // It reports PASS/FAIL; it does not fail the process over a missed target.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { rssOf, databaseMemory } from './memory.ts';
 import { COUNTED_TABLES, databaseUrl, generatePlanning } from './planning-data.ts';
 import { benchMeetingDocuments, TARGET_MS as DOCUMENT_TARGET_MS } from './documents.ts';
 import { benchYearClosing, describeClosing, ENTRIES as CLOSING_ENTRIES, TARGET_MS as CLOSING_TARGET_MS } from './finance.ts';
+import { CONSULTATIONS, generateConsultations } from './consultation-data.ts';
 import { createDb } from '../src/lib/server/db/client.ts';
 import { SYSTEM } from '../src/lib/server/actor.ts';
 import { listMeetings } from '../src/lib/server/meetings/queries.ts';
@@ -390,6 +392,37 @@ async function financeClosing() {
 	console.log('');
 }
 
+const REGISTER_PAGE = '/consultations?year=2020&status=answered&offset=50';
+
+/**
+ * The consultations register with 5 000 remisser, filtered by year and status
+ * and paged, against the static route measured right before it. Signed in, so
+ * every request renders the page; the anonymous row (from the response cache,
+ * the public sees only sent joint responses) is informational.
+ */
+async function consultationRegister(server: Started, cookie: string) {
+	console.log(`7. Consultations: GET ${REGISTER_PAGE} with ${CONSULTATIONS.toLocaleString('sv-SE')} remisser generated into the running database`);
+	console.log(
+		`   targets: at least ${TARGET_RPS_SHARE * 100} % of the static route's requests/s and a p95 at most ${TARGET_P95_MULTIPLE}× its p95, signed in (rendered each time)`
+	);
+	const g = await generateConsultations(databaseUrl(DATA_DIR));
+	console.log(`   generated in ${s(g.ms)} (one transaction, then ANALYZE): remisser ${g.before} → ${g.after}`);
+	const signedIn: Route = { name: 'register, filtered and paged', path: REGISTER_PAGE, signedIn: true };
+	const anonymous: Route = { name: 'register, anonymous (info)', path: REGISTER_PAGE };
+	await firstRequests(server, [signedIn, anonymous], cookie, 'one request per route before the load');
+	printHeader();
+	const yard = await measureRow(server, { ...STATIC_ROUTE, name: 'static, right before' }, cookie, null, false);
+	const f = await measureRow(server, signedIn, cookie, yard, false);
+	await measureRow(server, anonymous, cookie, yard, false);
+	const share = f.rps / yard.rps;
+	const multiple = f.p95 / yard.p95;
+	console.log(
+		`   signed in: ${(share * 100).toFixed(0)} % of static requests/s   ${verdict(`${REGISTER_PAGE} signed in: requests/s ≥ ${TARGET_RPS_SHARE * 100} % of static`, share >= TARGET_RPS_SHARE)}` +
+			`   p95 ${multiple.toFixed(1)}× static   ${verdict(`${REGISTER_PAGE} signed in: p95 ≤ ${TARGET_P95_MULTIPLE}× static p95`, multiple <= TARGET_P95_MULTIPLE)}`
+	);
+	console.log('');
+}
+
 /** The minutes of the demo meeting (20 November 2020) as PDF and DOCX, read from the bench server's database. */
 async function meetingDocuments() {
 	console.log('4. Documents: the minutes of the demo meeting of 20 November 2020, generated 30 times each after a warm-up');
@@ -431,6 +464,7 @@ async function main() {
 		await meetingDocuments();
 		await planningAtScale(server, cookie);
 		await financeClosing();
+		await consultationRegister(server, cookie);
 	} finally {
 		if (server) await server.stop();
 	}
