@@ -7,6 +7,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './db.ts';
+import { refused } from './refused.ts';
 import { readMessage, smtpPeer } from './smtp-peer.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import {
@@ -21,6 +22,7 @@ import {
 } from '../../src/lib/server/db/schema/index.ts';
 import { loadDemo } from '../../src/lib/server/demo/load.ts';
 import {
+	deadlineBeforeNextMeeting,
 	deadlineView,
 	getConsultation,
 	getPriorityObject,
@@ -39,7 +41,7 @@ import {
 } from '../../src/lib/server/consultations/service.ts';
 import { deliverDue } from '../../src/lib/server/mail/outbox.ts';
 import { smtpSender } from '../../src/lib/server/mail/mailer.ts';
-import { ForbiddenError, ValidationError } from '../../src/lib/server/errors.ts';
+import { ForbiddenError } from '../../src/lib/server/errors.ts';
 import { PUBLIC, type Actor } from '../../src/lib/server/actor.ts';
 import { todayIso } from '../../src/lib/core/format.ts';
 import { daysBetween } from '../../src/lib/core/consultations.ts';
@@ -50,16 +52,6 @@ const all = { limit: 500, offset: 0 };
 
 let db: Db;
 let trafikverket: number;
-
-async function refused(work: () => Promise<unknown>) {
-	try {
-		await work();
-	} catch (e) {
-		if (e instanceof ValidationError) return e.byField();
-		throw e;
-	}
-	throw new Error('was not refused');
-}
 
 async function rowCounts() {
 	const [[c], [a], [o]] = await Promise.all([
@@ -205,14 +197,36 @@ describe('a remiss from registration to the registrars', () => {
 
 		const after = await getConsultation(db, editor, created.id);
 		expect(after.notices.every((n) => n.mails.every((m) => m.status === 'sent' && m.sentAt))).toBe(true);
-		const audit = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entity, 'consultation'), eq(auditLog.entityId, String(created.id))));
+		const audit = await db
+			.select({ action: auditLog.action })
+			.from(auditLog)
+			.where(and(eq(auditLog.entity, 'consultation'), eq(auditLog.entityId, String(created.id))));
 		expect(audit.map((a) => a.action)).toEqual(
 			expect.arrayContaining(['create', 'notify_registrars', 'update', 'upload_response', 'submit'])
 		);
 	});
 
 	it('links the meetings that discussed it and a chair’s decision when the deadline comes first', async () => {
-		const c = await createConsultation(db, editor, { title: 'Vägplan, granskning', issuerId: trafikverket });
+		const c = await createConsultation(db, editor, { title: 'Vägplan, granskning', issuerId: trafikverket, deadline: plusDays(10) });
+		// the demo plans no committee meeting ahead: the deadline comes first, the chair decides
+		expect(await deadlineBeforeNextMeeting(db, c as never, todayIso())).toEqual({
+			committee: null,
+			nextMeetingId: null,
+			nextMeetingOn: null
+		});
+		expect(await deadlineBeforeNextMeeting(db, { status: 'answered', deadline: plusDays(10) }, todayIso())).toBeNull();
+		const [ssk] = await db
+			.execute<{ id: number; starts_at: Date }>(
+				"select m.id, (m.starts_at at time zone 'Europe/Stockholm')::date::text as day from meeting m join meeting_body mb on mb.meeting_id = m.id join body b on b.id = mb.body_id where b.kind = 'committee' and m.status <> 'cancelled' order by m.starts_at limit 1"
+			)
+			.then((r) => r.rows);
+		// the committee's first meeting comes before a deadline far ahead: no chair's decision needed
+		expect(await deadlineBeforeNextMeeting(db, { status: 'drafting', deadline: '2100-01-01' }, ssk.day)).toBeNull();
+		// a deadline the day before it: the chair decides, and the page names the meeting
+		const dayBefore = new Date(Date.parse(`${ssk.day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+		expect(await deadlineBeforeNextMeeting(db, { status: 'drafting', deadline: dayBefore }, dayBefore)).toEqual(
+			expect.objectContaining({ nextMeetingId: ssk.id, nextMeetingOn: ssk.day })
+		);
 		const [m] = (await db.execute<{ id: number }>('select id from meeting order by starts_at desc limit 1')).rows;
 		await linkMeeting(db, editor, c.id, { meetingId: m.id, role: 'discussed', note: 'Föredrogs' });
 		const d = await addChairDecision(db, editor, c.id, { decidedOn: todayIso(), title: 'Ordförandebeslut: svaret lämnas' });

@@ -7,6 +7,7 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './db.ts';
+import { refused } from './refused.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import {
 	auditLog,
@@ -38,7 +39,7 @@ import {
 	updateProject
 } from '../../src/lib/server/projects/service.ts';
 import { listPriorityObjects } from '../../src/lib/server/consultations/queries.ts';
-import { ForbiddenError, ValidationError } from '../../src/lib/server/errors.ts';
+import { ForbiddenError } from '../../src/lib/server/errors.ts';
 import type { Actor } from '../../src/lib/server/actor.ts';
 
 const editor: Actor = { accountId: null, name: 'Kansliet', role: 'editor', personId: null };
@@ -47,16 +48,6 @@ const all = { limit: 500, offset: 0 };
 
 let db: Db;
 const orgId = new Map<string, number>();
-
-async function refused(work: () => Promise<unknown>) {
-	try {
-		await work();
-	} catch (e) {
-		if (e instanceof ValidationError) return e.byField();
-		throw e;
-	}
-	throw new Error('was not refused');
-}
 
 async function rowCounts() {
 	const [[p], [e], [m], [l], [a]] = await Promise.all([

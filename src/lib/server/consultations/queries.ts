@@ -16,6 +16,7 @@ import {
 	externalMeeting,
 	externalMeetingPriorityObject,
 	meeting,
+	meetingBody,
 	municipality,
 	organisation,
 	outbox,
@@ -28,6 +29,7 @@ import { NotFoundError } from '../errors.ts';
 import { paged, type Page } from '../organisation/queries.ts';
 import { swedish } from '../db/order.ts';
 import { meetingLabels } from './options.ts';
+import { utcToStockholm } from '../../core/meetings.ts';
 import { consultationYears, dueState, isOpen, type ConsultationStatus, type JointAnswer } from '../../core/consultations.ts';
 
 type Reader = Db | Tx;
@@ -241,6 +243,26 @@ export async function getConsultation(db: Reader, actor: Actor, id: number) {
 	};
 }
 export type ConsultationDetail = Awaited<ReturnType<typeof getConsultation>>;
+
+/**
+ * When an open remiss's deadline falls before the committee's next meeting, the
+ * chair decides alone: the committee's next meeting (null: none planned), or
+ * null when the meeting comes in time.
+ */
+export async function deadlineBeforeNextMeeting(db: Reader, c: { status: ConsultationStatus; deadline: string | null }, today: string) {
+	if (!isOpen(c.status) || !c.deadline || c.deadline < today) return null;
+	const [next] = await db
+		.select({ id: meeting.id, startsAt: meeting.startsAt, body: body.name })
+		.from(meeting)
+		.innerJoin(meetingBody, eq(meetingBody.meetingId, meeting.id))
+		.innerJoin(body, eq(body.id, meetingBody.bodyId))
+		.where(and(eq(body.kind, 'committee'), sql`${meeting.status} <> 'cancelled'`, sql`${meeting.startsAt} >= ${today}::date`))
+		.orderBy(asc(meeting.startsAt))
+		.limit(1);
+	const nextDate = next ? utcToStockholm(next.startsAt).date : null;
+	if (nextDate && nextDate <= c.deadline) return null;
+	return { committee: next?.body ?? null, nextMeetingId: next?.id ?? null, nextMeetingOn: nextDate };
+}
 
 /** What the registrars were told, when, and whether each message went. */
 export async function noticesOf(db: Reader, consultationId: number) {

@@ -28,6 +28,7 @@ import {
 } from '../../schemas/consultations.ts';
 import { storeFile, type Attachment } from '../mail/outbox.ts';
 import { sendRegistrarNotice } from './notices.ts';
+import { createEntry, updateEntry, type Register } from '../register.ts';
 
 /** PostgreSQL cuts names at 63 bytes, so the long foreign keys are matched by what it reports. */
 export const pgNames = (fields: ConstraintFields): ConstraintFields =>
@@ -240,34 +241,18 @@ export async function notifyRegistrars(db: Db, actor: Actor, id: number, input: 
 	return inTransaction(db, (tx) => sendRegistrarNotice(tx, actor, id, input));
 }
 
-export async function createPriorityObject(db: Db, actor: Actor, input: unknown) {
-	requireRole(actor, 'editor');
-	const v = validate(priorityObjectInput, input);
-	return inTransaction(
-		db,
-		async (tx) => {
-			const [row] = await tx.insert(priorityObject).values(v).returning();
-			await writeAudit(tx, actor, { action: 'create', entity: 'priority_object', entityId: row.id, after: row });
-			return row;
-		},
-		consultationConstraints
-	);
-}
+/** Priority objects are one row each: the register's generic create and update serve them. */
+export const priorityObjects: Register<typeof priorityObjectInput> = {
+	entity: 'priority_object',
+	what: 'Det prioriterade objektet',
+	table: priorityObject,
+	input: priorityObjectInput,
+	constraints: consultationConstraints
+};
 
-export async function updatePriorityObject(db: Db, actor: Actor, id: number, input: unknown) {
-	requireRole(actor, 'editor');
-	const { version } = validate(z.object({ version: versionField }), input);
-	const v = validate(priorityObjectInput, input);
-	return inTransaction(
-		db,
-		async (tx) => {
-			const { before, after } = await updateVersioned(tx, priorityObject, id, version, v, 'Det prioriterade objektet');
-			await writeAudit(tx, actor, { action: 'update', entity: 'priority_object', entityId: id, before, after });
-			return after;
-		},
-		consultationConstraints
-	);
-}
+export const createPriorityObject = (db: Db, actor: Actor, input: unknown) => createEntry(db, actor, priorityObjects, input);
+export const updatePriorityObject = (db: Db, actor: Actor, id: number, input: unknown) =>
+	updateEntry(db, actor, priorityObjects, id, input);
 
 /** For the API's generic delete: a remiss registered by mistake, with nothing sent about it. */
 export async function removeConsultation(db: Db, actor: Actor, id: number, input: unknown) {

@@ -2,7 +2,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db, runtime } from '#lib/server/app.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
-import { getConsultation } from '#lib/server/consultations/queries.ts';
+import { deadlineBeforeNextMeeting, getConsultation } from '#lib/server/consultations/queries.ts';
 import * as cs from '#lib/server/consultations/service.ts';
 import { consultationOptions } from '#lib/server/consultations/options.ts';
 import { hasRole } from '#lib/server/actor.ts';
@@ -15,10 +15,12 @@ export const load: PageServerLoad = (event) =>
 		const actor = event.locals.actor;
 		const c = await getConsultation(d, actor, idParam(event.params.id));
 		const editor = hasRole(actor, 'editor');
+		const today = todayIso();
 		return {
 			c,
-			due: dueState(c, todayIso()),
-			today: todayIso(),
+			chairNeeded: editor ? await deadlineBeforeNextMeeting(d, c, today) : null,
+			due: dueState(c, today),
+			today,
 			saved: event.url.searchParams.get('saved'),
 			lists: editor ? await consultationOptions(d, ['meetings', 'bodies']) : {},
 			mailConfigured: runtime().config.smtpUrl !== null
