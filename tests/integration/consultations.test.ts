@@ -216,7 +216,7 @@ describe('a remiss from registration to the registrars', () => {
 		});
 		expect(await deadlineBeforeNextMeeting(db, { status: 'answered', deadline: plusDays(10) }, todayIso())).toBeNull();
 		const [ssk] = await db
-			.execute<{ id: number; starts_at: Date }>(
+			.execute<{ id: number; day: string }>(
 				"select m.id, (m.starts_at at time zone 'Europe/Stockholm')::date::text as day from meeting m join meeting_body mb on mb.meeting_id = m.id join body b on b.id = mb.body_id where b.kind = 'committee' and m.status <> 'cancelled' order by m.starts_at limit 1"
 			)
 			.then((r) => r.rows);
