@@ -19,7 +19,7 @@ import {
 	type IBorderOptions
 } from 'docx';
 import type { DocSection, DocTable, TableDocument } from '../../core/table-document.ts';
-import { BASE_STYLES, FONT, GREY, TEXT_WIDTH, pagedDocx } from './docx-page.ts';
+import { BASE_STYLES, GREY, TEXT_WIDTH, pagedDocx } from './docx-page.ts';
 
 /** The tables' text: 9.5 pt. */
 const TABLE_SIZE = 19;

@@ -4,7 +4,7 @@
 import type { DocTable, TableDocument } from '../../core/table-document.ts';
 import type { ExportTable } from '../export/table.ts';
 import { ORE_PER_KRONA, type Ore } from '../../core/finance.ts';
-import { formatDate, formatNumber } from '../../core/format.ts';
+import { formatNumber } from '../../core/format.ts';
 import type { Closing } from './closing.ts';
 
 /** "1 381 130", "−1 450", "1 234,50": kronor as a closing table prints them, öre only when there are any. */

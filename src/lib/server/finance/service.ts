@@ -2,7 +2,7 @@
 // year), funds, categories and their labels, opening balances and the budget.
 // Validated, authorised, in one transaction, audited. Closing a year is in
 // closing.ts, fees in fees.ts, cost sharing in sharing.ts.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../actor.ts';

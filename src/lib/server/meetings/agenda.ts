@@ -13,7 +13,6 @@ import {
 	agendaItemActivity,
 	agendaItemDecision,
 	agendaItemFile,
-	body,
 	decision,
 	decisionActivity,
 	meeting,

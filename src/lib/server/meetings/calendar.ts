@@ -1,7 +1,7 @@
 // Which meetings go into which calendar feed, and the secret address of a
 // person's own feed.
 import { randomBytes } from 'node:crypto';
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { attendance, calendarFeed, meeting, meetingBody, membership } from '../db/schema/index.ts';
 import { hasRole, type Actor } from '../actor.ts';

@@ -2,7 +2,7 @@
 // the activities an agenda item may concern.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { activity, attendance, meeting, membership, person, plan, planArea, subGoal } from '../db/schema/index.ts';
+import { activity, membership, person, plan, planArea, subGoal } from '../db/schema/index.ts';
 import { swedish } from '../db/order.ts';
 import { membershipHeldOn } from '../organisation/queries.ts';
 

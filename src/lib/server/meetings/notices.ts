@@ -1,7 +1,7 @@
 // Mail about meetings: the notice (kallelse) with its agenda and documents to
 // the members of the meeting's bodies and its invited guests, and reminders of
 // open action items to whoever is responsible.
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { SYSTEM, type Actor } from '../actor.ts';
 import { actionItem, agendaItem, agendaItemFile, attendance, meeting, membership, outbox, person, storedFile } from '../db/schema/index.ts';

@@ -12,7 +12,6 @@ import {
 	agendaItemDecision,
 	agendaItemFile,
 	attendance,
-	body,
 	bodyRules,
 	decision,
 	meeting,

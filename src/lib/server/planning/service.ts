@@ -1,6 +1,6 @@
 // The plans' changes: plans and their adoption, activities, follow-up and the
 // decisions that concern an activity. Validated, authorised, in one transaction, audited.
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
@@ -10,32 +10,16 @@ import {
 	decision,
 	decisionActivity,
 	focusArea,
-	focusAreaBody,
 	followUp,
 	plan,
 	planArea,
-	programme,
-	programmeArea,
-	subGoal,
-	subGoalBody
+	subGoal
 } from '../db/schema/index.ts';
 import { fieldError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { inTransaction, loadForUpdate, requireRole, updateVersioned, validate, writeAudit } from '../service.ts';
 import type { Register } from '../register.ts';
 import { versionField } from '../../schemas/fields.ts';
-import {
-	activityInput,
-	datedDecisionInput,
-	decisionInput,
-	focusAreaInput,
-	followUpInput,
-	planAreaInput,
-	planInput,
-	programmeAreaInput,
-	programmeInput,
-	reportTextInput,
-	subGoalInput
-} from '../../schemas/planning.ts';
+import { activityInput, datedDecisionInput, followUpInput, planAreaInput, planInput, reportTextInput } from '../../schemas/planning.ts';
 import { carriesOver, subGoalInForce, withinYear } from '../../core/planning.ts';
 import { formatDate } from '../../core/format.ts';
 import { canFollowUp } from './queries.ts';
