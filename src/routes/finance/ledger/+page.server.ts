@@ -12,7 +12,13 @@ const positive = (v: string | null) => {
 export const load: PageServerLoad = async (event) => {
 	requirePage(event, 'member');
 	const q = event.url.searchParams;
-	const filter: LedgerFilter = { year: positive(q.get('year')), fundId: positive(q.get('fund')), categoryId: positive(q.get('category')) };
+	const filter: LedgerFilter = {
+		year: positive(q.get('year')),
+		fundId: positive(q.get('fund')),
+		categoryId: positive(q.get('category')),
+		projectId: positive(q.get('project')),
+		eventId: positive(q.get('event'))
+	};
 	const d = db();
 	return {
 		filter,
