@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '#lib/server/app.ts';
+import { requirePage, runForm } from '#lib/server/web.ts';
+import { createExternalMeeting } from '#lib/server/projects/service.ts';
+import { consultationOptions } from '#lib/server/consultations/options.ts';
+
+export const load: PageServerLoad = async (event) => {
+	requirePage(event, 'editor');
+	return { lists: await consultationOptions(db(), ['bodies', 'organisations', 'priorityObjects']) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		requirePage(event, 'editor');
+		const r = await runForm(event, (input) => createExternalMeeting(db(), event.locals.actor, input));
+		if ('ok' in r) redirect(303, `/projects/external-meetings/${r.result.id}?saved=1`);
+		return r;
+	}
+};
