@@ -56,7 +56,9 @@ test('register a remiss, answer jointly, upload the response, mark it submitted,
 	await expect(page.getByText('Ja, gemensamt svar')).toBeVisible();
 
 	// Upload the response.
-	await page.getByLabel('Svarsdokument').setInputFiles({ name: 'remissvar.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 svar') });
+	await page
+		.getByLabel('Svarsdokument', { exact: true })
+		.setInputFiles({ name: 'remissvar.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 svar') });
 	await page.getByRole('button', { name: 'Ladda upp' }).click();
 	await expect(page.getByRole('status')).toHaveText('Svarsdokumentet är uppladdat.');
 	const download = page.waitForEvent('download');
@@ -143,7 +145,9 @@ test('the API lists remisser by year and status, and refuses bad input naming th
 	expect(y2021.total).toBe(9);
 	const bad = await request.get('/api/v1/consultations?status=klar');
 	expect(bad.status()).toBe(422);
-	expect((await bad.json()).errors).toEqual([{ field: 'status', message: 'status måste vara en av watched, drafting, answered, declined.' }]);
+	expect((await bad.json()).errors).toEqual([
+		{ field: 'status', message: 'status måste vara en av watched, drafting, answered, declined.' }
+	]);
 	const objects = await (await request.get('/api/v1/priority-objects')).json();
 	expect(objects.total).toBe(5);
 	const one = await (await request.get(`/api/v1/priority-objects/${objects.items[0].id}`)).json();
@@ -162,9 +166,13 @@ test('the API lists remisser by year and status, and refuses bad input naming th
 
 	expect((await request.post('/api/v1/consultations', { data: { title: 'Utan inloggning' } })).status()).toBe(401);
 	expect((await request.post('/api/v1/session', { data: ADMIN })).status()).toBe(200);
-	const refused = await request.post('/api/v1/consultations', { data: { title: 'Baklänges', receivedOn: '2026-03-10', deadline: '2026-03-01' } });
+	const refused = await request.post('/api/v1/consultations', {
+		data: { title: 'Baklänges', receivedOn: '2026-03-10', deadline: '2026-03-01' }
+	});
 	expect(refused.status()).toBe(422);
-	expect((await refused.json()).errors).toEqual([{ field: 'deadline', message: 'Sista svarsdag kan inte vara före datumet då remissen kom in.' }]);
+	expect((await refused.json()).errors).toEqual([
+		{ field: 'deadline', message: 'Sista svarsdag kan inte vara före datumet då remissen kom in.' }
+	]);
 	const created = await request.post('/api/v1/consultations', { data: { title: 'Via API', status: 'watched' } });
 	expect(created.status()).toBe(201);
 	const c = await created.json();
