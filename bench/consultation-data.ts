@@ -9,7 +9,15 @@ export const CONSULTATIONS = 5000;
 const FIRST_YEAR = 2010;
 const YEARS = 17;
 const STATUSES = ['watched', 'drafting', 'answered', 'answered', 'answered', 'declined'] as const;
-const SUBJECTS = ['Regional cykelplan', 'Trafikförändringar', 'Vägplan', 'Länsplan', 'Godsstrategi', 'Kollektivtrafikplan', 'Näringslivsstrategi'];
+const SUBJECTS = [
+	'Regional cykelplan',
+	'Trafikförändringar',
+	'Vägplan',
+	'Länsplan',
+	'Godsstrategi',
+	'Kollektivtrafikplan',
+	'Näringslivsstrategi'
+];
 
 export interface GeneratedConsultations {
 	before: number;

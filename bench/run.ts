@@ -401,7 +401,9 @@ const REGISTER_PAGE = '/consultations?year=2020&status=answered&offset=50';
  * the public sees only sent joint responses) is informational.
  */
 async function consultationRegister(server: Started, cookie: string) {
-	console.log(`7. Consultations: GET ${REGISTER_PAGE} with ${CONSULTATIONS.toLocaleString('sv-SE')} remisser generated into the running database`);
+	console.log(
+		`7. Consultations: GET ${REGISTER_PAGE} with ${CONSULTATIONS.toLocaleString('sv-SE')} remisser generated into the running database`
+	);
 	console.log(
 		`   targets: at least ${TARGET_RPS_SHARE * 100} % of the static route's requests/s and a p95 at most ${TARGET_P95_MULTIPLE}× its p95, signed in (rendered each time)`
 	);
