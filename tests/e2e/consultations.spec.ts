@@ -8,24 +8,48 @@ import { ADMIN, expectAccessible, login } from './helpers.ts';
 const todayIso = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 const plusDays = (days: number) => new Date(Date.parse(`${todayIso()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** The registrars need addresses for the notices: set through the API, as an integration would. */
+type Municipality = { id: number; code: string; version: number; registrarEmail: string | null };
+
+/**
+ * The registrars need addresses for the notices: set through the API, as an
+ * integration would. Returns how to put back what was there, so that the other
+ * tests (the audit log of the register) find the demo as it was.
+ */
 async function giveRegistrarsAddresses(page: Page) {
-	const list = await (await page.request.get('/api/v1/municipalities?limit=50')).json();
-	for (const m of list.items as { id: number; code: string; version: number; registrarEmail: string | null }[]) {
+	const list = (await (await page.request.get('/api/v1/municipalities?limit=50')).json()).items as Municipality[];
+	const changed: Municipality[] = [];
+	for (const m of list) {
 		if (m.registrarEmail) continue;
 		const r = await page.request.patch(`/api/v1/municipalities/${m.id}`, {
 			data: { registrarEmail: `registrator@${m.code}.kommun.test`, version: m.version }
 		});
 		expect(r.status()).toBe(200);
+		changed.push(await r.json());
 	}
-	return list.items.length as number;
+	return {
+		count: list.length,
+		restore: async () => {
+			for (const m of changed) {
+				const r = await page.request.patch(`/api/v1/municipalities/${m.id}`, { data: { registrarEmail: null, version: m.version } });
+				expect(r.status()).toBe(200);
+			}
+		}
+	};
 }
 
 test('register a remiss, answer jointly, upload the response, mark it submitted, and see the registrars’ notice in the outbox', async ({
 	page
 }) => {
 	await login(page);
-	const municipalities = await giveRegistrarsAddresses(page);
+	const registrars = await giveRegistrarsAddresses(page);
+	try {
+		await remissToRegistrars(page, registrars.count);
+	} finally {
+		await registrars.restore();
+	}
+});
+
+async function remissToRegistrars(page: Page, municipalities: number) {
 	const title = `Regional cykelplan ${Date.now()}`;
 
 	await page.goto('/consultations');
@@ -81,7 +105,7 @@ test('register a remiss, answer jointly, upload the response, mark it submitted,
 	await expect(rows.first()).toContainText('Remiss');
 	await expect(rows.first().getByRole('link', { name: `Slutligt remissvar: ${title}` })).toBeVisible();
 	await expectAccessible(page);
-});
+}
 
 test('a deadline before the received date is refused without JavaScript, naming the field, and nothing is saved', async ({ browser }) => {
 	const noJs = await browser.newPage({ javaScriptEnabled: false });
