@@ -50,10 +50,6 @@ function consultationRules(v: ConsultationShape, ctx: z.RefinementCtx) {
 	if (v.answerJointly === 'no' && !v.notJointReason) issue('notJointReason', 'Skriv varför samarbetet inte svarar gemensamt.');
 	if (v.status === 'answered' && !v.submittedOn && v.submittedYear === null)
 		issue('submittedOn', 'En besvarad remiss behöver datumet då svaret skickades.');
-	if (v.writtenOn && v.writtenYear !== null && Number(v.writtenOn.slice(0, 4)) !== v.writtenYear)
-		issue('writtenYear', 'Skrivet år stämmer inte med skrivet datum.');
-	if (v.submittedOn && v.submittedYear !== null && Number(v.submittedOn.slice(0, 4)) !== v.submittedYear)
-		issue('submittedYear', 'Skickat år stämmer inte med skickat datum.');
 }
 
 export const consultationInput = z
@@ -61,8 +57,9 @@ export const consultationInput = z
 	.superRefine(consultationRules)
 	.transform((v) => ({
 		...v,
-		writtenYear: v.writtenYear ?? yearOf(v.writtenOn),
-		submittedYear: v.submittedYear ?? yearOf(v.submittedOn)
+		// A date decides its year; the year alone is for when only the month is known.
+		writtenYear: yearOf(v.writtenOn) ?? v.writtenYear,
+		submittedYear: yearOf(v.submittedOn) ?? v.submittedYear
 	}));
 export type ConsultationInput = z.infer<typeof consultationInput>;
 
