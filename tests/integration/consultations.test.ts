@@ -24,6 +24,7 @@ import { loadDemo } from '../../src/lib/server/demo/load.ts';
 import {
 	deadlineBeforeNextMeeting,
 	deadlineView,
+	dueSoon,
 	getConsultation,
 	getPriorityObject,
 	listConsultations,
@@ -151,6 +152,10 @@ describe('a remiss from registration to the registrars', () => {
 		expect(created.status).toBe('watched');
 
 		// the deadline view warns: due within 30 days
+		const soon = await dueSoon(db, member, todayIso());
+		expect(soon.items.map((c) => c.id)).toContain(created.id);
+		expect(soon.total).toBe(soon.items.length);
+		expect((await dueSoon(db, member, plusDays(-11))).items.map((c) => c.id)).not.toContain(created.id); // 31 days ahead then
 		const due = (await deadlineView(db, member, todayIso())).find((c) => c.id === created.id)!;
 		expect(due.due).toMatchObject({ state: 'due-soon', date: deadline, isTarget: false, days: daysBetween(todayIso(), deadline) });
 

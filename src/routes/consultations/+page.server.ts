@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
 import { load as read, pageOf } from '#lib/server/web.ts';
-import { deadlineView, listConsultations, type ConsultationFilter } from '#lib/server/consultations/queries.ts';
+import { dueSoon, listConsultations, type ConsultationFilter } from '#lib/server/consultations/queries.ts';
 import { consultationOptions } from '#lib/server/consultations/options.ts';
 import { isConsultationStatus } from '#lib/core/consultations.ts';
 import { todayIso } from '#lib/core/format.ts';
@@ -26,7 +26,7 @@ export const load: PageServerLoad = (event) =>
 		const today = todayIso();
 		const [list, due, lists] = [
 			await listConsultations(d, actor, filter, pageOf(event.url, 50, 200)),
-			(await deadlineView(d, actor, today)).filter((c) => c.due.state === 'late' || c.due.state === 'due-soon'),
+			await dueSoon(d, actor, today, 10),
 			await consultationOptions(d, ['organisations'])
 		];
 		return { filter, list, due, lists, today };

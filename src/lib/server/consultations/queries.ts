@@ -30,7 +30,7 @@ import { paged, type Page } from '../organisation/queries.ts';
 import { swedish } from '../db/order.ts';
 import { meetingLabels } from './options.ts';
 import { utcToStockholm } from '../../core/meetings.ts';
-import { consultationYears, dueState, isOpen, type ConsultationStatus, type JointAnswer } from '../../core/consultations.ts';
+import { consultationYears, DUE_SOON_DAYS, dueState, isOpen, type ConsultationStatus, type JointAnswer } from '../../core/consultations.ts';
 
 type Reader = Db | Tx;
 
@@ -134,6 +134,38 @@ export async function deadlineView(db: Reader, actor: Actor, today: string) {
 		...c,
 		due: dueState({ status: c.status as ConsultationStatus, deadline: c.deadline, targetOn: c.targetOn }, today)
 	}));
+}
+
+/**
+ * What needs attention: open remisser past their deadline, and those whose
+ * deadline or own target falls within the coming days; the nearest first, at
+ * most `limit`, with how many there are in all.
+ */
+export async function dueSoon(db: Reader, actor: Actor, today: string, limit = 10, days = DUE_SOON_DAYS) {
+	const until = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+	const when = sql`coalesce(${consultation.deadline}, ${consultation.targetOn})`;
+	const where = and(
+		publicOnly(actor),
+		inArray(consultation.status, ['watched', 'drafting']),
+		or(sql`${consultation.deadline} < ${today}::date`, sql`${when} between ${today}::date and ${until}::date`)
+	);
+	const [rows, [{ total }]] = await Promise.all([
+		db
+			.select(listColumns)
+			.from(consultation)
+			.leftJoin(organisation, eq(organisation.id, consultation.issuerId))
+			.where(where)
+			.orderBy(sql`${when} asc`, asc(consultation.id))
+			.limit(limit),
+		db.select({ total: count() }).from(consultation).where(where)
+	]);
+	return {
+		total,
+		items: rows.map((c) => ({
+			...c,
+			due: dueState({ status: c.status as ConsultationStatus, deadline: c.deadline, targetOn: c.targetOn }, today, days)
+		}))
+	};
 }
 
 /** Per year: how many remisser, how many answered jointly, and which. */
