@@ -145,6 +145,42 @@ export function openApiDocument(serverUrl = '/') {
 			}
 		}
 	};
+	paths['/api/v1/agreement/notice'] = {
+		get: {
+			tags: ['Samarbetsavtalet'],
+			summary: 'När en uppsägning får verkan',
+			description:
+				'Uppsägningstiden börjar den första dagen i månaden efter att ordföranden tog emot uppsägningen och löper tolv månader (samarbetsavtalet §2, §9).',
+			parameters: [
+				{
+					name: 'received',
+					in: 'query',
+					required: true,
+					description: 'Dagen uppsägningen togs emot (ÅÅÅÅ-MM-DD)',
+					schema: { type: 'string', format: 'date' }
+				}
+			],
+			responses: {
+				'200': {
+					description: 'Uppsägningstiden',
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								properties: {
+									received: { type: 'string', format: 'date' },
+									periodStarts: { type: 'string', format: 'date' },
+									effective: { type: 'string', format: 'date' }
+								},
+								required: ['received', 'periodStarts', 'effective']
+							}
+						}
+					}
+				},
+				'422': errors['422']
+			}
+		}
+	};
 	const figures = {
 		type: 'object',
 		properties: { opening: { type: 'integer' }, income: { type: 'integer' }, costs: { type: 'integer' }, closing: { type: 'integer' } }
