@@ -86,6 +86,12 @@ export function pageOf(url: URL, defaultLimit = 50, maxLimit = 500): Page {
 	return { limit, offset };
 }
 
+/** A list page's filter from the query string: a positive whole number, or not given (anything else is ignored). */
+export function positiveParam(url: URL, name: string): number | undefined {
+	const n = Number(url.searchParams.get(name));
+	return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 /** A year in a path: a plan's year. */
 export function yearParam(value: string | undefined): number {
 	const year = Number(value);

@@ -1,24 +1,19 @@
 import type { PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { load as read, pageOf } from '#lib/server/web.ts';
+import { load as read, pageOf, positiveParam } from '#lib/server/web.ts';
 import { dueSoon, listConsultations, type ConsultationFilter } from '#lib/server/consultations/queries.ts';
 import { consultationOptions } from '#lib/server/consultations/options.ts';
 import { isConsultationStatus } from '#lib/core/consultations.ts';
 import { todayIso } from '#lib/core/format.ts';
-
-const positive = (v: string | null) => {
-	const n = Number(v);
-	return Number.isInteger(n) && n > 0 ? n : undefined;
-};
 
 export const load: PageServerLoad = (event) =>
 	read(event, async () => {
 		const q = event.url.searchParams;
 		const status = q.get('status');
 		const filter: ConsultationFilter = {
-			year: positive(q.get('year')),
+			year: positiveParam(event.url, 'year'),
 			status: isConsultationStatus(status) ? status : undefined,
-			issuerId: positive(q.get('issuer')),
+			issuerId: positiveParam(event.url, 'issuer'),
 			q: q.get('q')?.trim() || undefined
 		};
 		const d = db();
