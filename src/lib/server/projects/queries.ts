@@ -28,11 +28,15 @@ type Reader = Db | Tx;
 
 const supplier = alias(organisation, 'supplier');
 
+/** The ledger's amounts of one direction (cost or income), summed in öre, over rows joined to their category. */
+const sumOf = (kind: 'cost' | 'income') =>
+	sql<string>`coalesce(sum(${ledgerEntry.amount}) filter (where ${ledgerCategory.kind} = ${kind}), 0)`;
+
 /** Costs and income booked on each project or event, in öre, per the ledger's category direction. */
 function ledgerSums(column: typeof ledgerEntry.projectId | typeof ledgerEntry.eventId) {
 	return {
-		costs: sql<string>`coalesce(sum(${ledgerEntry.amount}) filter (where ${ledgerCategory.kind} = 'cost'), 0)`,
-		income: sql<string>`coalesce(sum(${ledgerEntry.amount}) filter (where ${ledgerCategory.kind} = 'income'), 0)`,
+		costs: sumOf('cost'),
+		income: sumOf('income'),
 		entries: sql<number>`count(${ledgerEntry.id})::int`,
 		key: column
 	};
@@ -115,8 +119,8 @@ export async function getProject(db: Reader, id: number) {
 		db
 			.select({
 				year: sql<number>`extract(year from ${ledgerEntry.date})::int`,
-				costs: sql<string>`coalesce(sum(${ledgerEntry.amount}) filter (where ${ledgerCategory.kind} = 'cost'), 0)`,
-				income: sql<string>`coalesce(sum(${ledgerEntry.amount}) filter (where ${ledgerCategory.kind} = 'income'), 0)`
+				costs: sumOf('cost'),
+				income: sumOf('income')
 			})
 			.from(ledgerEntry)
 			.innerJoin(ledgerCategory, eq(ledgerCategory.id, ledgerEntry.categoryId))
@@ -138,13 +142,13 @@ export async function getProject(db: Reader, id: number) {
 }
 export type ProjectDetail = Awaited<ReturnType<typeof getProject>>;
 
-export async function listEvents(db: Reader, f: { year?: number } = {}) {
+export async function listEvents(db: Reader, f: { year?: number; id?: number } = {}) {
 	const rows = await db
 		.select()
 		.from(event)
-		.where(f.year ? sql`extract(year from ${event.heldOn}) = ${f.year}` : undefined)
+		.where(and(f.year ? sql`extract(year from ${event.heldOn}) = ${f.year}` : undefined, f.id ? eq(event.id, f.id) : undefined))
 		.orderBy(sql`${event.heldOn} desc nulls last`, swedish(event.name));
-	const sums = await sumsBy(db, ledgerEntry.eventId);
+	const sums = await sumsBy(db, ledgerEntry.eventId, f.id ? [f.id] : undefined);
 	return rows.map((e) => {
 		const s = sums.get(e.id) ?? NO_SUMS;
 		return {
@@ -157,7 +161,7 @@ export async function listEvents(db: Reader, f: { year?: number } = {}) {
 }
 
 export async function getEvent(db: Reader, id: number) {
-	const [e] = (await listEvents(db)).filter((x) => x.id === id);
+	const [e] = await listEvents(db, { id });
 	if (!e) throw new NotFoundError('Evenemanget');
 	const hosts = await db
 		.select({ id: body.id, name: body.name })
