@@ -122,3 +122,102 @@ export function dutiesOf<T extends { rule: DutyRule }>(duties: T[], years: numbe
 		}
 	return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
+
+/** The day before an ISO date: the last day a leaving municipality is a party. */
+export function dayBefore(date: string): string {
+	const [y, m, d] = parts(date);
+	const t = new Date(Date.UTC(y, m - 1, d - 1));
+	return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** An ISO date moved by whole days. */
+export function addDays(date: string, days: number): string {
+	const [y, m, d] = parts(date);
+	const t = new Date(Date.UTC(y, m - 1, d + days));
+	return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** The Monday of the ISO week the date falls in. */
+export function weekStart(date: string): string {
+	const [y, m, d] = parts(date);
+	return addDays(date, -((weekdayOf(y, m, d) + 6) % 7));
+}
+
+/** The ISO week number (1–53), as Swedish calendars print it. */
+export function isoWeek(date: string): number {
+	const thursday = addDays(weekStart(date), 3);
+	const [y] = parts(thursday);
+	const jan4 = iso(y, 1, 4);
+	const days = (Date.parse(weekStart(thursday)) - Date.parse(weekStart(jan4))) / 86_400_000;
+	return Math.round(days / 7) + 1;
+}
+
+export type TaskState = 'done' | 'unrecorded' | 'late' | 'this_week' | 'soon' | 'later';
+
+/** A task due this long ago and never marked done is history the system was not told, not a late task to chase. */
+export const LATE_DAYS = 90;
+
+export const TASK_STATE_LABELS: Record<TaskState, string> = {
+	done: 'Klar',
+	unrecorded: 'Inte registrerad',
+	late: 'Försenad',
+	this_week: 'Denna vecka',
+	soon: 'Inom 30 dagar',
+	later: 'Senare'
+};
+
+/**
+ * Where a task stands on a day: done; late (due before today, within the last
+ * 90 days); not recorded (due longer ago, never marked done); due this week,
+ * within 30 days, or later.
+ */
+export function taskState(t: { dueOn: string; doneOn: string | null; doneUndated?: boolean }, today: string): TaskState {
+	if (t.doneOn || t.doneUndated) return 'done';
+	if (t.dueOn < addDays(today, -LATE_DAYS)) return 'unrecorded';
+	if (t.dueOn < today) return 'late';
+	if (t.dueOn <= addDays(weekStart(today), 6)) return 'this_week';
+	if (t.dueOn <= addDays(today, 30)) return 'soon';
+	return 'later';
+}
+
+/** Whether a reminder is due: the task is open and today is within its reminder window. */
+export function reminderDue(
+	t: { dueOn: string; doneOn: string | null; doneUndated?: boolean; remindedAt: unknown },
+	remindDaysBefore: number,
+	today: string
+) {
+	return !t.doneOn && !t.doneUndated && !t.remindedAt && today >= addDays(t.dueOn, -remindDaysBefore) && today <= t.dueOn;
+}
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const WEEKDAYS = ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'];
+const ORDINALS: Record<number, string> = { 1: 'första', 2: 'andra', 3: 'tredje', 4: 'fjärde', 5: 'femte', [-1]: 'sista' };
+
+export const monthName = (month: number) => MONTHS[month - 1] ?? String(month);
+export const WEEKDAY_NAMES = WEEKDAYS;
+export const ORDINAL_NAMES = ORDINALS;
+
+/** "15 mars", "andra söndagen i september", "i januari"; and what an election year does to it. */
+export function describeRule(rule: DutyRule): string {
+	const base =
+		rule.kind === 'day'
+			? `${rule.day} ${monthName(rule.month)}`
+			: rule.kind === 'weekday'
+				? `${ORDINALS[rule.nth] ?? rule.nth + ':e'} ${WEEKDAYS[rule.weekday]}en i ${monthName(rule.month)}`
+				: `i ${monthName(rule.month)}`;
+	if (rule.electionYear === 'skip') return `${base}, inte valår`;
+	if (rule.electionYear && typeof rule.electionYear === 'object') return `${base}; valår i ${monthName(rule.electionYear.month)}`;
+	return base;
+}
+
+/** A share of an amount that may be negative (a debt): the magnitude is split, the sign kept. */
+export function splitSigned(amount: number, weights: bigint[], split: (units: number, weights: bigint[]) => number[]): number[] {
+	if (amount === 0) return weights.map(() => 0);
+	const shares = split(Math.abs(amount), weights);
+	return amount < 0 ? shares.map((s) => (s === 0 ? 0 : -s)) : shares;
+}
+
+/** An activity target against the external meetings held: met when the count reaches it. */
+export function targetState(count: number, target: number): { met: boolean; missing: number } {
+	return { met: count >= target, missing: Math.max(0, target - count) };
+}

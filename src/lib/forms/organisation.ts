@@ -70,6 +70,14 @@ export const membershipFields: FieldSpec[] = [
 		type: 'text',
 		hint: 'Det som är känt när datumen inte är det, till exempel ”Ordförande 2018”.'
 	},
+	{
+		name: 'appointedByPersonId',
+		label: 'Utsedd av',
+		type: 'select',
+		options: 'persons',
+		hint: 'I ett nätverk utser kommundirektören medlemmen.'
+	},
+	{ name: 'directiveVersionId', label: 'Enligt direktiv', type: 'select', options: 'directiveVersions' },
 	{ name: 'source', label: 'Källa', type: 'text' }
 ];
 

@@ -34,7 +34,11 @@ export type ListName =
 	| 'projects'
 	| 'events'
 	| 'priorityObjects'
-	| 'meetings';
+	| 'meetings'
+	| 'directiveVersions'
+	| 'governingVersions'
+	| 'externalMeetings'
+	| 'plans';
 export type OptionLists = Partial<Record<ListName, Option[]>>;
 
 export const choices = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -82,7 +82,10 @@ export const membershipInput = z
 		validFrom: optionalDate('Från'),
 		validTo: optionalDate('Till'),
 		periodNote: optionalText('Om perioden', 500),
-		source: optionalText('Källa', 500)
+		source: optionalText('Källa', 500),
+		/** Left out (the API): the appointment stays as it is. */
+		appointedByPersonId: optionalId('Utsedd av').optional(),
+		directiveVersionId: optionalId('Enligt direktiv').optional()
 	})
 	.superRefine(periodInOrder('validFrom', 'validTo', 'Till'))
 	.superRefine((v, ctx) => {

@@ -10,6 +10,8 @@ export interface Config {
 	adminEmail: string | null;
 	adminPassword: string | null;
 	loadDemo: boolean;
+	/** The address links in mail point to, e.g. https://samverka.example.se. */
+	publicUrl: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,6 +22,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		mailFrom: env.MAIL_FROM || 'Samverka <noreply@samverka.local>',
 		adminEmail: env.SAMVERKA_ADMIN_EMAIL || null,
 		adminPassword: env.SAMVERKA_ADMIN_PASSWORD || null,
-		loadDemo: env.SAMVERKA_DEMO !== 'false'
+		loadDemo: env.SAMVERKA_DEMO !== 'false',
+		publicUrl: (env.ORIGIN || env.PUBLIC_URL || '').replace(/\/$/, '')
 	};
 }

@@ -20,6 +20,8 @@ export interface Register<S extends z.ZodType> {
 	constraints?: ConstraintFields;
 	/** further checks that need the database; throw ValidationError */
 	check?: (tx: Tx, values: z.infer<S>, id?: number) => Promise<void>;
+	/** what saving sets off, in its transaction (a new member's introduction task, the appointment) */
+	saved?: (tx: Tx, actor: Actor, row: any, values: z.infer<S>, isNew: boolean) => Promise<unknown>;
 }
 
 export async function createEntry<S extends z.ZodType>(db: Db, actor: Actor, reg: Register<S>, input: unknown) {
@@ -34,6 +36,7 @@ export async function createEntry<S extends z.ZodType>(db: Db, actor: Actor, reg
 				.values(values as never)
 				.returning()) as (Record<string, unknown> & { id: number; version: number })[];
 			await writeAudit(tx, actor, { action: 'create', entity: reg.entity, entityId: row.id, after: row });
+			await reg.saved?.(tx, actor, row, values, true);
 			return row;
 		},
 		reg.constraints
@@ -50,6 +53,7 @@ export async function updateEntry<S extends z.ZodType>(db: Db, actor: Actor, reg
 			await reg.check?.(tx, values, id);
 			const { before, after } = await updateVersioned(tx, reg.table, id, version, values as Record<string, unknown>, reg.what);
 			await writeAudit(tx, actor, { action: 'update', entity: reg.entity, entityId: id, before, after });
+			await reg.saved?.(tx, actor, after, values, false);
 			return after;
 		},
 		reg.constraints

@@ -10,6 +10,7 @@ import { loadDemo } from './demo/load.ts';
 import { getCooperation } from './organisation/queries.ts';
 import { startChangeFeed, type ChangeFeed } from './cache/change-feed.ts';
 import { smtpSender, startMailer, type Mailer } from './mail/mailer.ts';
+import { startCycleClock, type CycleClock } from './governance/clock.ts';
 
 export interface Runtime {
 	db: Db;
@@ -19,6 +20,8 @@ export interface Runtime {
 	changes: ChangeFeed;
 	/** Delivers the outbox; null without SMTP_URL (mail then waits in the outbox). */
 	mailer: Mailer | null;
+	/** Reminders and the weekly digest of the year's cycle; runs with the mailer (mail without SMTP would only pile up). */
+	cycle: CycleClock | null;
 	stop(): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export async function startRuntime(config = readConfig(), log: (m: string) => vo
 		await firstStart(db, config, log);
 		const changes = await startChangeFeed(url);
 		const mailer = config.smtpUrl ? startMailer(db, smtpSender(config.smtpUrl, config.mailFrom), log) : null;
+		const cycle = mailer ? startCycleClock(db, config.publicUrl, log) : null;
 		let stopped: Promise<void> | undefined;
 		return {
 			db,
@@ -39,9 +43,11 @@ export async function startRuntime(config = readConfig(), log: (m: string) => vo
 			embedded,
 			changes,
 			mailer,
+			cycle,
 			stop: () =>
 				(stopped ??= (async () => {
 					mailer?.stop();
+					cycle?.stop();
 					await changes.stop();
 					await db.$client.end();
 					await embedded?.stop();

@@ -2,6 +2,7 @@
 // validate the forms and the API, so the two cannot drift apart.
 import { z } from 'zod';
 import { resources } from './resources.ts';
+import { amendmentInput, noticeInput } from '../../schemas/governance.ts';
 
 const errorSchema = {
 	type: 'object',
@@ -179,6 +180,58 @@ export function openApiDocument(serverUrl = '/') {
 				},
 				'422': errors['422']
 			}
+		}
+	};
+	const json = (description: string, schema: unknown = { type: 'object' }) => ({
+		description,
+		content: { 'application/json': { schema } }
+	});
+	schemas.agreementNoticeInput = jsonSchema(noticeInput);
+	schemas.agreementAmendmentInput = jsonSchema(amendmentInput);
+	paths['/api/v1/agreement'] = {
+		get: {
+			tags: ['Samarbetsavtalet'],
+			summary: 'Samarbetsavtalet: gällande version med paragrafer och parter, alla versioner och uppsägningar',
+			parameters: [{ name: 'version', in: 'query', description: 'En tidigare versions nummer', schema: { type: 'integer' } }],
+			responses: { '200': json('Avtalet'), '404': errors['404'], '422': errors['422'] }
+		}
+	};
+	paths['/api/v1/agreement/notices'] = {
+		post: {
+			tags: ['Samarbetsavtalet'],
+			summary: 'Registrera en kommuns uppsägning',
+			description:
+				'Räknar ut när uppsägningstiden börjar och när utträdet gäller, avslutar kommunens medlemskap dagen före (inga avgifter efter det), och underrättar övriga parters registratorer via utkorgen. Kräver rollen redaktör.',
+			requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/agreementNoticeInput' } } } },
+			responses: { '201': json('Uppsägningen'), '401': errors['401'], '403': errors['403'], '422': errors['422'] }
+		}
+	};
+	paths['/api/v1/agreement/versions'] = {
+		post: {
+			tags: ['Samarbetsavtalet'],
+			summary: 'Anta en ny version av avtalet (kräver ett beslut)',
+			requestBody: {
+				required: true,
+				content: { 'application/json': { schema: { $ref: '#/components/schemas/agreementAmendmentInput' } } }
+			},
+			responses: { '201': json('Versionen'), '401': errors['401'], '403': errors['403'], '422': errors['422'] }
+		}
+	};
+	paths['/api/v1/agreement/settlement'] = {
+		get: {
+			tags: ['Samarbetsavtalet'],
+			summary: 'Förhandsvisning av fördelningen vid upplösning (§10)',
+			description: `Fondernas saldon vid årets slut och öppna projekts återstående budget, fördelade efter folkmängden på datumet; varje rad summerar exakt. ${amounts}`,
+			parameters: [
+				{
+					name: 'date',
+					in: 'query',
+					required: true,
+					description: 'Folkmängdens datum (ÅÅÅÅ-MM-DD)',
+					schema: { type: 'string', format: 'date' }
+				}
+			],
+			responses: { '200': json('Fördelningen'), '401': errors['401'], '422': errors['422'] }
 		}
 	};
 	const figures = {

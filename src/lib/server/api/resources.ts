@@ -33,6 +33,7 @@ import { consultationInput, priorityObjectInput } from '../../schemas/consultati
 import { eventInput, externalMeetingInput, projectInput } from '../../schemas/projects.ts';
 import { CONSULTATION_STATUSES, isConsultationStatus } from '../../core/consultations.ts';
 import { isProjectStatus, PROJECT_STATUSES } from '../../core/projects.ts';
+import { governanceResources } from './governance-resources.ts';
 
 export interface Filter {
 	name: string;
@@ -57,7 +58,7 @@ export interface Resource {
 	remove?(db: Db, actor: Actor, id: number, input: unknown): Promise<unknown>;
 }
 
-const pageArray = <T>(rows: T[], page: q.Page): q.Paged<T> => ({
+export const pageArray = <T>(rows: T[], page: q.Page): q.Paged<T> => ({
 	items: rows.slice(page.offset, page.offset + page.limit),
 	total: rows.length,
 	...page
@@ -179,7 +180,7 @@ const statusParam = (url: URL) => {
 };
 
 /** Input schemas of records saved by a service of their own: only used to describe and validate, never inserted as is. */
-const described = <S extends z.ZodType>(entity: string, what: string, input: S): Register<S> => ({
+export const described = <S extends z.ZodType>(entity: string, what: string, input: S): Register<S> => ({
 	entity,
 	what,
 	table: null as never,
@@ -405,7 +406,12 @@ resources.push({
 	remove: (db, actor, id, input) => fs.deleteLedgerEntry(db, actor, id, input)
 });
 
-const oneOf = <T extends string>(url: URL, name: string, valid: (v: unknown) => v is T, values: readonly string[]): T | undefined => {
+export const oneOf = <T extends string>(
+	url: URL,
+	name: string,
+	valid: (v: unknown) => v is T,
+	values: readonly string[]
+): T | undefined => {
 	const v = url.searchParams.get(name);
 	if (v === null || v === '') return undefined;
 	if (!valid(v)) throw new ValidationError([{ field: name, message: `${name} måste vara en av ${values.join(', ')}.` }]);
@@ -508,5 +514,7 @@ resources.push(
 		update: (db, actor, id, input) => pjs.updateExternalMeeting(db, actor, id, input)
 	}
 );
+
+resources.push(...governanceResources());
 
 export const resourceByPath = new Map(resources.map((r) => [r.path, r]));

@@ -14,6 +14,7 @@ import { insertMeetings, meetingFile } from './meetings.ts';
 import { financeFile, insertFinance } from './finance.ts';
 import { consultationFile, insertConsultations } from './consultations.ts';
 import { insertProjects, projectFile } from './projects.ts';
+import { governanceFile, insertGovernance } from './governance.ts';
 
 interface DemoOrganisation {
 	cooperation: { name: string; shortName: string; hostMunicipalityCode: string | null; source: string };
@@ -73,6 +74,7 @@ export async function loadDemo(db: Db, dir = demoDir()): Promise<string> {
 	const financeData = financeFile(dir);
 	const consultationData = consultationFile(dir);
 	const projectData = projectFile(dir);
+	const governanceData = governanceFile(dir);
 	return db.transaction(async (tx) => {
 		const { counts: organisationCounts, refs } = await insertAll(tx, data, figures);
 		// In order: each part refers to the records of those before it.
@@ -82,7 +84,8 @@ export async function loadDemo(db: Db, dir = demoDir()): Promise<string> {
 			...(await insertMeetings(tx, meetingData, refs)),
 			...(await insertConsultations(tx, consultationData, refs)),
 			...(await insertFinance(tx, financeData, refs)),
-			...(await insertProjects(tx, projectData, refs))
+			...(await insertProjects(tx, projectData, refs)),
+			...(await insertGovernance(tx, governanceData, refs))
 		};
 		await writeAudit(tx, SYSTEM, { action: 'load-demo', entity: 'cooperation', entityId: 1, after: counts });
 		return Object.entries(counts)
@@ -192,7 +195,9 @@ async function insertAll(tx: Tx, data: DemoOrganisation, figures: Record<string,
 			meetings: new Map(),
 			priorityObjects: new Map(),
 			projects: new Map(),
-			events: new Map()
+			events: new Map(),
+			activities: new Map(),
+			externalMeetings: new Map()
 		} satisfies DemoRefs
 	};
 }

@@ -32,6 +32,8 @@ export interface DemoRefs {
 	priorityObjects: Map<string, number>;
 	projects: Map<string, number>;
 	events: Map<string, number>;
+	activities: Map<string, number>;
+	externalMeetings: Map<string, number>;
 }
 
 interface DemoPlanning {
@@ -116,7 +118,7 @@ export async function insertPlanning(tx: Tx, files: DemoPlanning[], refs: DemoRe
 	const dec = new Map<string, number>();
 	const goals = new Map<string, number>();
 	const programmes = new Map<string, number>();
-	const acts = new Map<string, number>();
+	const acts = refs.activities;
 	const body = (key: string) => lookup(refs.bodies, key, 'organ')!;
 	let activityCount = 0;
 	let followUpCount = 0;

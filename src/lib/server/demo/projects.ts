@@ -149,6 +149,7 @@ export async function insertProjects(tx: Tx, data: DemoProjects | null, refs: De
 				source: m.source
 			})
 			.returning({ id: externalMeeting.id });
+		refs.externalMeetings.set(m.key, row.id);
 		if (m.organisationKeys.length)
 			await tx.insert(externalMeetingOrganisation).values(m.organisationKeys.map((k) => ({ externalMeetingId: row.id, organisationId: org(k)! })));
 		if (m.priorityObjectKeys.length)

@@ -13,7 +13,7 @@ export interface Attachment {
 }
 
 export interface OutgoingMail {
-	kind: 'notice' | 'minutes' | 'reminder' | 'remiss';
+	kind: 'notice' | 'minutes' | 'reminder' | 'remiss' | 'agreement';
 	recipient: string;
 	recipientName: string | null;
 	subject: string;

@@ -2,6 +2,8 @@
 // the rules the database alone cannot express as a field message.
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
+import { createIntroductionTask } from '../governance/cycle.ts';
+import { saveAppointment } from '../governance/documents.ts';
 import { body, membership, municipality, organisation, person, population } from '../db/schema/index.ts';
 import { ValidationError } from '../errors.ts';
 import type { Register } from '../register.ts';
@@ -100,6 +102,16 @@ export const memberships: Register<typeof membershipInput> = {
 			'representsOrganisationId',
 			'Företräder organisation: den valda organisationen finns inte.'
 		],
-		membership_period: ['validTo', 'Till kan inte vara före startdatumet.']
+		membership_period: ['validTo', 'Till kan inte vara före startdatumet.'],
+		membership_appointment_appointed_by_person_id_person_id_fk: ['appointedByPersonId', 'Utsedd av: den valda personen finns inte.'],
+		membership_appointment_directive_version_id_governing_document_version_id_fk: [
+			'directiveVersionId',
+			'Enligt direktiv: den valda versionen finns inte.'
+		]
+	},
+	// A newcomer gets an introduction meeting; who appointed them is the governance module's record.
+	saved: async (tx, actor, row, values, isNew) => {
+		await saveAppointment(tx, actor, row.id, values);
+		if (isNew) await createIntroductionTask(tx, actor, row);
 	}
 };

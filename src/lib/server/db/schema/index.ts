@@ -6,3 +6,4 @@ export * from './meetings.ts';
 export * from './finance.ts';
 export * from './consultations.ts';
 export * from './projects.ts';
+export * from './governance.ts';

@@ -1,7 +1,7 @@
 // The organisation register: the cooperation, its municipalities and their
 // population, bodies, persons, external organisations and memberships.
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { timestamps, version } from './columns.ts';
 
 export const cooperation = pgTable(
@@ -12,6 +12,8 @@ export const cooperation = pgTable(
 		shortName: text().notNull(),
 		hostMunicipalityId: integer(),
 		locale: text().notNull().default('sv-SE'),
+		/** The general elections duties depend on (core/governance ElectionRule); null: the Swedish rule. */
+		electionRule: jsonb(),
 		...version,
 		...timestamps
 	},

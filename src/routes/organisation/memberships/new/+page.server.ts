@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { optionLists } from '#lib/server/organisation/options.ts';
+import { governanceOptions } from '#lib/server/governance/options.ts';
 import { memberships } from '#lib/server/organisation/registers.ts';
 import { createAction } from '#lib/server/register-actions.ts';
 import { requirePage } from '#lib/server/web.ts';
@@ -9,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	requirePage(event, 'editor');
 	const q = event.url.searchParams;
 	return {
-		lists: await optionLists(db(), ['persons', 'bodies', 'municipalities', 'organisations']),
+		lists: await governanceOptions(db(), ['persons', 'bodies', 'municipalities', 'organisations', 'directiveVersions']),
 		values: { bodyId: q.get('body') ?? '', personId: q.get('person') ?? '', role: 'member' }
 	};
 };

@@ -1,0 +1,38 @@
+import type { Actions, PageServerLoad } from './$types';
+import { redirect } from '@sveltejs/kit';
+import { db } from '#lib/server/app.ts';
+import { hasRole } from '#lib/server/actor.ts';
+import { requirePage, runForm } from '#lib/server/web.ts';
+import { listTasks, markTaskDone, weekView } from '#lib/server/governance/cycle.ts';
+import { taskState } from '#lib/core/governance.ts';
+import { todayIso } from '#lib/core/format.ts';
+
+// The secretariat's week: members see it, editors mark tasks done. ?year= shows another year's wheel.
+export const load: PageServerLoad = async (event) => {
+	requirePage(event, 'member');
+	const d = db();
+	const today = todayIso();
+	const week = await weekView(d, today);
+	const y = Number(event.url.searchParams.get('year'));
+	const wheelYear = Number.isInteger(y) && y >= 1900 && y <= 2200 ? y : week.year;
+	const wheel =
+		wheelYear === week.year ? week.yearTasks : (await listTasks(d, { year: wheelYear })).map((t) => ({ ...t, state: taskState(t, today) }));
+	return { week, wheelYear, wheel, editor: hasRole(event.locals.actor, 'editor'), done: event.url.searchParams.get('done') };
+};
+
+export const actions: Actions = {
+	done: async (event) => {
+		requirePage(event, 'editor');
+		let id = 0;
+		const r = await runForm(
+			event,
+			(input) => {
+				id = Number(input.taskId);
+				return markTaskDone(db(), event.locals.actor, id, input);
+			},
+			{ extra: { form: 'done' } }
+		);
+		if ('ok' in r) redirect(303, `/governance/week?done=${id}`);
+		return { ...r, taskId: id };
+	}
+};
