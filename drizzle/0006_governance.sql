@@ -208,6 +208,7 @@ CREATE TABLE "task" (
 	"duty_id" integer,
 	"year" integer NOT NULL,
 	"membership_id" integer,
+	"body_id" integer,
 	"title" text NOT NULL,
 	"due_on" date NOT NULL,
 	"material" text,
@@ -267,6 +268,7 @@ ALTER TABLE "plan_comment" ADD CONSTRAINT "plan_comment_plan_id_plan_id_fk" FORE
 ALTER TABLE "plan_comment" ADD CONSTRAINT "plan_comment_municipality_id_municipality_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipality"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "task" ADD CONSTRAINT "task_duty_id_duty_id_fk" FOREIGN KEY ("duty_id") REFERENCES "public"."duty"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "task" ADD CONSTRAINT "task_membership_id_membership_id_fk" FOREIGN KEY ("membership_id") REFERENCES "public"."membership"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "task" ADD CONSTRAINT "task_body_id_body_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."body"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "influence_kind" ON "influence" USING btree ("kind");--> statement-breakpoint
 CREATE INDEX "news_published" ON "news" USING btree ("published_on");--> statement-breakpoint
 CREATE INDEX "task_due" ON "task" USING btree ("due_on");

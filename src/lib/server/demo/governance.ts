@@ -211,6 +211,7 @@ export async function insertGovernance(tx: Tx, data: DemoGovernance | null, refs
 		await tx.insert(task).values({
 			kind: 'introduction',
 			membershipId: m?.id ?? null,
+			bodyId,
 			year: Number(dueOn.slice(0, 4)),
 			title: `Introduktionsmöte: ${who?.name ?? i.personText ?? 'ny medlem'}, ${b.name}`,
 			dueOn,

@@ -13,8 +13,6 @@ import {
 	agreementParty,
 	agreementVersion,
 	decision,
-	ledgerCategory,
-	ledgerEntry,
 	municipality,
 	outbox,
 	plan,
@@ -272,7 +270,8 @@ export async function settlementPreview(db: Db, date: string) {
 		.select({
 			name: project.name,
 			budget: project.budget,
-			spent: sql<string>`coalesce((select sum(${ledgerEntry.amount}) from ${ledgerEntry} join ${ledgerCategory} on ${ledgerCategory.id} = ${ledgerEntry.categoryId} where ${ledgerEntry.projectId} = ${project.id} and ${ledgerCategory.kind} = 'cost'), 0)`
+			// Table names spelt out: inside a one-table select drizzle leaves columns unqualified.
+			spent: sql<string>`coalesce((select sum(le.amount) from ledger_entry le join ledger_category lc on lc.id = le.category_id where le.project_id = "project"."id" and lc.kind = 'cost'), 0)`
 		})
 		.from(project)
 		.where(and(inArray(project.status, ['planned', 'ongoing']), sql`${project.budget} is not null`));
@@ -298,17 +297,20 @@ export async function settlementPreview(db: Db, date: string) {
 	};
 }
 
-/** §4: the draft plan to each member municipality for comment, with a deadline. */
+/**
+ * §4: the draft plan and budget to each member municipality for comment, with
+ * a deadline. A draft becomes "sent for comment"; a plan already sent can go to
+ * a municipality it has not gone to; an adopted plan is not sent.
+ */
 export async function sendPlanForComment(db: Db, actor: Actor, planId: number, input: unknown) {
 	requireRole(actor, 'editor');
 	const v = validate(planCommentSendInput, input);
 	return inTransaction(
 		db,
 		async (tx) => {
-			const [p] = await tx.select().from(plan).where(eq(plan.id, planId));
+			const [p] = await tx.select().from(plan).where(eq(plan.id, planId)).for('update');
 			if (!p) throw new NotFoundError('Planen');
-			if (p.status === 'adopted')
-				throw fieldError('sentOn', 'Planen är redan fastställd: den skickas ut för synpunkter innan den fastställs.');
+			if (p.status === 'adopted') throw fieldError('sentOn', 'Planen är redan antagen: den skickas ut för synpunkter innan den antas.');
 			const members = await memberRegistrars(tx, v.sentOn);
 			const chosen = v.municipalityIds.length ? members.filter((m) => v.municipalityIds.includes(m.id)) : members;
 			const already = new Set(
@@ -320,11 +322,17 @@ export async function sendPlanForComment(db: Db, actor: Actor, planId: number, i
 				.insert(planComment)
 				.values(fresh.map((m) => ({ planId, municipalityId: m.id, sentOn: v.sentOn, deadline: v.deadline })))
 				.returning();
+			if (p.status === 'draft')
+				await tx
+					.update(plan)
+					.set({ status: 'consultation', version: sql`${plan.version} + 1`, updatedAt: new Date() })
+					.where(eq(plan.id, planId));
 			await writeAudit(tx, actor, {
 				action: 'send_for_comment',
 				entity: 'plan',
 				entityId: planId,
-				after: { ...v, municipalities: fresh.map((m) => m.name) }
+				before: { status: p.status },
+				after: { ...v, status: 'consultation', municipalities: fresh.map((m) => m.name) }
 			});
 			return rows;
 		},

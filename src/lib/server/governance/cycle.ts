@@ -320,6 +320,7 @@ export async function createIntroductionTask(tx: Tx, actor: Actor, m: typeof mem
 		.values({
 			kind: 'introduction',
 			membershipId: m.id,
+			bodyId: m.bodyId,
 			year: Number(dueOn.slice(0, 4)),
 			title: `Introduktionsmöte: ${p?.name ?? 'ny medlem'}, ${b.name}`,
 			dueOn,
@@ -341,8 +342,7 @@ export async function introductionsOf(db: Reader, year: number) {
 			open: sql<number>`count(*) filter (where ${task.doneOn} is null and not ${task.doneUndated})::int`
 		})
 		.from(task)
-		.innerJoin(membership, eq(membership.id, task.membershipId))
-		.innerJoin(body, eq(body.id, membership.bodyId))
+		.innerJoin(body, eq(body.id, task.bodyId))
 		.where(and(eq(task.kind, 'introduction'), eq(task.year, year)))
 		.groupBy(body.id, body.name)
 		.orderBy(asc(body.name));

@@ -1,7 +1,7 @@
 // The governing documents register (the agreement, the communication platform,
 // the network directive …) with versions, files and the decision behind each,
 // and who appointed a member under which version of the directive.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
@@ -31,7 +31,10 @@ const constraints: ConstraintFields = {
 
 export async function listGoverningDocuments(db: Reader) {
 	const docs = await db.select().from(governingDocument).orderBy(asc(governingDocument.title));
-	const versions = await versionsQuery(db).orderBy(desc(governingDocumentVersion.validFrom), desc(governingDocumentVersion.id));
+	const versions = await versionsQuery(db).orderBy(
+		sql`${governingDocumentVersion.validFrom} desc nulls last`,
+		desc(governingDocumentVersion.id)
+	);
 	return docs.map((d) => {
 		const own = versions.filter((v) => v.documentId === d.id);
 		return { ...d, versions: own, current: own.find((v) => !v.validTo) ?? own[0] ?? null };
@@ -119,8 +122,9 @@ export async function addDocumentVersion(db: Db, actor: Actor, documentId: numbe
 					.select()
 					.from(governingDocumentVersion)
 					.where(and(eq(governingDocumentVersion.documentId, documentId)));
+				// An undated earlier version (only "november 2021" known) ends too: one version is in force.
 				for (const o of open)
-					if (!o.validTo && o.validFrom && o.validFrom < v.validFrom)
+					if (!o.validTo && (!o.validFrom || o.validFrom < v.validFrom))
 						await tx
 							.update(governingDocumentVersion)
 							.set({ validTo: dayBeforeIso(v.validFrom) })

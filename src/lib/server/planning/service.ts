@@ -80,19 +80,6 @@ export async function updatePlan(db: Db, actor: Actor, id: number, input: unknow
 	);
 }
 
-/** Draft → sent to the municipalities for comment (the agreement's §4). */
-export async function sendPlanForComment(db: Db, actor: Actor, id: number, input: unknown) {
-	requireRole(actor, 'editor');
-	const { version } = validate(zod.object({ version: versionField }), input);
-	return inTransaction(db, async (tx) => {
-		const current = await loadForUpdate(tx, plan, id, 'Planen');
-		if (current.status !== 'draft') throw fieldError('_', 'Bara ett utkast kan skickas till kommunerna.');
-		const { before, after } = await updateVersioned(tx, plan, id, version, { status: 'consultation' }, 'Planen');
-		await writeAudit(tx, actor, { action: 'send_for_comment', entity: 'plan', entityId: id, before, after });
-		return after;
-	});
-}
-
 /** A plan is adopted once, by a dated decision. */
 export async function adoptPlan(db: Db, actor: Actor, id: number, input: unknown) {
 	requireRole(actor, 'editor');

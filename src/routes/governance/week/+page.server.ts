@@ -23,16 +23,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	done: async (event) => {
 		requirePage(event, 'editor');
-		let id = 0;
-		const r = await runForm(
-			event,
-			(input) => {
-				id = Number(input.taskId);
-				return markTaskDone(db(), event.locals.actor, id, input);
-			},
-			{ extra: { form: 'done' } }
-		);
+		// Which task: read before runForm takes the body, so a refusal shows beside it.
+		const id = Number((await event.request.clone().formData()).get('taskId'));
+		const r = await runForm(event, (input) => markTaskDone(db(), event.locals.actor, id, input), { extra: { form: 'done', taskId: id } });
 		if ('ok' in r) redirect(303, `/governance/week?done=${id}`);
-		return { ...r, taskId: id };
+		return r;
 	}
 };

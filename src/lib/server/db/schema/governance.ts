@@ -220,6 +220,8 @@ export const task = pgTable(
 		dutyId: integer().references(() => duty.id, { onDelete: 'cascade' }),
 		year: integer().notNull(),
 		membershipId: integer().references(() => membership.id, { onDelete: 'cascade' }),
+		/** The body a newcomer joined (also when the sources name no person, so no membership). */
+		bodyId: integer().references(() => body.id),
 		title: text().notNull(),
 		dueOn: date({ mode: 'string' }).notNull(),
 		material: text(),

@@ -7,6 +7,7 @@ import { optionLists } from '#lib/server/organisation/options.ts';
 import { hasRole } from '#lib/server/actor.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { todayIso } from '#lib/core/format.ts';
+import { addActivityTarget, removeActivityTarget, targetsOf } from '#lib/server/governance/influence.ts';
 import { meetingsOfActivity } from '#lib/server/meetings/queries.ts';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,7 +20,8 @@ export const load: PageServerLoad = async (event) => {
 		followUpCount: activity.followUps.length,
 		mayFollowUp: signedIn && (await canFollowUp(db(), actor, id)),
 		meetings: await meetingsOfActivity(db(), actor, id),
-		lists: hasRole(actor, 'editor') ? await optionLists(db(), ['decisions']) : {},
+		lists: hasRole(actor, 'editor') ? await optionLists(db(), ['decisions', 'organisations']) : {},
+		targets: await targetsOf(db(), { activityId: id }),
 		today: todayIso()
 	};
 };
@@ -35,6 +37,20 @@ export const actions: Actions = {
 		const id = idParam(event.params.id);
 		const r = await runForm(event, (input) => updateReportText(db(), event.locals.actor, id, input), { extra: { form: 'report' } });
 		if ('ok' in r) redirect(303, `/planning/activities/${id}#report`);
+		return r;
+	},
+	addTarget: async (event) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(event, (input) => addActivityTarget(db(), event.locals.actor, id, input), { extra: { form: 'addTarget' } });
+		if ('ok' in r) redirect(303, `/planning/activities/${id}#targets`);
+		return r;
+	},
+	removeTarget: async (event) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(event, (input) => removeActivityTarget(db(), event.locals.actor, id, idParam(input.targetId)), {
+			extra: { form: 'removeTarget' }
+		});
+		if ('ok' in r) redirect(303, `/planning/activities/${id}#targets`);
 		return r;
 	},
 	link: async (event) => {

@@ -1,7 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
 import { getPlanByYear, planOverview } from '#lib/server/planning/queries.ts';
-import { adoptPlan, sendPlanForComment, startNextPlan } from '#lib/server/planning/service.ts';
+import { adoptPlan, startNextPlan } from '#lib/server/planning/service.ts';
+import { answerPlanComment, planComments, sendPlanForComment } from '#lib/server/governance/agreement.ts';
+import { todayIso } from '#lib/core/format.ts';
 import { optionLists } from '#lib/server/organisation/options.ts';
 import { load as read, runForm, yearParam } from '#lib/server/web.ts';
 import { filterOf } from '#lib/server/planning/export-route.ts';
@@ -14,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 		read(event, () => planOverview(db(), year, filter)),
 		optionLists(db(), ['bodies', 'municipalities'])
 	]);
-	return { year, overview, lists };
+	const comments = overview.plan ? await planComments(db(), overview.plan.id) : [];
+	return { year, overview, lists, comments, today: todayIso() };
 };
 
 export const actions: Actions = {
@@ -28,6 +31,16 @@ export const actions: Actions = {
 		const plan = await read(event, () => getPlanByYear(db(), yearParam(event.params.year)));
 		const r = await runForm(event, (input) => sendPlanForComment(db(), event.locals.actor, plan.id, input), { extra: { form: 'send' } });
 		if ('ok' in r) redirect(303, `/planning/plans/${plan.year}`);
+		return r;
+	},
+	answer: async (event) => {
+		const plan = await read(event, () => getPlanByYear(db(), yearParam(event.params.year)));
+		// Which municipality's answer: read before runForm takes the body, so a refusal can say where it belongs.
+		const commentId = Number((await event.request.clone().formData()).get('commentId'));
+		const r = await runForm(event, (input) => answerPlanComment(db(), event.locals.actor, commentId, input), {
+			extra: { form: 'answer', commentId }
+		});
+		if ('ok' in r) redirect(303, `/planning/plans/${plan.year}#comments`);
 		return r;
 	},
 	next: async (event) => {
