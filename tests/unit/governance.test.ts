@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+	LATE_DAYS,
 	SWEDISH_GENERAL_ELECTION,
+	addDays,
+	dayBefore,
+	describeRule,
+	isoWeek,
+	reminderDue,
+	splitSigned,
+	taskState,
+	weekStart,
 	dutiesOf,
 	dutyDate,
 	electionDay,
@@ -12,6 +21,8 @@ import {
 	weekdayOf,
 	type DutyRule
 } from '../../src/lib/core/governance.ts';
+import { largestRemainder } from '../../src/lib/core/finance.ts';
+import { atomFeed } from '../../src/lib/core/atom.ts';
 
 const isoDay = fc
 	.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
@@ -114,5 +125,107 @@ describe('the duties of a year', () => {
 		expect(ruleProblem({ kind: 'weekday', month: 2, weekday: 1, nth: 5 }, 2026)).toMatch(/ingen sådan/);
 		expect(ruleProblem({ kind: 'day', month: 13, day: 1 }, 2026)).toMatch(/månad 13/);
 		expect(ruleProblem({ kind: 'weekday', month: 9, weekday: 4, nth: 2 }, 2026)).toBeNull();
+	});
+});
+
+describe('days and weeks', () => {
+	it('steps back over month and year ends, and round-trips with addDays', () => {
+		expect(dayBefore('2024-06-01')).toBe('2024-05-31');
+		expect(dayBefore('2024-03-01')).toBe('2024-02-29');
+		expect(dayBefore('2025-01-01')).toBe('2024-12-31');
+		fc.assert(fc.property(isoDay, fc.integer({ min: -800, max: 800 }), (d, n) => addDays(addDays(d, n), -n) === d));
+		fc.assert(fc.property(isoDay, (d) => addDays(dayBefore(d), 1) === d));
+	});
+
+	it('starts a week on its Monday and numbers it as Swedish calendars do (ISO 8601)', () => {
+		expect(weekStart('2026-12-06')).toBe('2026-11-30');
+		expect(weekStart('2026-11-30')).toBe('2026-11-30');
+		expect(isoWeek('2026-12-06')).toBe(49);
+		expect(isoWeek('2021-01-03')).toBe(53);
+		expect(isoWeek('2024-12-30')).toBe(1);
+		fc.assert(
+			fc.property(isoDay, (d) => {
+				const m = weekStart(d);
+				const [y, mo, da] = m.split('-').map(Number);
+				return weekdayOf(y, mo, da) === 1 && m <= d && addDays(m, 6) >= d && isoWeek(d) >= 1 && isoWeek(d) <= 53;
+			})
+		);
+	});
+});
+
+describe('where a task stands', () => {
+	const today = '2026-12-06';
+	it('is done, late, this week, soon or later; long past and never marked is not recorded, not late', () => {
+		expect(taskState({ dueOn: '2026-01-31', doneOn: '2026-01-20' }, today)).toBe('done');
+		expect(taskState({ dueOn: '2019-01-31', doneOn: null, doneUndated: true }, today)).toBe('done');
+		expect(taskState({ dueOn: '2026-11-30', doneOn: null }, today)).toBe('late');
+		expect(taskState({ dueOn: addDays(today, -LATE_DAYS), doneOn: null }, today)).toBe('late');
+		expect(taskState({ dueOn: addDays(today, -LATE_DAYS - 1), doneOn: null }, today)).toBe('unrecorded');
+		expect(taskState({ dueOn: today, doneOn: null }, today)).toBe('this_week');
+		expect(taskState({ dueOn: '2026-12-07', doneOn: null }, '2026-12-06')).toBe('soon');
+		expect(taskState({ dueOn: '2026-12-31', doneOn: null }, today)).toBe('soon');
+		expect(taskState({ dueOn: '2027-03-15', doneOn: null }, today)).toBe('later');
+	});
+
+	it('reminds once, inside the window before the due date, and never for a done task', () => {
+		const t = { dueOn: '2026-12-20', doneOn: null, remindedAt: null };
+		expect(reminderDue(t, 14, '2026-12-05')).toBe(false);
+		expect(reminderDue(t, 14, '2026-12-06')).toBe(true);
+		expect(reminderDue(t, 14, '2026-12-20')).toBe(true);
+		expect(reminderDue(t, 14, '2026-12-21')).toBe(false);
+		expect(reminderDue({ ...t, remindedAt: new Date() }, 14, '2026-12-10')).toBe(false);
+		expect(reminderDue({ ...t, doneOn: '2026-12-01' }, 14, '2026-12-10')).toBe(false);
+	});
+});
+
+describe('a rule in words', () => {
+	it('says the day, the weekday or the month, and what an election year does', () => {
+		expect(describeRule({ kind: 'day', month: 3, day: 15 })).toBe('15 mars');
+		expect(describeRule({ kind: 'weekday', month: 9, weekday: 0, nth: 2 })).toBe('andra söndagen i september');
+		expect(describeRule({ kind: 'weekday', month: 1, weekday: 4, nth: -1 })).toBe('sista torsdagen i januari');
+		expect(describeRule({ kind: 'month', month: 4, electionYear: 'skip' })).toBe('i april, inte valår');
+		expect(describeRule({ kind: 'month', month: 2, electionYear: { month: 1 } })).toBe('i februari; valår i januari');
+	});
+});
+
+describe('the settlement split (§10)', () => {
+	const populations = fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 12 });
+	it('splits any balance or debt so that the shares sum exactly and keep its sign', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: -1e11, max: 1e11 }), populations, (amount, pops) => {
+				const shares = splitSigned(amount, pops.map(BigInt), largestRemainder);
+				return (
+					shares.length === pops.length &&
+					shares.reduce((a, b) => a + b, 0) === amount &&
+					shares.every((s) => (amount >= 0 ? s >= 0 : s <= 0) && Number.isInteger(s))
+				);
+			})
+		);
+	});
+});
+
+describe('the Atom feed', () => {
+	it('escapes text and gives each entry an id, a date and a link', () => {
+		const xml = atomFeed({
+			id: 'https://x.se/news',
+			title: 'Södertörn & co',
+			selfUrl: 'https://x.se/news/feed.atom',
+			siteUrl: 'https://x.se/news',
+			updated: '2022-02-09',
+			entries: [
+				{
+					id: 'https://x.se/news/1',
+					title: 'Årsredovisning <2021>',
+					updated: '2022-02-09',
+					summary: 'Beslutad "9 februari"',
+					link: 'https://x.se/news/1'
+				}
+			]
+		});
+		expect(xml).toContain('<title>Södertörn &amp; co</title>');
+		expect(xml).toContain('<title>Årsredovisning &lt;2021&gt;</title>');
+		expect(xml).toContain('<updated>2022-02-09T00:00:00Z</updated>');
+		expect(xml).toContain('<summary>Beslutad &quot;9 februari&quot;</summary>');
+		expect(xml.match(/<entry>/g)).toHaveLength(1);
 	});
 });

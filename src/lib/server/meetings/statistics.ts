@@ -4,6 +4,7 @@ import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
 import { attendance, extraMeetingRequest, meeting, meetingBody, membership, municipality, person } from '../db/schema/index.ts';
+import { introductionsOf } from '../governance/cycle.ts';
 import { attendanceRate, extraMeetingDue, stockholmToUtc, turnover, type MeetingFormat } from '../../core/meetings.ts';
 import { getBodyRules, rulesOf } from './queries.ts';
 import { assertBodyVisible } from './access.ts';
@@ -57,6 +58,7 @@ export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: numbe
 		? await db.select({ name: municipality.name }).from(municipality).where(inArray(municipality.id, changed)).orderBy(municipality.name)
 		: [];
 	const rules = rulesOf(rulesRow);
+	const introduced = (await introductionsOf(db, year)).find((r) => r.bodyId === bodyId);
 	return {
 		year,
 		held: held.reduce((s, r) => s + Number(r.n), 0),
@@ -66,6 +68,8 @@ export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: numbe
 		attendanceRate: attendanceRate(att as { status: 'present' | 'absent' }[]),
 		attendanceRows: att.length,
 		turnover: names.map((n) => n.name),
+		/** Newcomers' introduction meetings in the year (the governance module's tasks). */
+		introductions: { held: introduced?.held ?? 0, open: introduced?.open ?? 0 },
 		rules,
 		rulesRow,
 		extraRequests: requests,
