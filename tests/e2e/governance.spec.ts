@@ -162,6 +162,7 @@ test('the secretariat opens the week, marks a task done, records a new network m
 	await page.getByLabel('Enligt direktiv').selectOption({ index: 1 });
 	await page.getByRole('button', { name: 'Spara', exact: true }).click();
 	await expect(page).toHaveURL(/\/organisation\/bodies\/\d+/);
+	await expect(page.getByRole('row', { name: /Anna Berglund/ }).first()).toContainText('Utsedd av Magnus Gyllestad enligt direktivet');
 
 	await page.goto('/governance/week');
 	const intro = page.getByRole('link', { name: 'Introduktionsmöte: Anna Berglund, Nätverket för klimatstrategier' }).first();

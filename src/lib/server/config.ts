@@ -23,6 +23,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		adminEmail: env.SAMVERKA_ADMIN_EMAIL || null,
 		adminPassword: env.SAMVERKA_ADMIN_PASSWORD || null,
 		loadDemo: env.SAMVERKA_DEMO !== 'false',
-		publicUrl: (env.ORIGIN || env.PUBLIC_URL || '').replace(/\/$/, '')
+		publicUrl: (env.ORIGIN || '').replace(/\/$/, '')
 	};
 }

@@ -98,3 +98,11 @@ export function yearParam(value: string | undefined): number {
 	if (!Number.isInteger(year) || year < 1900 || year > 2200) error(404, 'Sidan finns inte.');
 	return year;
 }
+
+/** The file a multipart form posted, or null; read from a clone, before runForm takes the body (formValues leaves files out). */
+export async function uploadedFile(event: RequestEvent, name = 'file') {
+	const data = await event.request.clone().formData();
+	const f = data.get(name);
+	if (!(f instanceof File) || f.size === 0) return null;
+	return { name: f.name, mediaType: f.type || 'application/octet-stream', content: new Uint8Array(await f.arrayBuffer()) };
+}

@@ -19,6 +19,7 @@ import { inTransaction, requireRole, updateVersioned, validate, writeAudit, type
 import { versionField } from '../../schemas/fields.ts';
 import { documentVersionInput, governingDocumentInput } from '../../schemas/governance.ts';
 import { storeFile, type Attachment } from '../mail/outbox.ts';
+import { dayBefore } from '../../core/governance.ts';
 
 type Reader = Db | Tx;
 
@@ -127,7 +128,7 @@ export async function addDocumentVersion(db: Db, actor: Actor, documentId: numbe
 					if (!o.validTo && (!o.validFrom || o.validFrom < v.validFrom))
 						await tx
 							.update(governingDocumentVersion)
-							.set({ validTo: dayBeforeIso(v.validFrom) })
+							.set({ validTo: dayBefore(v.validFrom) })
 							.where(eq(governingDocumentVersion.id, o.id));
 			}
 			const [row] = await tx
@@ -140,8 +141,6 @@ export async function addDocumentVersion(db: Db, actor: Actor, documentId: numbe
 		constraints
 	);
 }
-
-const dayBeforeIso = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 export async function versionFile(db: Reader, documentId: number, versionId: number) {
 	const [row] = await db

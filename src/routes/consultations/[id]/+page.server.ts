@@ -1,7 +1,7 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db, runtime } from '#lib/server/app.ts';
-import { idParam, load as read, runForm } from '#lib/server/web.ts';
+import { idParam, load as read, runForm, uploadedFile } from '#lib/server/web.ts';
 import { deadlineBeforeNextMeeting, getConsultation } from '#lib/server/consultations/queries.ts';
 import * as cs from '#lib/server/consultations/service.ts';
 import { consultationOptions } from '#lib/server/consultations/options.ts';
@@ -27,14 +27,6 @@ export const load: PageServerLoad = (event) =>
 		};
 	});
 
-async function uploaded(event: RequestEvent) {
-	// Read before runForm takes the body: formValues leaves files out.
-	const data = await event.request.clone().formData();
-	const f = data.get('file');
-	if (!(f instanceof File) || f.size === 0) return null;
-	return { name: f.name, mediaType: f.type || 'application/octet-stream', content: new Uint8Array(await f.arrayBuffer()) };
-}
-
 /** Runs one of the page's forms; on success back to the page, saying what happened. */
 function action(
 	name: string,
@@ -54,7 +46,7 @@ function action(
 
 export const actions: Actions = {
 	upload: async (event) => {
-		const file = await uploaded(event);
+		const file = await uploadedFile(event);
 		return action('upload', (e, id, input) => cs.uploadResponse(db(), e.locals.actor, id, { version: input.version, file }))(event);
 	},
 	submit: action('submit', (e, id, input) => cs.submitResponse(db(), e.locals.actor, id, input)),

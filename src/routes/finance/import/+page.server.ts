@@ -1,7 +1,7 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { requirePage, runForm } from '#lib/server/web.ts';
+import { requirePage, runForm, uploadedFile } from '#lib/server/web.ts';
 import { commitStoredImport, previewStoredImport, stageLedgerImport, type StagedImport } from '#lib/server/finance/import.ts';
 import { labelIn, listCategories, listFunds, listProjects } from '#lib/server/finance/queries.ts';
 
@@ -66,18 +66,10 @@ async function previewView(staged: StagedImport) {
 
 export type ImportPreview = Awaited<ReturnType<typeof previewView>>;
 
-async function uploaded(event: RequestEvent) {
-	// Read before runForm takes the body: formValues leaves files out.
-	const data = await event.request.clone().formData();
-	const f = data.get('file');
-	if (!(f instanceof File) || f.size === 0) return null;
-	return { name: f.name, mediaType: f.type, content: new Uint8Array(await f.arrayBuffer()) };
-}
-
 export const actions: Actions = {
 	preview: async (event) => {
 		const actor = requirePage(event, 'editor');
-		const file = await uploaded(event);
+		const file = await uploadedFile(event);
 		const r = await runForm(event, () => stageLedgerImport(db(), actor, file), { extra: { form: 'preview' } });
 		if (!('ok' in r)) return r;
 		return { form: 'preview', preview: await previewView(r.result) };

@@ -1,8 +1,8 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
 import { hasRole } from '#lib/server/actor.ts';
-import { idParam, load as read, requirePage, runForm } from '#lib/server/web.ts';
+import { idParam, load as read, requirePage, runForm, uploadedFile } from '#lib/server/web.ts';
 import { addDocumentVersion, getGoverningDocument, updateGoverningDocument } from '#lib/server/governance/documents.ts';
 import { governanceOptions } from '#lib/server/governance/options.ts';
 
@@ -13,19 +13,11 @@ export const load: PageServerLoad = async (event) => {
 	return { doc, editor, lists: editor ? await governanceOptions(d, ['decisions']) : {}, saved: event.url.searchParams.get('saved') };
 };
 
-async function uploaded(event: RequestEvent) {
-	// Read before runForm takes the body: formValues leaves files out.
-	const data = await event.request.clone().formData();
-	const f = data.get('file');
-	if (!(f instanceof File) || f.size === 0) return null;
-	return { name: f.name, mediaType: f.type || 'application/octet-stream', content: new Uint8Array(await f.arrayBuffer()) };
-}
-
 export const actions: Actions = {
 	version: async (event) => {
 		requirePage(event, 'editor');
 		const id = idParam(event.params.id);
-		const file = await uploaded(event);
+		const file = await uploadedFile(event);
 		const r = await runForm(event, (input) => addDocumentVersion(db(), event.locals.actor, id, input, file), {
 			extra: { form: 'version' }
 		});
