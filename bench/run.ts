@@ -44,6 +44,9 @@ const BODY_CALENDAR = '/meetings/bodies/2?year=2020';
 
 const FINANCE_OVERVIEW = '/finance?year=2020';
 
+/** A search a member makes: every hit they may see, ranked, excerpts marked (signed in: never from the cache). */
+const SEARCH_PAGE = `/search?q=${encodeURIComponent('Tvärförbindelse')}`;
+
 interface Route {
 	name: string;
 	path: string;
@@ -64,9 +67,11 @@ const PAGES: Route[] = [
 	{ name: 'yearly follow-up overview', path: PLAN_PAGE },
 	{ name: 'body calendar: management group', path: BODY_CALENDAR },
 	{ name: 'finance overview 2020', path: FINANCE_OVERVIEW },
+	{ name: 'search: Tvärförbindelse', path: SEARCH_PAGE },
 	{ name: 'body, signed in (info)', path: '/organisation/bodies/2', signedIn: true },
 	{ name: 'overview, signed in (info)', path: PLAN_PAGE, signedIn: true },
-	{ name: 'body calendar, signed in (info)', path: BODY_CALENDAR, signedIn: true }
+	{ name: 'body calendar, signed in (info)', path: BODY_CALENDAR, signedIn: true },
+	{ name: 'search, signed in', path: SEARCH_PAGE, signedIn: true, target: true }
 ];
 
 const verdicts: { what: string; pass: boolean }[] = [];

@@ -3,7 +3,7 @@ import { startRuntime } from '#lib/server/runtime.ts';
 import { setRuntime, db, runtime } from '#lib/server/app.ts';
 import { PUBLIC } from '#lib/server/actor.ts';
 import { SESSION_COOKIE, actorFromSession, actorFromToken } from '#lib/server/auth/sessions.ts';
-import { anonymousCacheKey, cachedResponse, storeResponse } from '#lib/server/cache/anonymous.ts';
+import { anonymousCacheKey, cachedResponse, memberCacheKey, storeResponse } from '#lib/server/cache/anonymous.ts';
 
 // The port opens only once the database is up, migrated and seeded.
 export const init: ServerInit = async () => {
@@ -36,9 +36,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 			}
 		}
 	}
-	const generation = cacheKey ? runtime().changes.generation : 0;
+	const memberKey = cacheKey ? null : memberCacheKey(event.request, event.url, event.locals.actor.accountId);
+	if (memberKey) {
+		const hit = cachedResponse(memberKey);
+		if (hit) return withSecurityHeaders(hit);
+	}
+	const key = cacheKey ?? memberKey;
+	const generation = key ? runtime().changes.generation : 0;
 	const response = await resolve(event);
-	return withSecurityHeaders(cacheKey ? await storeResponse(cacheKey, generation, response) : response);
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') runtime().changes.touch();
+	return withSecurityHeaders(key ? await storeResponse(key, generation, response) : response);
 };
 
 function withSecurityHeaders(response: Response): Response {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { resources } from './resources.ts';
 import { amendmentInput, noticeInput } from '../../schemas/governance.ts';
+import { SEARCH_KINDS } from '../../core/search.ts';
 
 const errorSchema = {
 	type: 'object',
@@ -188,6 +189,32 @@ export function openApiDocument(serverUrl = '/') {
 	});
 	schemas.agreementNoticeInput = jsonSchema(noticeInput);
 	schemas.agreementAmendmentInput = jsonSchema(amendmentInput);
+	paths['/api/v1/search'] = {
+		get: {
+			tags: ['Sök'],
+			summary: 'Sök i allt du får se',
+			description:
+				'Fulltextsökning med svensk ordstamning (PostgreSQL, konfigurationen swedish), rangordnad. Träffarna i utdraget står inom «». Besökare ser det publika; inloggade även sina organs möten och uppföljningar.',
+			parameters: [
+				{
+					name: 'q',
+					in: 'query',
+					required: true,
+					description: 'Sökorden; "citat" för en fras, -ord för att utesluta',
+					schema: { type: 'string' }
+				},
+				{
+					name: 'kind',
+					in: 'query',
+					description: `Bara ett slag: ${SEARCH_KINDS.join(', ')}`,
+					schema: { type: 'string', enum: [...SEARCH_KINDS] }
+				},
+				{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+				{ name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } }
+			],
+			responses: { '200': json('Träffarna, med antal per slag'), '422': errors['422'] }
+		}
+	};
 	paths['/api/v1/agreement'] = {
 		get: {
 			tags: ['Samarbetsavtalet'],

@@ -1,5 +1,6 @@
 // Serving anonymous GETs from the response cache: only requests that carry no
-// session and no token, only complete 200 answers that set no cookie.
+// session and no token, only complete 200 answers that set no cookie; and a
+// few members' pages, per account.
 import { runtime } from '../app.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { todayIso } from '../../core/format.ts';
@@ -17,6 +18,20 @@ export function anonymousCacheKey(request: Request, url: URL): string | null {
 	// Pages that show "today" (members on a date, what is due) change at midnight.
 	const kind = request.headers.get('accept')?.includes('application/json') ? 'json' : 'any';
 	return `${todayIso()} ${kind} ${url.pathname}${url.search}`;
+}
+
+/**
+ * Members' pages that depend only on who asks, the address, the day and the
+ * data: the secretariat's week and search. Kept per account, so a name in the
+ * header or a hit only a member may see never reaches anyone else; like every
+ * entry, valid only until the next committed change.
+ */
+const MEMBER_CACHED = ['/governance/week', '/search'];
+
+export function memberCacheKey(request: Request, url: URL, accountId: number | null): string | null {
+	if (request.method !== 'GET' || accountId === null || !MEMBER_CACHED.includes(url.pathname)) return null;
+	const kind = request.headers.get('accept')?.includes('application/json') ? 'json' : 'any';
+	return `${todayIso()} account ${accountId} ${kind} ${url.pathname}${url.search}`;
 }
 
 export function cachedResponse(key: string): Response | null {

@@ -10,6 +10,12 @@ export interface ChangeFeed {
 	readonly generation: number;
 	/** False while the connection is down: nothing may then be served from a cache. */
 	readonly listening: boolean;
+	/**
+	 * A request that may have changed something has finished here: a new
+	 * generation at once, so the page its redirect leads to is never a copy from
+	 * before (the NOTIFY of its commit may still be on its way).
+	 */
+	touch(): void;
 	stop(): Promise<void>;
 }
 
@@ -53,6 +59,9 @@ export async function startChangeFeed(url: string, log: (m: string) => void = co
 		},
 		get listening() {
 			return listening;
+		},
+		touch() {
+			generation++;
 		},
 		async stop() {
 			stopped = true;

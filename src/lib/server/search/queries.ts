@@ -1,0 +1,176 @@
+// One search across minutes, decisions, activities and their follow-up,
+// remisser, priority objects, projects, events, persons, governing documents,
+// news and influence work: PostgreSQL full-text search with the swedish
+// configuration (stemming: "tvärförbindelser" finds "Tvärförbindelse"),
+// ranked, the hits marked in an excerpt, and only what the actor may see.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { hasRole, type Actor } from '../actor.ts';
+import { visibleBodyIds } from '../meetings/access.ts';
+import { HIT_START, HIT_STOP, excerptParts, searchHref, type SearchKind } from '../../core/search.ts';
+import { SEARCHED, vectorOf, type SearchedTable } from './vectors.ts';
+
+type Reader = Db | Tx;
+
+export interface SearchHit {
+	kind: SearchKind;
+	id: number;
+	title: string;
+	href: string | null;
+	date: string | null;
+	excerpt: ReturnType<typeof excerptParts>;
+	rank: number;
+}
+
+/** One kind's candidates: its rows that match, with what a hit shows. */
+interface Source {
+	kind: SearchKind;
+	table: SearchedTable;
+	/** extra FROM/JOIN text after the table */
+	from?: SQL;
+	where?: SQL;
+	parent?: SQL;
+	activity?: SQL;
+	date?: SQL;
+}
+
+const raw = (s: string) => sql.raw(s);
+
+function sources(actor: Actor, bodies: number[] | null): Source[] {
+	const member = hasRole(actor, 'member');
+	const editor = hasRole(actor, 'editor');
+	const meetingVisible = (meetingId: SQL) =>
+		bodies === null
+			? sql`true`
+			: bodies.length === 0
+				? sql`false`
+				: sql`exists (select 1 from meeting_body mb where mb.meeting_id = ${meetingId} and mb.body_id in (${sql.join(
+						bodies.map((b) => sql`${b}`),
+						sql`, `
+					)}))`;
+	// The public reads what was said at a meeting once its minutes are adjusted.
+	const minutesReadable = (meetingId: SQL) =>
+		member ? sql`true` : sql`exists (select 1 from minutes mi where mi.meeting_id = ${meetingId} and mi.status <> 'draft')`;
+	const list: Source[] = [
+		{
+			kind: 'activity',
+			table: 'activity',
+			from: sql`join plan p on p.id = activity.plan_id`,
+			date: sql`make_date(p.year, 1, 1)::text`
+		},
+		{
+			kind: 'consultation',
+			table: 'consultation',
+			where: member ? undefined : sql`consultation.answer_jointly = 'yes' and consultation.status = 'answered'`,
+			date: sql`coalesce(consultation.submitted_on, consultation.received_on)::text`
+		},
+		{ kind: 'priority_object', table: 'priority_object' },
+		{
+			kind: 'decision',
+			table: 'decision',
+			from: sql`left join lateral (select ai.meeting_id from agenda_item_decision aid join agenda_item ai on ai.id = aid.agenda_item_id where aid.decision_id = decision.id limit 1) dm on true
+				left join lateral (select da.activity_id from decision_activity da where da.decision_id = decision.id limit 1) dact on true`,
+			where: sql`(dm.meeting_id is null or ${meetingVisible(sql`dm.meeting_id`)})`,
+			parent: sql`dm.meeting_id`,
+			activity: sql`dact.activity_id`,
+			date: sql`decision.decided_on::text`
+		},
+		{
+			kind: 'agenda_item',
+			table: 'agenda_item',
+			from: sql`join meeting m on m.id = agenda_item.meeting_id`,
+			where: sql`${meetingVisible(sql`m.id`)} and ${minutesReadable(sql`m.id`)}`,
+			parent: sql`m.id`,
+			date: sql`(m.starts_at at time zone 'Europe/Stockholm')::date::text`
+		},
+		{ kind: 'project', table: 'project' },
+		{ kind: 'event', table: 'event', date: sql`event.held_on::text` },
+		{ kind: 'person', table: 'person' },
+		{ kind: 'document', table: 'governing_document' },
+		{
+			kind: 'news',
+			table: 'news',
+			where: editor ? undefined : sql`news.published_on <= (now() at time zone 'Europe/Stockholm')::date`,
+			date: sql`news.published_on::text`
+		},
+		{ kind: 'influence', table: 'influence', date: sql`coalesce(influence.from_on::text, influence.year::text)` }
+	];
+	// Follow-up entries are working notes for signed-in users.
+	if (member)
+		list.push({
+			kind: 'follow_up',
+			table: 'follow_up',
+			parent: sql`follow_up.activity_id`,
+			date: sql`follow_up.date::text`
+		});
+	return list;
+}
+
+/** The whole text of a row, for the excerpt: its searched columns joined. */
+const textOf = (table: SearchedTable) => raw(SEARCHED[table].columns.map((c) => `coalesce(${table}.${c}, '')`).join(` || ' — ' || `));
+
+/**
+ * Searches everything the actor may see. The matching uses each table's GIN
+ * index (the same expression as the migration's); the rank weighs a hit in the
+ * title above one in the text; excerpts are made for the page's rows only.
+ */
+export async function search(db: Reader, actor: Actor, q: string, page: { limit: number; offset: number }, kind?: SearchKind) {
+	const query = sql`websearch_to_tsquery('swedish'::regconfig, ${q})`;
+	const bodies = await visibleBodyIds(db, actor);
+	const chosen = sources(actor, bodies).filter((s) => !kind || s.kind === kind);
+	const parts = chosen.map((s) => {
+		const t = s.table;
+		const title = raw(`${t}.${SEARCHED[t].title}`);
+		const weighted = raw(
+			`setweight(to_tsvector('swedish'::regconfig, coalesce(${t}.${SEARCHED[t].title}, '')), 'A') || setweight(${vectorOf(t)}, 'B')`
+		);
+		return sql`select ${s.kind}::text as kind, ${raw(`${t}.id`)} as id, ${title}::text as title, ${s.parent ?? sql`null::int`} as parent_id,
+			${s.activity ?? sql`null::int`} as activity_id, ${s.date ?? sql`null::text`} as date, ${textOf(t)} as body,
+			ts_rank_cd(${weighted}, ${query}) as rank
+			from ${raw(t)} ${s.from ?? sql``}
+			where ${raw(vectorOf(t))} @@ ${query} ${s.where ? sql`and ${s.where}` : sql``}`;
+	});
+	if (!parts.length) return { items: [] as SearchHit[], total: 0, counts: {} as Record<string, number>, ...page };
+	const union = sql.join(parts, sql` union all `);
+	const options = `StartSel=${HIT_START}, StopSel=${HIT_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+	const result = await db.execute(sql`with hits as (${union}),
+		counted as (select kind, count(*)::int as n from hits group by kind),
+		page as (select * from hits order by rank desc, kind, id limit ${page.limit} offset ${page.offset})
+		select 'hit' as row, page.kind, page.id, page.title, page.parent_id, page.activity_id, page.date, page.rank,
+			ts_headline('swedish'::regconfig, page.body, ${query}, ${options}) as headline, null::int as n
+		from page
+		union all select 'count', kind, null, null, null, null, null, null, null, n from counted`);
+	const rows = result.rows as {
+		row: string;
+		kind: SearchKind;
+		id: number | null;
+		title: string | null;
+		parent_id: number | null;
+		activity_id: number | null;
+		date: string | null;
+		rank: number | null;
+		headline: string | null;
+		n: number | null;
+	}[];
+	const counts: Record<string, number> = {};
+	for (const r of rows) if (r.row === 'count') counts[r.kind] = Number(r.n);
+	const items: SearchHit[] = rows
+		.filter((r) => r.row === 'hit')
+		.sort((a, b) => Number(b.rank) - Number(a.rank) || a.kind.localeCompare(b.kind) || Number(a.id) - Number(b.id))
+		.map((r) => ({
+			kind: r.kind,
+			id: Number(r.id),
+			title: firstLine(r.title ?? ''),
+			href: searchHref(r.kind, Number(r.id), r.parent_id, r.activity_id),
+			date: r.date,
+			excerpt: excerptParts(r.headline ?? ''),
+			rank: Number(r.rank)
+		}));
+	return { items, total: Object.values(counts).reduce((a, b) => a + b, 0), counts, ...page };
+}
+
+/** A follow-up's "title" is its text: its first line, bounded. */
+function firstLine(s: string) {
+	const line = s.split('\n')[0].trim();
+	return line.length > 120 ? `${line.slice(0, 118)}…` : line;
+}
