@@ -107,7 +107,8 @@ function sources(actor: Actor, bodies: number[] | null): Source[] {
 }
 
 /** The whole text of a row, for the excerpt: its searched columns joined. */
-const textOf = (table: SearchedTable) => raw(SEARCHED[table].columns.map((c) => `coalesce(${table}.${c}, '')`).join(` || ' — ' || `));
+const textOf = (table: SearchedTable) =>
+	raw(`concat_ws(' — ', ${SEARCHED[table].columns.map((c) => `nullif(${table}.${c}, '')`).join(', ')})`);
 
 /**
  * Searches everything the actor may see. The matching uses each table's GIN
