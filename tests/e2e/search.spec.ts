@@ -54,3 +54,19 @@ test('a member finds the follow-up notes a visitor does not, and the API says th
 	expect(member.total).toBeGreaterThan(0);
 	expect(member.items[0].excerpt).toMatch(/«Trafikverket»/);
 });
+
+test('the public site has a sitemap of pages a visitor can open, and robots.txt points to it', async ({ request }) => {
+	const robots = await (await request.get('/robots.txt')).text();
+	expect(robots).toMatch(/^Sitemap: http:\/\/[^/]+\/sitemap\.xml$/m);
+	const xml = await (await request.get('/sitemap.xml')).text();
+	expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+	const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+	expect(locs.length).toBeGreaterThan(100);
+	for (const path of ['/governance/agreement', '/consultations/priority-objects', '/projects/events'])
+		expect(locs.some((l) => l.endsWith(path))).toBe(true);
+	// A sample of the listed pages opens without login.
+	for (const loc of locs.filter((_, i) => i % 15 === 0)) {
+		const r = await request.get(new URL(loc).pathname);
+		expect(r.status(), loc).toBe(200);
+	}
+});
