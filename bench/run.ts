@@ -9,6 +9,7 @@
 // It reports PASS/FAIL; it does not fail the process over a missed target.
 import fs from 'node:fs';
 import os from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT, running, startServer, postmasterPid, type Started } from './server.ts';
@@ -456,6 +457,32 @@ async function governanceCycle(server: Started, cookie: string) {
 	console.log('');
 }
 
+/** The public start page's JavaScript should weigh less than this, compressed (issue 8). */
+const TARGET_START_JS_KB = 50;
+
+/**
+ * The JavaScript the public start page makes a visitor download: every script
+ * and module preload its HTML names, fetched and gzip-compressed (level 9, as a
+ * server would send it), summed.
+ */
+async function startPageScripts(server: Started) {
+	console.log('9. The public start page: the JavaScript it ships');
+	const html = await (await fetch(server.base + '/')).text();
+	const urls = [...new Set([...html.matchAll(/(?:href|src)="([^"]+\.js)"|import\("([^"]+\.js)"\)/g)].map((m) => m[1] ?? m[2]))];
+	let raw = 0;
+	let gz = 0;
+	for (const u of urls) {
+		const body = new Uint8Array(await (await fetch(new URL(u, server.base + '/'))).arrayBuffer());
+		raw += body.byteLength;
+		gz += gzipSync(body, { level: 9 }).byteLength;
+	}
+	const kb = gz / 1024;
+	console.log(
+		`   ${urls.length} scripts, ${(raw / 1024).toFixed(1)} kB, ${kb.toFixed(1)} kB gzip-compressed; target < ${TARGET_START_JS_KB} kB   ${verdict(`start page JavaScript < ${TARGET_START_JS_KB} kB compressed`, kb < TARGET_START_JS_KB)}`
+	);
+	console.log('');
+}
+
 /** The minutes of the demo meeting (20 November 2020) as PDF and DOCX, read from the bench server's database. */
 async function meetingDocuments() {
 	console.log('4. Documents: the minutes of the demo meeting of 20 November 2020, generated 30 times each after a warm-up');
@@ -499,6 +526,7 @@ async function main() {
 		await financeClosing();
 		await consultationRegister(server, cookie);
 		await governanceCycle(server, cookie);
+		await startPageScripts(server);
 	} finally {
 		if (server) await server.stop();
 	}
