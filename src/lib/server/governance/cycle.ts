@@ -232,7 +232,11 @@ export async function weekView(db: Db, today: string) {
 		.select({ n: sql<number>`count(*)::int` })
 		.from(task)
 		.where(and(eq(task.year, year), eq(task.kind, 'duty')));
-	if (n === 0) await db.transaction((tx) => generateTasks(tx, [year]));
+	if (n === 0)
+		await db.transaction(async (tx) => {
+			const added = await generateTasks(tx, [year]);
+			if (added) await writeAudit(tx, SYSTEM, { action: 'generate_tasks', entity: 'task', entityId: year, after: { year, added } });
+		});
 	const monday = weekStart(today);
 	const open = await listTasks(db, { open: true, from: addDays(today, -LATE_DAYS), to: addDays(today, 30) });
 	const yearTasks = await listTasks(db, { year });
