@@ -60,10 +60,9 @@ import {
 	listDuties,
 	listTasks,
 	markTaskDone,
-	sendReminders,
-	sendWeeklyDigest,
 	weekView
 } from '../../src/lib/server/governance/cycle.ts';
+import { sendReminders, sendWeeklyDigest } from '../../src/lib/server/governance/reminders.ts';
 import { addDocumentVersion, appointmentOf, listGoverningDocuments } from '../../src/lib/server/governance/documents.ts';
 import {
 	createInfluence,

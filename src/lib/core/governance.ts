@@ -123,19 +123,15 @@ export function dutiesOf<T extends { rule: DutyRule }>(duties: T[], years: numbe
 	return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-/** The day before an ISO date: the last day a leaving municipality is a party. */
-export function dayBefore(date: string): string {
-	const [y, m, d] = parts(date);
-	const t = new Date(Date.UTC(y, m - 1, d - 1));
-	return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
-
 /** An ISO date moved by whole days. */
 export function addDays(date: string, days: number): string {
 	const [y, m, d] = parts(date);
 	const t = new Date(Date.UTC(y, m - 1, d + days));
 	return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
+
+/** The day before an ISO date: the last day a leaving municipality is a party. */
+export const dayBefore = (date: string) => addDays(date, -1);
 
 /** The Monday of the ISO week the date falls in. */
 export function weekStart(date: string): string {

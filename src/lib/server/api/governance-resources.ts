@@ -3,7 +3,8 @@
 // routes of its own (src/routes/api/v1/agreement).
 import type { Resource } from './resources.ts';
 import { described, oneOf, pageArray } from './resources.ts';
-import { numberParam } from './http.ts';
+import { booleanParam, numberParam } from './http.ts';
+import { taskState } from '../../core/governance.ts';
 import { requireRole } from '../service.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { todayIso } from '../../core/format.ts';
@@ -22,13 +23,6 @@ import {
 import { z } from 'zod';
 
 const isInfluenceKind = (v: unknown): v is (typeof INFLUENCE_KINDS)[number] => INFLUENCE_KINDS.includes(v as never);
-
-const boolParam = (url: URL, name: string) => {
-	const v = url.searchParams.get(name);
-	if (v === null || v === '') return undefined;
-	if (v !== 'true' && v !== 'false') throw new ValidationError([{ field: name, message: `${name} måste vara true eller false.` }]);
-	return v === 'true';
-};
 
 const targetCreateInput = activityTargetInput.extend({
 	activityId: z.coerce.number({ error: 'Aktivitet måste väljas.' }).int().positive()
@@ -76,16 +70,16 @@ export function governanceResources(): Resource[] {
 			list: async (db, actor, url, page) => {
 				requireRole(actor, 'member');
 				const today = todayIso();
-				const rows = await cycle.listTasks(db, { year: numberParam(url, 'year'), open: boolParam(url, 'open') });
+				const rows = await cycle.listTasks(db, { year: numberParam(url, 'year'), open: booleanParam(url, 'open') });
 				return pageArray(
-					rows.map((t) => ({ ...t, state: cycle.stateOf(t, today) })),
+					rows.map((t) => ({ ...t, state: taskState(t, today) })),
 					page
 				);
 			},
 			get: async (db, actor, id) => {
 				requireRole(actor, 'member');
 				const t = await cycle.getTask(db, id);
-				return { ...t, state: cycle.stateOf(t, todayIso()) };
+				return { ...t, state: taskState(t, todayIso()) };
 			},
 			create: (db, actor, input) => cycle.createTask(db, actor, input),
 			// PATCH { doneOn, doneNote, version } marks a task done.
@@ -121,7 +115,7 @@ export function governanceResources(): Resource[] {
 			list: async (db, _a, url, page) =>
 				pageArray(await inf.targetsOf(db, { year: numberParam(url, 'year'), activityId: numberParam(url, 'activity') }), page),
 			get: async (db, _a, id) => {
-				const t = (await inf.targetsOf(db, {})).find((r) => r.id === id);
+				const [t] = await inf.targetsOf(db, { id });
 				if (!t) throw new NotFoundError('Målet');
 				return t;
 			},

@@ -46,6 +46,13 @@ export function numberParam(url: URL, name: string): number | undefined {
 	return n;
 }
 
+export function booleanParam(url: URL, name: string): boolean | undefined {
+	const v = url.searchParams.get(name);
+	if (v === null || v === '') return undefined;
+	if (v !== 'true' && v !== 'false') throw new ValidationError([{ field: name, message: `${name} måste vara true eller false.` }]);
+	return v === 'true';
+}
+
 export function dateParam(url: URL, name: string): string | undefined {
 	const v = url.searchParams.get(name);
 	if (v === null || v === '') return undefined;

@@ -20,7 +20,7 @@ import {
 	project
 } from '../db/schema/index.ts';
 import { NotFoundError, fieldError } from '../errors.ts';
-import { inTransaction, requireRole, validate, writeAudit, type ConstraintFields } from '../service.ts';
+import { inTransaction, requireRole, updateVersioned, validate, writeAudit, type ConstraintFields } from '../service.ts';
 import { amendmentInput, noticeInput, planCommentAnswerInput, planCommentSendInput } from '../../schemas/governance.ts';
 import { dayBefore, noticePeriod, splitSigned } from '../../core/governance.ts';
 import { largestRemainder } from '../../core/finance.ts';
@@ -32,7 +32,6 @@ import { populationsOn } from '../finance/sharing.ts';
 import { swedish } from '../db/order.ts';
 import { z } from 'zod';
 import { versionField } from '../../schemas/fields.ts';
-import { updateVersioned } from '../service.ts';
 
 type Reader = Db | Tx;
 

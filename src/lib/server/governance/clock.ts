@@ -3,7 +3,7 @@
 // claimed in the database), so every instance may run the clock.
 import type { Db } from '../db/client.ts';
 import { todayIso } from '../../core/format.ts';
-import { sendReminders, sendWeeklyDigest } from './cycle.ts';
+import { sendReminders, sendWeeklyDigest } from './reminders.ts';
 
 export interface CycleClock {
 	tick(): Promise<void>;

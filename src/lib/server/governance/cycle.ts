@@ -1,11 +1,11 @@
 // The year's cycle (årshjul): recurring duties with a rule and an owner, the
 // dated tasks they yield per year, introduction meetings for new members, and
 // the reminders and weekly digest that go through the mail outbox.
-import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
 import { SYSTEM } from '../actor.ts';
-import { body, cooperation, duty, membership, person, task, taskDigest } from '../db/schema/index.ts';
+import { body, cooperation, duty, membership, person, task } from '../db/schema/index.ts';
 import { NotFoundError, fieldError } from '../errors.ts';
 import { inTransaction, requireRole, updateVersioned, validate, writeAudit, type ConstraintFields } from '../service.ts';
 import { versionField } from '../../schemas/fields.ts';
@@ -16,15 +16,13 @@ import {
 	addDays,
 	describeRule,
 	dutyDate,
-	reminderDue,
 	ruleProblem,
 	taskState,
 	weekStart,
 	type DutyRule,
 	type ElectionRule
 } from '../../core/governance.ts';
-import { formatDate } from '../../core/format.ts';
-import { enqueue, type OutgoingMail } from '../mail/outbox.ts';
+import { formatDate, todayIso } from '../../core/format.ts';
 import { z } from 'zod';
 
 type Reader = Db | Tx;
@@ -42,7 +40,7 @@ export async function electionRule(db: Reader): Promise<ElectionRule> {
 	return (row?.rule as ElectionRule | null) ?? SWEDISH_GENERAL_ELECTION;
 }
 
-export async function listDuties(db: Reader) {
+export async function listDuties(db: Reader, id?: number) {
 	const rows = await db
 		.select({
 			id: duty.id,
@@ -62,6 +60,7 @@ export async function listDuties(db: Reader) {
 		.from(duty)
 		.leftJoin(body, eq(body.id, duty.ownerBodyId))
 		.leftJoin(person, eq(person.id, duty.ownerPersonId))
+		.where(id === undefined ? undefined : eq(duty.id, id))
 		.orderBy(asc(duty.title));
 	return rows.map((r) => ({
 		...r,
@@ -72,7 +71,7 @@ export async function listDuties(db: Reader) {
 }
 
 export async function getDuty(db: Reader, id: number) {
-	const d = (await listDuties(db)).find((r) => r.id === id);
+	const [d] = await listDuties(db, id);
 	if (!d) throw new NotFoundError('Uppgiften');
 	return d;
 }
@@ -124,7 +123,7 @@ export async function updateDuty(db: Db, actor: Actor, id: number, input: unknow
 			await checkRule(tx, v.rule);
 			const { before, after } = await updateVersioned(tx, duty, id, version, v, 'Uppgiften');
 			// Open tasks of coming years follow the new rule; done ones keep their date.
-			await tx.delete(task).where(and(eq(task.dutyId, id), isNull(task.doneOn), eq(task.doneUndated, false), gte(task.dueOn, todayUtc())));
+			await tx.delete(task).where(and(eq(task.dutyId, id), isNull(task.doneOn), eq(task.doneUndated, false), gte(task.dueOn, todayIso())));
 			await generateComingYears(tx);
 			await writeAudit(tx, actor, { action: 'update', entity: 'duty', entityId: id, before, after });
 			return after;
@@ -132,8 +131,6 @@ export async function updateDuty(db: Db, actor: Actor, id: number, input: unknow
 		constraints
 	);
 }
-
-const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Generates the year's tasks from the active duties, once per duty and year:
@@ -155,7 +152,7 @@ export async function generateTasks(tx: Tx | Db, years: number[]): Promise<numbe
 
 /** This year's tasks and those of any later year already generated, for a new or changed duty. */
 async function generateComingYears(tx: Tx) {
-	const year = Number(todayUtc().slice(0, 4));
+	const year = Number(todayIso().slice(0, 4));
 	const later = await tx
 		.selectDistinct({ year: task.year })
 		.from(task)
@@ -192,7 +189,7 @@ const taskColumns = {
 	remindDaysBefore: sql<number>`coalesce(${duty.remindDaysBefore}, 14)`
 };
 
-function tasksQuery(db: Reader) {
+export function tasksQuery(db: Reader) {
 	return db
 		.select(taskColumns)
 		.from(task)
@@ -200,8 +197,6 @@ function tasksQuery(db: Reader) {
 		.leftJoin(body, eq(body.id, duty.ownerBodyId))
 		.leftJoin(person, eq(person.id, duty.ownerPersonId));
 }
-
-export type TaskRow = Awaited<ReturnType<typeof listTasks>>[number];
 
 export async function listTasks(db: Reader, f: { year?: number; from?: string; to?: string; open?: boolean }) {
 	const where = [
@@ -312,7 +307,7 @@ export const INTRODUCTION_MATERIAL =
  * the secretariat gets a task "introduktionsmöte", due two weeks after the start.
  * Runs in the transaction that creates the membership.
  */
-export async function createIntroductionTask(tx: Tx, actor: Actor, m: typeof membership.$inferSelect, today = todayUtc()) {
+export async function createIntroductionTask(tx: Tx, actor: Actor, m: typeof membership.$inferSelect, today = todayIso()) {
 	if (!INTRODUCED_ROLES.includes(m.role)) return null;
 	const [b] = await tx.select({ kind: body.kind, name: body.name }).from(body).where(eq(body.id, m.bodyId));
 	if (!b || !INTRODUCED_KINDS.includes(b.kind)) return null;
@@ -351,122 +346,3 @@ export async function introductionsOf(db: Reader, year: number) {
 		.groupBy(body.id, body.name)
 		.orderBy(asc(body.name));
 }
-
-/** The secretariat's addresses: the people with a membership in the secretariat body. */
-export async function secretariatRecipients(db: Reader, today: string) {
-	const rows = await db
-		.selectDistinct({ name: person.name, email: person.email })
-		.from(membership)
-		.innerJoin(body, eq(body.id, membership.bodyId))
-		.innerJoin(person, eq(person.id, membership.personId))
-		.where(
-			and(
-				eq(body.kind, 'secretariat'),
-				sql`(${membership.validTo} is null or ${membership.validTo} >= ${today})`,
-				sql`(${membership.validFrom} is null or ${membership.validFrom} <= ${today})`
-			)
-		);
-	return rows.filter((r): r is { name: string; email: string } => !!r.email);
-}
-
-const line = (t: { title: string; dueOn: string; owner: string | null }) =>
-	`- ${formatDate(t.dueOn)}: ${t.title}${t.owner ? ` (${t.owner})` : ''}`;
-
-/**
- * Queues a reminder for each open task whose reminder window has opened, once:
- * the task is marked reminded in the same transaction, and rows are claimed
- * with SKIP LOCKED so two instances never remind twice.
- */
-export async function sendReminders(db: Db, today: string, baseUrl = '') {
-	return db.transaction(async (tx) => {
-		const candidates = await tx
-			.select({ id: task.id, dueOn: task.dueOn, doneOn: task.doneOn, remindedAt: task.remindedAt })
-			.from(task)
-			.where(
-				and(
-					isNull(task.doneOn),
-					eq(task.doneUndated, false),
-					isNull(task.remindedAt),
-					gte(task.dueOn, today),
-					lte(task.dueOn, addDays(today, 366))
-				)
-			)
-			.for('update', { skipLocked: true });
-		if (!candidates.length) return 0;
-		const rows = await tasksQuery(tx).where(
-			inArray(
-				task.id,
-				candidates.map((c) => c.id)
-			)
-		);
-		const due = rows.filter((t) => reminderDue(t, t.remindDaysBefore, today));
-		const to = await secretariatRecipients(tx, today);
-		if (!due.length || !to.length) return 0;
-		const mails: OutgoingMail[] = due.flatMap((t) =>
-			to.map((r) => ({
-				kind: 'reminder' as const,
-				recipient: r.email,
-				recipientName: r.name,
-				subject: `Påminnelse: ${t.title} senast ${formatDate(t.dueOn)}`,
-				body: `Hej!\n\nPåminnelse från årshjulet:\n\n${line(t)}\n\n${t.material ? `${t.material}\n\n` : ''}Se veckans uppgifter: ${baseUrl}/governance/week\n`
-			}))
-		);
-		await enqueue(tx, SYSTEM.name, mails);
-		await tx
-			.update(task)
-			.set({ remindedAt: new Date() })
-			.where(
-				inArray(
-					task.id,
-					due.map((t) => t.id)
-				)
-			);
-		await writeAudit(tx, SYSTEM, { action: 'remind', entity: 'task', after: { tasks: due.map((t) => t.id), recipients: to.length } });
-		return due.length;
-	});
-}
-
-/**
- * The weekly digest to the secretariat: what is late, due this week and in the
- * next 30 days. Once per week: the week's row in task_digest is the lock.
- */
-export async function sendWeeklyDigest(db: Db, today: string, baseUrl = '') {
-	const monday = weekStart(today);
-	return db.transaction(async (tx) => {
-		const claimed = await tx.insert(taskDigest).values({ weekStart: monday, outboxCount: 0 }).onConflictDoNothing().returning();
-		if (!claimed.length) return 0;
-		const open = (await listTasks(tx, { open: true, from: addDays(today, -LATE_DAYS), to: addDays(today, 30) })).map((t) => ({
-			...t,
-			state: taskState(t, today)
-		}));
-		const to = await secretariatRecipients(tx, today);
-		const section = (title: string, rows: typeof open) => (rows.length ? `${title}\n${rows.map(line).join('\n')}\n\n` : '');
-		const text =
-			section(
-				'Försenat:',
-				open.filter((t) => t.state === 'late')
-			) +
-				section(
-					'Denna vecka:',
-					open.filter((t) => t.state === 'this_week')
-				) +
-				section(
-					'Inom 30 dagar:',
-					open.filter((t) => t.state === 'soon')
-				) || 'Inget förfaller de närmaste 30 dagarna.\n\n';
-		const mails: OutgoingMail[] = to.map((r) => ({
-			kind: 'reminder',
-			recipient: r.email,
-			recipientName: r.name,
-			subject: `Veckans uppgifter, vecka från ${formatDate(monday)}`,
-			body: `Hej!\n\nÅrshjulet denna vecka:\n\n${text}Se veckan: ${baseUrl}/governance/week\n`
-		}));
-		await enqueue(tx, SYSTEM.name, mails);
-		await tx.update(taskDigest).set({ outboxCount: mails.length }).where(eq(taskDigest.weekStart, monday));
-		await writeAudit(tx, SYSTEM, { action: 'digest', entity: 'task', entityId: monday, after: { recipients: mails.length } });
-		return mails.length;
-	});
-}
-
-/** Where a task stands today (for lists and the API). */
-export const stateOf = (t: { dueOn: string; doneOn: string | null }, today: string) => taskState(t, today);

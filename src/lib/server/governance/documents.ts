@@ -30,12 +30,15 @@ const constraints: ConstraintFields = {
 	governing_document_version_decision_id_decision_id_fk: ['decisionId', 'Det valda beslutet finns inte.']
 };
 
-export async function listGoverningDocuments(db: Reader) {
-	const docs = await db.select().from(governingDocument).orderBy(asc(governingDocument.title));
-	const versions = await versionsQuery(db).orderBy(
-		sql`${governingDocumentVersion.validFrom} desc nulls last`,
-		desc(governingDocumentVersion.id)
-	);
+export async function listGoverningDocuments(db: Reader, id?: number) {
+	const docs = await db
+		.select()
+		.from(governingDocument)
+		.where(id === undefined ? undefined : eq(governingDocument.id, id))
+		.orderBy(asc(governingDocument.title));
+	const versions = await versionsQuery(db)
+		.where(id === undefined ? undefined : eq(governingDocumentVersion.documentId, id))
+		.orderBy(sql`${governingDocumentVersion.validFrom} desc nulls last`, desc(governingDocumentVersion.id));
 	return docs.map((d) => {
 		const own = versions.filter((v) => v.documentId === d.id);
 		return { ...d, versions: own, current: own.find((v) => !v.validTo) ?? own[0] ?? null };
@@ -65,7 +68,7 @@ function versionsQuery(db: Reader) {
 }
 
 export async function getGoverningDocument(db: Reader, id: number) {
-	const d = (await listGoverningDocuments(db)).find((x) => x.id === id);
+	const [d] = await listGoverningDocuments(db, id);
 	if (!d) throw new NotFoundError('Styrdokumentet');
 	const appointed = await db
 		.select({ membershipId: membershipAppointment.membershipId, versionId: membershipAppointment.directiveVersionId })

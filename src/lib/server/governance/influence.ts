@@ -177,7 +177,7 @@ export async function updateInfluence(db: Db, actor: Actor, id: number, input: u
  * the organisation in that year (status "held" only: a planned or cancelled
  * meeting does not count).
  */
-export async function targetsOf(db: Reader, f: { year?: number; activityId?: number }) {
+export async function targetsOf(db: Reader, f: { year?: number; activityId?: number; id?: number }) {
 	const rows = await db
 		.select({
 			id: activityTarget.id,
@@ -196,7 +196,13 @@ export async function targetsOf(db: Reader, f: { year?: number; activityId?: num
 		.innerJoin(activity, eq(activity.id, activityTarget.activityId))
 		.innerJoin(plan, eq(plan.id, activity.planId))
 		.innerJoin(organisation, eq(organisation.id, activityTarget.organisationId))
-		.where(and(f.year ? eq(plan.year, f.year) : undefined, f.activityId ? eq(activity.id, f.activityId) : undefined))
+		.where(
+			and(
+				f.year ? eq(plan.year, f.year) : undefined,
+				f.activityId ? eq(activity.id, f.activityId) : undefined,
+				f.id ? eq(activityTarget.id, f.id) : undefined
+			)
+		)
 		.orderBy(desc(plan.year), asc(activity.position), asc(organisation.name));
 	return rows.map((r) => ({ ...r, ...targetState(r.held, r.count) }));
 }
