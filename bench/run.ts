@@ -20,6 +20,7 @@ import { benchMeetingDocuments, TARGET_MS as DOCUMENT_TARGET_MS } from './docume
 import { benchYearClosing, describeClosing, ENTRIES as CLOSING_ENTRIES, TARGET_MS as CLOSING_TARGET_MS } from './finance.ts';
 import { CONSULTATIONS, generateConsultations } from './consultation-data.ts';
 import { benchDuties, median, YEARS as DUTY_YEARS } from './governance.ts';
+import { benchReports, describeReports, YEAR as REPORT_YEAR } from './reports.ts';
 import { createDb } from '../src/lib/server/db/client.ts';
 import { SYSTEM } from '../src/lib/server/actor.ts';
 import { listMeetings } from '../src/lib/server/meetings/queries.ts';
@@ -483,6 +484,37 @@ async function startPageScripts(server: Started) {
 	console.log('');
 }
 
+/** Sequential requests to a path after a warm-up: the p50 of each request's time, as one reader waits for it. */
+async function sequentialP50(server: Started, path: string, cookie: string, rounds = 30): Promise<number> {
+	for (let i = 0; i < 3; i++) await (await fetch(server.base + path, { headers: { cookie } })).arrayBuffer();
+	const times: number[] = [];
+	for (let i = 0; i < rounds; i++) {
+		const start = performance.now();
+		const res = await fetch(server.base + path, { headers: { cookie } });
+		await res.arrayBuffer();
+		if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+		times.push(performance.now() - start);
+	}
+	return median(times);
+}
+
+/**
+ * The annual report generated from the data: as HTML by the server (the
+ * editors' draft view of an adopted year, rendered on every request), and as
+ * DOCX and PDF in this process, with LibreOffice's conversion of the same DOCX
+ * timed in the same run for the ratio.
+ */
+async function publishedReports(server: Started, cookie: string) {
+	const path = `/reports/annual/${REPORT_YEAR}.html?utkast`;
+	console.log(
+		`10. Published documents: the ${REPORT_YEAR} annual report generated from the data (HTML: GET ${path} signed in, 30 requests one after another)`
+	);
+	const html = await sequentialP50(server, path, cookie);
+	const figures = await benchReports(databaseUrl(DATA_DIR));
+	for (const line of describeReports(figures, html, verdict)) console.log(line);
+	console.log('');
+}
+
 /** The minutes of the demo meeting (20 November 2020) as PDF and DOCX, read from the bench server's database. */
 async function meetingDocuments() {
 	console.log('4. Documents: the minutes of the demo meeting of 20 November 2020, generated 30 times each after a warm-up');
@@ -527,6 +559,7 @@ async function main() {
 		await consultationRegister(server, cookie);
 		await governanceCycle(server, cookie);
 		await startPageScripts(server);
+		await publishedReports(server, cookie);
 	} finally {
 		if (server) await server.stop();
 	}

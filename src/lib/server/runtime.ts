@@ -6,7 +6,8 @@ import { migrate } from './db/migrate.ts';
 import { readConfig, type Config } from './config.ts';
 import { createFirstAdmin, hasAnyAdmin } from './auth/accounts.ts';
 import { randomPassword } from './auth/password.ts';
-import { loadDemo } from './demo/load.ts';
+import { demoDir, loadDemo } from './demo/load.ts';
+import { freezeDemoEditions } from './demo/documents.ts';
 import { getCooperation } from './organisation/queries.ts';
 import { startChangeFeed, type ChangeFeed } from './cache/change-feed.ts';
 import { smtpSender, startMailer, type Mailer } from './mail/mailer.ts';
@@ -63,7 +64,8 @@ async function firstStart(db: Db, config: Config, log: (m: string) => void) {
 	if (config.loadDemo && !(await getCooperation(db))) {
 		const t0 = Date.now();
 		const counts = await loadDemo(db);
-		log(`Demodata laddad (${counts}) på ${Date.now() - t0} ms.`);
+		const editions = await freezeDemoEditions(db, demoDir());
+		log(`Demodata laddad (${counts}, ${editions} fastställda dokument) på ${Date.now() - t0} ms.`);
 	}
 	if (!(await hasAnyAdmin(db))) {
 		const email = config.adminEmail ?? 'admin@samverka.local';

@@ -15,6 +15,7 @@ import { financeFile, insertFinance } from './finance.ts';
 import { consultationFile, insertConsultations } from './consultations.ts';
 import { insertProjects, projectFile } from './projects.ts';
 import { governanceFile, insertGovernance } from './governance.ts';
+import { insertTemplates, templatesFile } from './documents.ts';
 
 interface DemoOrganisation {
 	cooperation: { name: string; shortName: string; hostMunicipalityCode: string | null; source: string };
@@ -75,6 +76,7 @@ export async function loadDemo(db: Db, dir = demoDir()): Promise<string> {
 	const consultationData = consultationFile(dir);
 	const projectData = projectFile(dir);
 	const governanceData = governanceFile(dir);
+	const templates = templatesFile(dir);
 	return db.transaction(async (tx) => {
 		const { counts: organisationCounts, refs } = await insertAll(tx, data, figures);
 		// In order: each part refers to the records of those before it.
@@ -85,7 +87,8 @@ export async function loadDemo(db: Db, dir = demoDir()): Promise<string> {
 			...(await insertConsultations(tx, consultationData, refs)),
 			...(await insertFinance(tx, financeData, refs)),
 			...(await insertProjects(tx, projectData, refs)),
-			...(await insertGovernance(tx, governanceData, refs))
+			...(await insertGovernance(tx, governanceData, refs)),
+			...(await insertTemplates(tx, templates))
 		};
 		await writeAudit(tx, SYSTEM, { action: 'load-demo', entity: 'cooperation', entityId: 1, after: counts });
 		return Object.entries(counts)

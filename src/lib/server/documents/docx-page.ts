@@ -7,11 +7,13 @@ import {
 	Document,
 	Footer,
 	Header,
+	LevelFormat,
 	LineRuleType,
 	Packer,
 	PageNumber,
 	Paragraph,
 	Table,
+	TableOfContents,
 	TabStopType,
 	TextRun,
 	type IStylesOptions
@@ -24,6 +26,23 @@ export const GREY = '595959';
 export const A4 = { width: 11906, height: 16838 };
 export const MARGIN = { top: 1588, bottom: 1361, left: 1418, right: 1418 };
 export const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
+
+/** The bullet list every document shares: "•", then "–", then "◦", each level indented further. */
+export const BULLETS = 'punktlista';
+export const BULLET_NUMBERING = {
+	config: [
+		{
+			reference: BULLETS,
+			levels: (['•', '–', '◦'] as const).map((text, level) => ({
+				level,
+				format: LevelFormat.BULLET,
+				text,
+				alignment: AlignmentType.LEFT,
+				style: { paragraph: { indent: { left: 397 * (level + 1), hanging: 284 } } }
+			}))
+		}
+	]
+};
 
 /** The default paragraph, the title and Heading 1; a document adds its own styles beside them. */
 export const BASE_STYLES = {
@@ -44,7 +63,11 @@ export interface PagedDocx {
 	kindLabel: string;
 	styles: IStylesOptions;
 	numbering?: ConstructorParameters<typeof Document>[0]['numbering'];
-	children: (Paragraph | Table)[];
+	children: (Paragraph | Table | TableOfContents)[];
+	/** Pages before the text (a cover, a table of contents) without the header and footer. */
+	front?: (Paragraph | Table | TableOfContents)[];
+	/** Asks the word processor to fill in fields such as the table of contents when the file is opened. */
+	updateFields?: boolean;
 }
 
 /** The document on the shared page, packed as a .docx file. */
@@ -67,7 +90,11 @@ export async function pagedDocx(d: PagedDocx): Promise<Uint8Array> {
 		description: d.kindLabel,
 		styles: d.styles,
 		numbering: d.numbering,
+		features: d.updateFields ? { updateFields: true } : undefined,
 		sections: [
+			...(d.front?.length
+				? [{ properties: { page: { size: A4, margin: { ...MARGIN, header: 709, footer: 709 } } }, children: d.front }]
+				: []),
 			{
 				properties: { page: { size: A4, margin: { ...MARGIN, header: 709, footer: 709 } } },
 				headers: { default: new Header({ children: [headerLine] }) },

@@ -6,10 +6,8 @@
 // (other texts refer to "punkt 2") and must not change when a heading is edited.
 
 import {
-	AlignmentType,
 	BorderStyle,
 	HeadingLevel,
-	LevelFormat,
 	Paragraph,
 	Table,
 	TableCell,
@@ -32,9 +30,7 @@ import {
 	tabledLine,
 	textBlocks
 } from '../../core/meeting-text.ts';
-import { BASE_STYLES, FONT, GREY, TEXT_WIDTH, pagedDocx } from './docx-page.ts';
-
-const BULLETS = 'punktlista';
+import { BASE_STYLES, BULLETS, BULLET_NUMBERING as numbering, FONT, GREY, TEXT_WIDTH, pagedDocx } from './docx-page.ts';
 
 const styles = {
 	default: {
@@ -45,30 +41,6 @@ const styles = {
 		},
 		listParagraph: { paragraph: { spacing: { after: 60 } } }
 	}
-};
-
-const numbering = {
-	config: [
-		{
-			reference: BULLETS,
-			levels: [
-				{
-					level: 0,
-					format: LevelFormat.BULLET,
-					text: '•',
-					alignment: AlignmentType.LEFT,
-					style: { paragraph: { indent: { left: 397, hanging: 284 } } }
-				},
-				{
-					level: 1,
-					format: LevelFormat.BULLET,
-					text: '–',
-					alignment: AlignmentType.LEFT,
-					style: { paragraph: { indent: { left: 794, hanging: 284 } } }
-				}
-			]
-		}
-	]
 };
 
 const text = (s: string, opts: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}) =>

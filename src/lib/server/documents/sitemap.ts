@@ -23,7 +23,8 @@ const PAGES = [
 	'/governance/agreement',
 	'/governance/documents',
 	'/governance/influence',
-	'/governance/news'
+	'/governance/news',
+	'/reports'
 ];
 
 /** Each public record's address, read in one query. */
@@ -43,6 +44,9 @@ export async function publicAddresses(db: Db): Promise<string[]> {
 		union all select '/governance/documents/' || id from governing_document
 		union all select '/governance/influence/' || id from influence
 		union all select '/governance/news/' || id from news where published_on <= ${todayIso()}
+		union all select '/reports/' || kind || '/' || year || '.html' from report_edition
+		union all select '/reports/plan/' || year || '.html' from plan
+			where status = 'adopted' and not exists (select 1 from report_edition e where e.kind = 'plan' and e.year = plan.year)
 	`);
 	return [...PAGES, ...(result.rows as { path: string }[]).map((r) => r.path)];
 }

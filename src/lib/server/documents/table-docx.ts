@@ -58,14 +58,14 @@ function columnWidths(tbl: DocTable): number[] {
 	const n = tbl.columns.length;
 	if (n === 1) return [TEXT_WIDTH];
 	const longest = (i: number) => Math.max(tbl.columns[i].header.length, ...tbl.rows.map((r) => (r.cells[i] ?? '').length));
-	const rest = tbl.columns.slice(1).map((_, j) => Math.min(2400, Math.max(900, longest(j + 1) * 105 + 240)));
+	const rest = tbl.columns.slice(1).map((_, j) => Math.min(2400, Math.max(900, longest(j + 1) * 115 + 300)));
 	const sum = rest.reduce((a, b) => a + b, 0);
 	const scale = Math.min(1, (TEXT_WIDTH * 0.7) / sum);
 	const widths = rest.map((w) => Math.floor(w * scale));
 	return [TEXT_WIDTH - widths.reduce((a, b) => a + b, 0), ...widths];
 }
 
-function table(tbl: DocTable): (Paragraph | Table)[] {
+export function docxTable(tbl: DocTable): (Paragraph | Table)[] {
 	const n = tbl.columns.length;
 	if (!n) return [];
 	const widths = columnWidths(tbl);
@@ -135,7 +135,7 @@ function section(sec: DocSection): (Paragraph | Table)[] {
 		const lines = p.trim().split(/\r?\n/);
 		if (p.trim()) out.push(new Paragraph({ children: lines.map((l, i) => new TextRun({ text: l, break: i > 0 ? 1 : undefined })) }));
 	}
-	for (const tbl of sec.tables) out.push(...table(tbl));
+	for (const tbl of sec.tables) out.push(...docxTable(tbl));
 	return out;
 }
 

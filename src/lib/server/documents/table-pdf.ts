@@ -56,7 +56,7 @@ function fit(cells: string[], count: number): string[] {
 }
 
 /** A table of figures: the first column takes the width left over, the others are as wide as their contents. */
-function table(tbl: DocTable): string {
+export function typstTable(tbl: DocTable): string {
 	const n = tbl.columns.length;
 	if (!n) return '';
 	let out = '';
@@ -88,7 +88,7 @@ function table(tbl: DocTable): string {
 function section(sec: DocSection): string {
 	let out = sec.heading.trim() ? `= ${t(sec.heading.trim())}\n\n` : '';
 	for (const p of sec.paragraphs) if (p.trim()) out += `${t(p.trim())}\n\n`;
-	for (const tbl of sec.tables) out += table(tbl);
+	for (const tbl of sec.tables) out += typstTable(tbl);
 	return out;
 }
 

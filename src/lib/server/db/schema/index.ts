@@ -7,3 +7,4 @@ export * from './finance.ts';
 export * from './consultations.ts';
 export * from './projects.ts';
 export * from './governance.ts';
+export * from './documents.ts';

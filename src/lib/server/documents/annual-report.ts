@@ -1,0 +1,534 @@
+// The annual report (årsredovisning och bokslut) of a year, built from the data
+// in the chapters of that year's template: every figure and list comes from the
+// registers, and only the secretariat's own text comes from the template.
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import {
+	body,
+	consultation,
+	event,
+	externalMeeting,
+	externalMeetingOrganisation,
+	followUp,
+	membership,
+	municipality,
+	organisation,
+	person,
+	population,
+	programme,
+	project
+} from '../db/schema/index.ts';
+import { planOverview } from '../planning/queries.ts';
+import { programmeStructure } from '../planning/structure.ts';
+import { bodiesYear, type BodyYearFigures } from '../meetings/statistics.ts';
+import { listProjects } from '../projects/queries.ts';
+import { yearClosing } from '../finance/closing.ts';
+import { closingTables, tableAmount } from '../finance/closing-document.ts';
+import { feeBasis } from '../finance/fees.ts';
+import { formatDate, formatNumber } from '../../core/format.ts';
+import { countWord, fillPlaceholders, heading, textToBlocks, type Block, type ListItem, type TemplateChapter } from '../../core/report.ts';
+import type { ResolvedTemplate } from './report-template.ts';
+
+const FORMAT_WORDS = {
+	digital: ['digitalt', 'digitala'],
+	physical: ['fysiskt', 'fysiska'],
+	hybrid: ['hybridmöte', 'hybridmöten']
+} as const;
+
+/** The year's figures the chapters share, each read once. */
+interface Context {
+	db: Db;
+	year: number;
+	plan: Awaited<ReturnType<typeof planOverview>> | null;
+	/** The cooperation's bodies of the year, in the order the report prints them. */
+	bodies: Promise<{ id: number; name: string; kind: string }[]>;
+	/** Their year in figures: chapters 3 and 7 both print them. */
+	figures: Promise<Map<number, BodyYearFigures>>;
+}
+
+type Builder = (c: Context, chapter: TemplateChapter, t: ResolvedTemplate) => Promise<Block[]>;
+
+export async function annualReportBlocks(db: Db, t: ResolvedTemplate): Promise<Block[]> {
+	const plan = await planOverview(db, t.year).catch(() => null);
+	const bodies = bodiesOfYear(db, t.year);
+	const c: Context = {
+		db,
+		year: t.year,
+		plan,
+		bodies,
+		figures: bodies.then((b) =>
+			bodiesYear(
+				db,
+				b.map((x) => x.id),
+				t.year
+			)
+		)
+	};
+	// The chapters read side by side, each on a connection of the pool.
+	const chapters = await Promise.all(
+		t.chapters.map(async (chapter) => {
+			const build = BUILDERS[chapter.content];
+			return [
+				heading(1, chapter.number || null, chapter.title),
+				...textToBlocks(chapter.content === 'intro_text' ? null : chapter.text),
+				...(build ? await build(c, chapter, t) : [])
+			];
+		})
+	);
+	return chapters.flat();
+}
+
+const BUILDERS: Partial<Record<TemplateChapter['content'], Builder>> = {
+	intro_text: intro,
+	goals_table: goals,
+	focus_area_followup: followUpChapter,
+	consultations,
+	external_meetings: externalMeetings,
+	projects,
+	meetings_administration: meetingsAndAdministration,
+	closing
+};
+
+// ---------------------------------------------------------------------------
+// 1 Inledning
+
+/** The cooperation's population on the last date in a year that has a total, and on the last date of the year before. */
+export async function populationAtYearEnd(db: Db, year: number) {
+	const at = async (y: number) => {
+		const [row] = await db
+			.select({ date: population.date, population: population.population })
+			.from(population)
+			.where(
+				and(
+					isNull(population.municipalityId),
+					gte(population.date, `${y}-01-01`),
+					lte(population.date, `${y}-12-31`),
+					sql`${population.population} is not null`
+				)
+			)
+			.orderBy(sql`${population.date} desc`)
+			.limit(1);
+		return row ?? null;
+	};
+	const [now, before] = await Promise.all([at(year), at(year - 1)]);
+	return { now, before, change: now?.population != null && before?.population != null ? now.population - before.population : null };
+}
+
+async function intro(c: Context, _chapter: TemplateChapter, t: ResolvedTemplate): Promise<Block[]> {
+	const p = await populationAtYearEnd(c.db, c.year);
+	const values = {
+		år: String(c.year),
+		befolkning: p.now?.population != null ? formatNumber(p.now.population) : '(uppgift saknas)',
+		befolkningsdatum: p.now ? formatDate(p.now.date) : '(uppgift saknas)',
+		förändring: p.change != null ? formatNumber(Math.abs(p.change)) : '(uppgift saknas)'
+	};
+	const text = t.introText ?? '';
+	const blocks = textToBlocks(fillPlaceholders(text, values));
+	// A text that does not itself say the population gets the sentence from the data.
+	if (!/\{befolkning\}/.test(text) && p.now?.population != null) {
+		const change =
+			p.change == null
+				? ''
+				: ` Under året ${p.change >= 0 ? 'ökade' : 'minskade'} befolkningen med ${formatNumber(Math.abs(p.change))} personer.`;
+		const when = p.now.date.endsWith('-12-31') ? 'Vid årets slut' : `Den ${formatDate(p.now.date)}`;
+		blocks.push({ kind: 'paragraph', text: `${when} var antalet invånare i samarbetet ${values.befolkning} personer.${change}` });
+	}
+	return blocks;
+}
+
+// ---------------------------------------------------------------------------
+// 2 Övergripande mål och fokusområden
+
+async function goals(c: Context): Promise<Block[]> {
+	const plan = c.plan?.plan;
+	if (!plan?.programmeId)
+		return [{ kind: 'paragraph', text: `Det finns ingen verksamhetsplan för ${c.year} kopplad till ett utvecklingsprogram.` }];
+	const s = await programmeStructure(c.db, plan.programmeId);
+	const [programmeRow] = await c.db
+		.select({ overallGoal: programme.overallGoal, name: programme.name })
+		.from(programme)
+		.where(eq(programme.id, plan.programmeId));
+	const out: Block[] = [];
+	if (programmeRow?.overallGoal) out.push({ kind: 'labelled', label: 'Övergripande mål', text: programmeRow.overallGoal });
+	const rows = s.areas.map((a) => ({
+		cells: [
+			a.name,
+			a.purpose ?? '',
+			s.focusAreas
+				.filter((f) => f.areaId === a.id)
+				.map((f) => f.name)
+				.join(', ')
+		]
+	}));
+	for (const a of c.plan!.planAreas) if (a.activities.length) rows.push({ cells: [a.area.name, a.area.description ?? '', ''] });
+	const unplaced = s.focusAreas.filter((f) => !f.areaId);
+	if (!s.areas.length && unplaced.length) rows.unshift({ cells: [programmeRow?.name ?? '', '', unplaced.map((f) => f.name).join(', ')] });
+	out.push({
+		kind: 'table',
+		table: {
+			caption: '',
+			columns: [{ header: 'Område' }, { header: 'Syfte' }, { header: 'Fokusområden' }],
+			rows
+		}
+	});
+	return out;
+}
+
+// ---------------------------------------------------------------------------
+// 3 Uppföljning av fokusområdena
+
+async function followUpTexts(db: Db, activityIds: number[]) {
+	const rows = activityIds.length
+		? await db
+				.select({ activityId: followUp.activityId, date: followUp.date, text: followUp.text })
+				.from(followUp)
+				.where(inArray(followUp.activityId, activityIds))
+				.orderBy(asc(followUp.date), asc(followUp.id))
+		: [];
+	const by = new Map<number, { date: string; text: string }[]>();
+	for (const r of rows) by.set(r.activityId, [...(by.get(r.activityId) ?? []), r]);
+	return by;
+}
+
+type ActivityRow = NonNullable<Context['plan']>['activities'][number];
+
+/** An activity as the report prints it: its title, then its report text, or its dated follow-ups when it has none. */
+function activityBlocks(a: ActivityRow, followUps: { date: string; text: string }[]): Block[] {
+	const out: Block[] = [{ kind: 'paragraph', text: a.title, style: 'lead' }];
+	if (a.reportText?.trim()) out.push(...textToBlocks(a.reportText));
+	else if (followUps.length) out.push({ kind: 'list', items: followUps.map((f) => ({ text: `${formatDate(f.date)}: ${f.text}` })) });
+	else out.push({ kind: 'paragraph', text: 'Ingen uppföljning är registrerad.', style: 'note' });
+	return out;
+}
+
+async function followUpChapter(c: Context, chapter: TemplateChapter): Promise<Block[]> {
+	const o = c.plan;
+	if (!o) return [{ kind: 'paragraph', text: `Det finns ingen verksamhetsplan för ${c.year}.` }];
+	const follow = await followUpTexts(
+		c.db,
+		o.activities.map((a) => a.id)
+	);
+	const out: Block[] = [];
+	let n = 0;
+	const number = () => (chapter.number && /^\d+$/.test(chapter.number) ? `${chapter.number}.${++n}` : null);
+	// A chapter named after one of the plan's own areas follows that area's activities, each as a section.
+	const ownArea = o.planAreas.find((a) => a.area.name === chapter.title || a.area.name === chapter.area);
+	if (ownArea) {
+		for (const a of ownArea.activities) {
+			out.push(heading(2, number(), a.title));
+			out.push(...activityBlocks(a, follow.get(a.id) ?? []).slice(1));
+		}
+		return out;
+	}
+	const networkIds = new Set((await c.bodies).filter((b) => b.kind === 'network').map((b) => b.id));
+	const networks = new Set<number>();
+	for (const f of o.focusAreas) {
+		const activities = f.subGoals.flatMap((g) => g.activities);
+		if (!activities.length && !f.focusArea.mainGoal) continue;
+		out.push(heading(2, number(), f.focusArea.name));
+		if (f.focusArea.mainGoal) out.push({ kind: 'labelled', label: 'Huvudmål', text: f.focusArea.mainGoal });
+		if (f.subGoals.length) {
+			out.push({ kind: 'paragraph', text: 'Delmål:' });
+			out.push({ kind: 'list', items: f.subGoals.map((g) => ({ text: g.text })) });
+		}
+		const responsible = f.focusArea.responsible.map((r) => r.name);
+		if (responsible.length) out.push({ kind: 'labelled', label: 'Ansvariga', text: responsible.join(', ') });
+		out.push(heading(3, null, 'Uppföljning av aktiviteter i handlingsplanen'));
+		for (const a of activities) out.push(...activityBlocks(a, follow.get(a.id) ?? []));
+		for (const r of f.focusArea.responsible) {
+			if (networks.has(r.id) || !networkIds.has(r.id)) continue;
+			networks.add(r.id);
+			out.push(...(await networkYear(c, r.id, r.name)));
+		}
+	}
+	return out;
+}
+
+/** A network's year in a paragraph: meetings by format, attendance, guests, and municipalities that changed representative. */
+async function networkYear(c: Context, bodyId: number, name: string): Promise<Block[]> {
+	const y = (await c.figures).get(bodyId);
+	return y ? [{ kind: 'labelled', label: name, text: yearSentence(y, c.year) }] : [];
+}
+
+/** The committee, the management group, the secretariat and the networks active during the year. */
+async function bodiesOfYear(db: Db, year: number) {
+	return db
+		.select({ id: body.id, name: body.name, kind: body.kind })
+		.from(body)
+		.where(
+			and(
+				inArray(body.kind, ['committee', 'management_group', 'secretariat', 'network']),
+				or(isNull(body.activeFrom), lte(body.activeFrom, `${year}-12-31`)),
+				or(isNull(body.activeTo), gte(body.activeTo, `${year}-01-01`))
+			)
+		)
+		.orderBy(sql`array_position(array['committee','management_group','secretariat','network'], ${body.kind})`, asc(body.name));
+}
+
+export function yearSentence(
+	y: Pick<BodyYearFigures, 'held' | 'cancelled' | 'formats' | 'attendanceRate' | 'turnover' | 'guests'>,
+	year: number,
+	subject = 'nätverket'
+): string {
+	const parts = (['digital', 'physical', 'hybrid'] as const)
+		.filter((f) => y.formats[f])
+		.map((f) => `${countWord(y.formats[f])} ${FORMAT_WORDS[f][y.formats[f] === 1 ? 0 : 1]}`);
+	if (y.formats.unknown) parts.push(`${countWord(y.formats.unknown)} där formen inte är angiven`);
+	const formats = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} och ${parts.at(-1)}` : (parts[0] ?? '');
+	let text = y.held
+		? `Under ${year} har ${subject} haft ${countWord(y.held)} ${y.held === 1 ? 'möte' : 'möten'}${formats ? ` (${formats})` : ''}.`
+		: `Under ${year} har ${subject} inte haft något registrerat möte.`;
+	if (y.cancelled)
+		text += ` ${y.cancelled === 1 ? 'Ett möte' : `${countWord(y.cancelled)} möten`.replace(/^./, (s) => s.toUpperCase())} ställdes in.`;
+	if (y.attendanceRate != null) text += ` Närvaron var ${Math.round(y.attendanceRate * 100)} %.`;
+	const guests = y.guests;
+	if (guests)
+		text += ` ${guests === 1 ? 'En extern gäst har' : `${countWord(guests).replace(/^./, (s) => s.toUpperCase())} externa gäster har`} deltagit.`;
+	if (y.turnover.length) text += ` Ny representant under året: ${y.turnover.join(', ')}.`;
+	return text;
+}
+
+// ---------------------------------------------------------------------------
+// 4 Gemensamma remissvar
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+async function consultations(c: Context, chapter: TemplateChapter): Promise<Block[]> {
+	// Which responses a year lists is the template's: those written that year (2020) or those sent (2021).
+	const rule = chapter.rule ?? 'either';
+	const yearWhere =
+		rule === 'written'
+			? or(eq(consultation.writtenYear, c.year), and(isNull(consultation.writtenYear), eq(consultation.submittedYear, c.year)))
+			: rule === 'submitted'
+				? eq(consultation.submittedYear, c.year)
+				: or(eq(consultation.writtenYear, c.year), eq(consultation.submittedYear, c.year));
+	const rows = await c.db
+		.select({
+			title: consultation.title,
+			issuer: organisation.name,
+			submittedOn: consultation.submittedOn,
+			submittedYear: consultation.submittedYear,
+			submittedNote: consultation.submittedNote,
+			status: consultation.status
+		})
+		.from(consultation)
+		.leftJoin(organisation, eq(organisation.id, consultation.issuerId))
+		.where(and(eq(consultation.answerJointly, 'yes'), yearWhere))
+		.orderBy(sql`${consultation.submittedOn} nulls last`, asc(consultation.id));
+	const sent = rows.filter((r) => r.submittedYear === c.year || r.submittedOn?.startsWith(String(c.year)));
+	const later = rows.filter((r) => !sent.includes(r));
+	const line = (r: (typeof rows)[number]) => {
+		const when = r.submittedOn ? `${MONTHS[Number(r.submittedOn.slice(5, 7)) - 1]} ${r.submittedOn.slice(0, 4)}` : r.submittedNote;
+		return { text: `${r.title}${r.issuer ? ` – ${r.issuer}` : ''}${when ? ` (${when})` : ''}` };
+	};
+	const out: Block[] = [
+		{
+			kind: 'paragraph',
+			text: sent.length
+				? `Under ${c.year} har ${countWord(sent.length)} Södertörnsgemensamma remissvar skickats in:`
+				: `Under ${c.year} har inga gemensamma remissvar skickats in.`
+		}
+	];
+	if (sent.length) out.push({ kind: 'list', items: sent.map(line) });
+	if (later.length) {
+		out.push({ kind: 'paragraph', text: `Besvarade under ${c.year} men skickade ${c.year + 1} eller senare:` });
+		out.push({ kind: 'list', items: later.map(line) });
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------
+// 5 Externa möten
+
+async function externalMeetings(c: Context): Promise<Block[]> {
+	const rows = await c.db
+		.select({
+			id: externalMeeting.id,
+			heldOn: externalMeeting.heldOn,
+			heldText: externalMeeting.heldText,
+			topic: externalMeeting.topic,
+			theirs: externalMeeting.theirParticipants,
+			format: externalMeeting.format,
+			body: body.name,
+			bodyKind: body.kind
+		})
+		.from(externalMeeting)
+		.leftJoin(body, eq(body.id, externalMeeting.bodyId))
+		.where(
+			and(
+				eq(externalMeeting.status, 'held'),
+				or(
+					and(gte(externalMeeting.heldOn, `${c.year}-01-01`), lte(externalMeeting.heldOn, `${c.year}-12-31`)),
+					and(isNull(externalMeeting.heldOn), sql`${externalMeeting.heldText} like ${`%${c.year}%`}`)
+				)
+			)
+		)
+		.orderBy(sql`${externalMeeting.heldOn} nulls last`, asc(externalMeeting.id));
+	if (!rows.length) return [{ kind: 'paragraph', text: `Inga externa möten är registrerade för ${c.year}.` }];
+	const orgs = await c.db
+		.select({ meetingId: externalMeetingOrganisation.externalMeetingId, name: organisation.name })
+		.from(externalMeetingOrganisation)
+		.innerJoin(organisation, eq(organisation.id, externalMeetingOrganisation.organisationId))
+		.where(
+			inArray(
+				externalMeetingOrganisation.externalMeetingId,
+				rows.map((r) => r.id)
+			)
+		);
+	const who = (kind: string | null, name: string | null) =>
+		kind === 'committee' ? 'Samarbetskommittén' : kind === 'management_group' ? 'Kommundirektörerna' : (name ?? 'Övriga');
+	const groups = new Map<string, ListItem[]>();
+	for (const r of rows) {
+		const names = orgs.filter((o) => o.meetingId === r.id).map((o) => o.name);
+		const counterpart = [names.join(', '), r.theirs].filter(Boolean).join(': ');
+		const when = r.heldOn ? formatDate(r.heldOn) : r.heldText;
+		const item = {
+			text: `${counterpart || r.topic}${counterpart ? ` – ${r.topic}` : ''} (${when}${r.format === 'digital' ? ', digitalt' : ''})`
+		};
+		const key = who(r.bodyKind, r.body);
+		groups.set(key, [...(groups.get(key) ?? []), item]);
+	}
+	const out: Block[] = [];
+	for (const [key, items] of groups) {
+		out.push({ kind: 'paragraph', text: `${key} har träffat:`, style: 'lead' });
+		out.push({ kind: 'list', items });
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------
+// 6 Projekt
+
+const STATUS_WORDS: Record<string, string> = { planned: 'planerat', ongoing: 'pågår', completed: 'avslutat', cancelled: 'avbrutet' };
+
+async function projects(c: Context, chapter: TemplateChapter): Promise<Block[]> {
+	const list = (await listProjects(c.db, { year: c.year })).filter((p) => p.status !== 'planned');
+	if (!list.length) return [{ kind: 'paragraph', text: `Inga projekt pågick under ${c.year}.` }];
+	const texts = await c.db
+		.select({ id: project.id, description: project.description, results: project.results })
+		.from(project)
+		.where(
+			inArray(
+				project.id,
+				list.map((p) => p.id)
+			)
+		);
+	const out: Block[] = [];
+	list.forEach((p, i) => {
+		const text = texts.find((x) => x.id === p.id);
+		out.push(heading(2, /^\d+$/.test(chapter.number) ? `${chapter.number}.${i + 1}` : null, p.name));
+		if (p.purpose) out.push({ kind: 'labelled', label: 'Syfte', text: p.purpose });
+		const facts = [
+			(p.owner ?? p.ownerText) ? `Ägare: ${p.owner ?? p.ownerText}` : null,
+			p.supplier ? `Utförare: ${p.supplier}` : null,
+			p.startYear ? `Period: ${p.startYear}${p.endYear && p.endYear !== p.startYear ? `–${p.endYear}` : ''}` : null,
+			`Status: ${STATUS_WORDS[p.status] ?? p.status}`,
+			p.budget != null ? `Budget: ${tableAmount(p.budget)} kr` : null,
+			p.entries ? `Bokförda kostnader totalt: ${tableAmount(p.costs)} kr` : null
+		].filter((s): s is string => !!s);
+		out.push({ kind: 'paragraph', text: facts.join('. ') + '.' });
+		out.push(...textToBlocks(text?.description));
+		if (text?.results) out.push({ kind: 'labelled', label: 'Resultat', text: text.results });
+	});
+	return out;
+}
+
+// ---------------------------------------------------------------------------
+// 7 Möten, konferenser och administration
+
+const SUBJECTS: Record<string, string> = { committee: 'samarbetskommittén', management_group: 'ledningsgruppen', network: 'nätverket' };
+
+async function meetingsAndAdministration(c: Context): Promise<Block[]> {
+	const from = `${c.year}-01-01`;
+	const to = `${c.year}-12-31`;
+	const [bodies, figures] = await Promise.all([c.bodies, c.figures]);
+	const roles = await c.db
+		.select({ bodyId: membership.bodyId, role: membership.role, name: person.name, municipality: municipality.name })
+		.from(membership)
+		.innerJoin(person, eq(person.id, membership.personId))
+		.leftJoin(municipality, eq(municipality.id, membership.representsMunicipalityId))
+		.where(
+			and(
+				inArray(membership.role, ['chair', 'vice_chair', 'strategist', 'administrator', 'secretary', 'development_lead']),
+				or(isNull(membership.validFrom), lte(membership.validFrom, to)),
+				or(isNull(membership.validTo), gte(membership.validTo, from))
+			)
+		)
+		.orderBy(asc(membership.validFrom));
+	const ROLE_WORDS: Record<string, string> = {
+		chair: 'Ordförande',
+		vice_chair: 'Vice ordförande',
+		strategist: 'Strateg',
+		administrator: 'Administratör',
+		secretary: 'Sekreterare',
+		development_lead: 'Utvecklingsledare'
+	};
+	const out: Block[] = [];
+	for (const b of bodies) {
+		const y = figures.get(b.id)!;
+		if (!y.held && b.kind === 'network' && !roles.some((r) => r.bodyId === b.id)) continue;
+		out.push(heading(2, null, b.name));
+		if (b.kind !== 'secretariat') out.push({ kind: 'paragraph', text: yearSentence(y, c.year, SUBJECTS[b.kind] ?? 'nätverket') });
+		const people = roles.filter((r) => r.bodyId === b.id);
+		if (people.length)
+			out.push({
+				kind: 'list',
+				items: people.map((r) => ({ text: `${ROLE_WORDS[r.role]}: ${r.name}${r.municipality ? `, ${r.municipality}` : ''}` }))
+			});
+	}
+	const events = await c.db
+		.select()
+		.from(event)
+		.where(and(gte(event.heldOn, from), lte(event.heldOn, to)))
+		.orderBy(asc(event.heldOn));
+	for (const e of events) {
+		out.push(heading(2, null, e.name));
+		const facts = [
+			e.status === 'cancelled'
+				? `Inställd${e.cancelledReason ? `: ${e.cancelledReason}` : ''}.`
+				: `${formatDate(e.heldOn)}${e.place ? `, ${e.place}` : ''}.`,
+			e.theme ? `Tema: ${e.theme}.` : null,
+			e.hostText ? `Värdar: ${e.hostText}.` : null,
+			e.participants != null && e.status !== 'cancelled'
+				? `${formatNumber(e.participants)} deltagare${e.participantsInternal != null ? `, varav ${formatNumber(e.participantsInternal)} från kommunerna` : ''}.`
+				: null
+		].filter((s): s is string => !!s);
+		out.push({ kind: 'paragraph', text: facts.join(' ') });
+		if (e.evaluation) out.push(...textToBlocks(e.evaluation));
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------
+// 8 Bokslut
+
+async function closing(c: Context): Promise<Block[]> {
+	const out: Block[] = [];
+	const fee = await feeBasis(c.db, c.year).catch(() => null);
+	if (fee?.rule) {
+		const rate =
+			fee.rule.kind === 'per_inhabitant'
+				? `${tableAmount(fee.rule.amount)} kr per invånare, räknat på befolkningen den ${formatDate(fee.populationDate)}`
+				: `${tableAmount(fee.rule.amount)} kr totalt`;
+		const total = fee.total.amount != null ? ` Det ger ${tableAmount(fee.total.amount)} kr.` : '';
+		out.push({
+			kind: 'paragraph',
+			text: `Avgiften för ${c.year} är ${rate}${fee.rule.decision ? ` (${fee.rule.decision})` : ''}.${total}`
+		});
+	}
+	const cl = await yearClosing(c.db, c.year).catch(() => null);
+	if (!cl) return [...out, { kind: 'paragraph', text: `Bokföringen för ${c.year} finns inte i systemet.` }];
+	const t = closingTables(cl);
+	const result = cl.funds.filter((f) => f.kind === 'operations').reduce((s, f) => s + f.income - f.costs, 0);
+	out.push({
+		kind: 'paragraph',
+		text: `Årets resultat för driften är ${tableAmount(result)} kr. Vid årets slut finns ${tableAmount(cl.totals.closing)} kr i samarbetets medel.${cl.status === 'closed' ? '' : ' Året är inte stängt: siffrorna kan ändras.'}`
+	});
+	for (const table of [t.summary, ...t.funds, ...(t.projects ? [t.projects] : []), ...(t.transfers ? [t.transfers] : [])])
+		out.push({ kind: 'table', table });
+	if (t.differences) {
+		out.push({ kind: 'paragraph', text: 'Siffror som den tryckta årsredovisningen anger och som bokföringen inte ger:', style: 'note' });
+		out.push({ kind: 'table', table: t.differences });
+	}
+	return out;
+}

@@ -1,0 +1,96 @@
+// A published document (annual report, operational plan) as Typst source and
+// PDF/A: a cover page with the issuer, the title, the decision and the officer
+// responsible; a table of contents with page numbers; then the chapters, with
+// real headings (which Typst also writes as the PDF's bookmarks), lists and the
+// tables of figures. User text enters the source only through typstText and typstString.
+import type { Block, ListItem, Report } from '../../core/report.ts';
+import { headingText } from '../../core/report.ts';
+import { typstPdf, typstString, typstText } from './typst.ts';
+import { typstTable } from './table-pdf.ts';
+
+const FONTS = ['Liberation Sans', 'DejaVu Sans', 'Libertinus Serif'];
+const GREY = 'luma(85)';
+
+const t = typstText;
+const s = typstString;
+
+/** Lines of one paragraph, kept as lines. */
+const lines = (text: string) =>
+	text
+		.split(/\r?\n/)
+		.map((l) => l.trim())
+		.filter(Boolean)
+		.map(t)
+		.join(' \\\n');
+
+function preamble(r: Report): string {
+	return `#set document(title: ${s(r.title)}, author: ${s(r.cooperationName)})
+#set text(font: (${FONTS.map(s).join(', ')}), size: 10.5pt, lang: "sv", region: "SE")
+#set page(
+  paper: "a4",
+  margin: (top: 2.8cm, bottom: 2.4cm, x: 2.5cm),
+  header: [
+    #set text(size: 8.5pt, fill: ${GREY})
+    #grid(columns: (1fr, auto), align: (left, right), [${t(r.cooperationName)}], [${t(r.title)}])
+    #v(-5pt)
+    #line(length: 100%, stroke: 0.4pt + luma(170))
+  ],
+  footer: context [
+    #set text(size: 8.5pt, fill: ${GREY})
+    #h(1fr) Sida #counter(page).display("1 (1)", both: true)
+  ],
+)
+#set par(leading: 0.62em, spacing: 0.95em)
+#set list(indent: 0.4em, body-indent: 0.6em, spacing: 0.7em)
+#show heading: set text(weight: "bold")
+#show heading.where(level: 1): set text(size: 15pt)
+#show heading.where(level: 1): set block(above: 2em, below: 1em, sticky: true)
+#show heading.where(level: 2): set text(size: 12.5pt)
+#show heading.where(level: 2): set block(above: 1.6em, below: 0.8em, sticky: true)
+#show heading.where(level: 3): set text(size: 11pt)
+#show heading.where(level: 3): set block(above: 1.3em, below: 0.7em, sticky: true)
+#show outline.entry.where(level: 1): set text(weight: "bold")
+`;
+}
+
+function cover(r: Report): string {
+	const c = r.cover;
+	let out = `#page(header: none, footer: none)[\n#v(3cm)\n#text(size: 13pt)[${t(c.issuer)}]\n#v(1.2cm)\n#text(size: 26pt, weight: "bold")[${t(c.title)}]\n`;
+	out += `#v(0.8cm)\n#text(size: 12pt, style: "italic")[${t(c.decided ?? 'Utkast, ej fastställd')}]\n`;
+	if (c.responsible) out += `#v(1fr)\n#text(size: 10pt, fill: ${GREY})[Handläggare/referens: ${t(c.responsible)}]\n`;
+	return out + ']\n';
+}
+
+function toc(r: Report): string {
+	if (!r.tableOfContents) return '';
+	return `#outline(title: ${s('Innehållsförteckning')}, depth: 2, indent: 1.2em)\n#pagebreak()\n`;
+}
+
+function list(items: ListItem[], depth: number): string {
+	return items.map((i) => `${'  '.repeat(depth)}- ${lines(i.text)}\n${i.children?.length ? list(i.children, depth + 1) : ''}`).join('');
+}
+
+function block(b: Block): string {
+	switch (b.kind) {
+		case 'heading':
+			return `${'='.repeat(b.level)} ${t(headingText(b))}\n\n`;
+		case 'paragraph':
+			if (b.style === 'lead') return `#block(sticky: true, above: 1.1em, below: 0.6em)[#strong[${lines(b.text)}]]\n\n`;
+			if (b.style === 'note') return `#text(fill: ${GREY})[${lines(b.text)}]\n\n`;
+			return `${lines(b.text)}\n\n`;
+		case 'labelled':
+			return `#strong[${t(b.label)}:] ${lines(b.text)}\n\n`;
+		case 'list':
+			return `${list(b.items, 0)}\n`;
+		case 'table':
+			return typstTable(b.table);
+	}
+}
+
+export function reportTypst(r: Report): string {
+	return preamble(r) + cover(r) + toc(r) + r.blocks.map(block).join('');
+}
+
+export function reportPdf(r: Report): Promise<Uint8Array> {
+	return typstPdf(reportTypst(r));
+}

@@ -1,0 +1,3 @@
+import { reportFileHandler } from '#lib/server/documents/report-route.ts';
+
+export const GET = reportFileHandler('pdf');
