@@ -3,6 +3,7 @@ import { startRuntime } from '#lib/server/runtime.ts';
 import { setRuntime, db, runtime } from '#lib/server/app.ts';
 import { PUBLIC } from '#lib/server/actor.ts';
 import { SESSION_COOKIE, actorFromSession, actorFromToken } from '#lib/server/auth/sessions.ts';
+import { languageOfPath } from '#lib/core/site-language.ts';
 import { anonymousCacheKey, cachedResponse, memberCacheKey, storeResponse } from '#lib/server/cache/anonymous.ts';
 
 // The port opens only once the database is up, migrated and seeded.
@@ -14,7 +15,7 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const cacheKey = anonymousCacheKey(event.request, event.url);
+	const cacheKey = anonymousCacheKey(event.request);
 	if (cacheKey) {
 		const hit = cachedResponse(cacheKey);
 		if (hit) return withSecurityHeaders(hit);
@@ -43,10 +44,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	const key = cacheKey ?? memberKey;
 	const generation = key ? runtime().changes.generation : 0;
-	const response = await resolve(event);
+	const response = await resolve(event, languageOfPath(event.url.pathname) === 'en' ? { transformPageChunk: english } : undefined);
 	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') runtime().changes.touch();
 	return withSecurityHeaders(key ? await storeResponse(key, generation, response) : response);
 };
+
+const english = ({ html }: { html: string }) => html.replace('<html lang="sv">', '<html lang="en">');
 
 function withSecurityHeaders(response: Response): Response {
 	response.headers.set('x-content-type-options', 'nosniff');

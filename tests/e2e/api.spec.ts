@@ -116,6 +116,11 @@ test('an anonymous visitor is served from the cache, and sees a change as soon a
 	await anon.get(page);
 	const cached = await anon.get(page);
 	expect(cached.headers()['x-samverka-cache']).toBe('hit');
+	// A client-side navigation's data request is its own entry: the page stays a page.
+	const data = await anon.get(`${page}/__data.json`);
+	expect(data.headers()['content-type']).toMatch(/^application\/json/);
+	expect((await anon.get(`${page}/__data.json`)).headers()['x-samverka-cache']).toBe('hit');
+	expect((await anon.get(page)).headers()['content-type']).toMatch(/^text\/html/);
 
 	await request.post('/api/v1/session', { data: ADMIN });
 	const before = await (await request.get('/api/v1/municipalities/4')).json();

@@ -9,15 +9,25 @@ import { ResponseCache } from './response-cache.ts';
 const cache = new ResponseCache();
 const CACHEABLE_TYPE = /^(text\/html|application\/json)\b/;
 
+/**
+ * The address as asked for. SvelteKit's own URL drops the `/__data.json` of a
+ * client-side navigation's data request, which would let the page and its data
+ * share one entry.
+ */
+const askedFor = (request: Request) => {
+	const u = new URL(request.url);
+	return u.pathname + u.search;
+};
+
 /** The cache key of a request that may be served from the cache, else null. */
-export function anonymousCacheKey(request: Request, url: URL): string | null {
+export function anonymousCacheKey(request: Request): string | null {
 	if (request.method !== 'GET') return null;
 	if (request.headers.has('authorization')) return null;
 	const cookie = request.headers.get('cookie');
 	if (cookie && cookie.includes(`${SESSION_COOKIE}=`)) return null;
 	// Pages that show "today" (members on a date, what is due) change at midnight.
 	const kind = request.headers.get('accept')?.includes('application/json') ? 'json' : 'any';
-	return `${todayIso()} ${kind} ${url.pathname}${url.search}`;
+	return `${todayIso()} ${kind} ${askedFor(request)}`;
 }
 
 /**
@@ -31,7 +41,7 @@ const MEMBER_CACHED = ['/governance/week', '/search'];
 export function memberCacheKey(request: Request, url: URL, accountId: number | null): string | null {
 	if (request.method !== 'GET' || accountId === null || !MEMBER_CACHED.includes(url.pathname)) return null;
 	const kind = request.headers.get('accept')?.includes('application/json') ? 'json' : 'any';
-	return `${todayIso()} account ${accountId} ${kind} ${url.pathname}${url.search}`;
+	return `${todayIso()} account ${accountId} ${kind} ${askedFor(request)}`;
 }
 
 export function cachedResponse(key: string): Response | null {

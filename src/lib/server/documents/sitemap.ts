@@ -7,6 +7,7 @@ import { todayIso } from '../../core/format.ts';
 
 const PAGES = [
 	'/',
+	'/en',
 	'/search',
 	'/organisation',
 	'/organisation/municipalities',
