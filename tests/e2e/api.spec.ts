@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { ADMIN } from './helpers.ts';
 
 // The JSON API through HTTP, against the running application and its database.
@@ -197,4 +198,90 @@ test('the planning API: programmes, sub-goals on a date, plans, activities with 
 	}
 	expect(doc.paths['/api/v1/follow-ups/{id}'].patch).toBeUndefined();
 	expect(doc.components.schemas['activitiesInput'].properties).toHaveProperty('subGoalId');
+});
+
+test('the reports API: the documents per year, a report as data, its template, and its adoption', async ({
+	request,
+	playwright,
+	baseURL
+}) => {
+	// The public sees the adopted documents only, each at its stable addresses.
+	const anon = await playwright.request.newContext({ baseURL });
+	const list = await (await anon.get('/api/v1/reports')).json();
+	const y2021 = list.items.find((i: { year: number }) => i.year === 2021);
+	expect(y2021.annual).toMatchObject({
+		status: 'frozen',
+		decidedOn: '2022-02-09',
+		html: '/reports/annual/2021.html',
+		pdf: '/reports/annual/2021.pdf'
+	});
+	expect(
+		list.items.flatMap((i: { plan: { status: string } | null; annual: { status: string } | null }) => [i.plan, i.annual]).filter(Boolean)
+	).not.toContainEqual(expect.objectContaining({ status: 'draft' }));
+
+	const r2021 = await (await anon.get('/api/v1/reports/annual/2021')).json();
+	expect(r2021).toMatchObject({ kind: 'annual', year: 2021, adopted: true, docx: '/reports/annual/2021.docx' });
+	expect(r2021.edition.docxSha256).toMatch(/^[0-9a-f]{64}$/);
+	expect(r2021.report.cover.decided).toBe('Beslutad 9 februari 2022');
+	const chapters = r2021.report.blocks.filter((b: { kind: string; level: number }) => b.kind === 'heading' && b.level === 1);
+	expect(chapters.map((c: { number: string }) => c.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+	expect(chapters.at(-1).text).toBe('Bokslut 2021');
+
+	// A draft, the template and adoption are the editors'; a year that is not one is a JSON 404.
+	expect((await anon.get('/api/v1/reports/annual/2019')).status()).toBe(401);
+	expect((await anon.get('/api/v1/reports/annual/2019/template')).status()).toBe(401);
+	expect((await anon.post('/api/v1/reports/annual/2019/adoption', { data: { decidedOn: '2020-02-01' } })).status()).toBe(401);
+	const notAYear = await anon.get('/api/v1/reports/annual/tjugo');
+	expect(notAYear.status()).toBe(404);
+	expect(await notAYear.json()).toEqual({ message: 'Året finns inte.' });
+	expect((await anon.get('/api/v1/finance/years/tjugo/fees')).status()).toBe(404);
+	await anon.dispose();
+
+	expect((await request.post('/api/v1/session', { data: ADMIN })).status()).toBe(200);
+	const drafts = await (await request.get('/api/v1/reports')).json();
+	const thisYear = Number(new Date().toISOString().slice(0, 4));
+	expect(drafts.items.find((i: { year: number }) => i.year === thisYear).annual).toMatchObject({ status: 'draft' });
+
+	// 2019 has no template of its own: it starts from the last year's before it.
+	const derived = await (await request.get('/api/v1/reports/annual/2019/template')).json();
+	expect(derived).toMatchObject({ id: null, version: null, derivedFrom: 2018 });
+	const badTemplate = await request.put('/api/v1/reports/annual/2019/template', { data: { ...derived, title: '', chapters: [] } });
+	expect(badTemplate.status()).toBe(422);
+	expect((await badTemplate.json()).errors).toEqual(
+		expect.arrayContaining([
+			{ field: 'title', message: 'Titel måste fyllas i.' },
+			{ field: 'chapters', message: 'Mallen måste ha minst ett kapitel.' }
+		])
+	);
+	expect(await (await request.get('/api/v1/reports/annual/2019/template')).json()).toMatchObject({ id: null });
+	const saved = await request.put('/api/v1/reports/annual/2019/template', { data: { ...derived, title: 'Årsredovisning 2019 via API' } });
+	expect(saved.status()).toBe(200);
+	const template = await saved.json();
+	expect(template).toMatchObject({ title: 'Årsredovisning 2019 via API', version: 1, derivedFrom: null });
+	// The template is edited at the version read: a second save at the same version is refused.
+	const again = await request.put('/api/v1/reports/annual/2019/template', { data: { ...template, responsible: 'Sekretariatet' } });
+	expect(await again.json()).toMatchObject({ responsible: 'Sekretariatet', version: 2 });
+	const stale = await request.put('/api/v1/reports/annual/2019/template', { data: { ...template, title: 'Gammal' } });
+	expect(stale.status()).toBe(409);
+
+	const early = await request.post('/api/v1/reports/annual/2019/adoption', { data: { decidedOn: '2018-12-31' } });
+	expect(early.status()).toBe(422);
+	expect((await early.json()).errors).toEqual([{ field: 'decidedOn', message: 'Årsredovisningen 2019 kan inte beslutas före 2019.' }]);
+	const adopted = await request.post('/api/v1/reports/annual/2019/adoption', { data: { decidedOn: '2020-02-13' } });
+	expect(adopted.status()).toBe(201);
+	const edition = (await adopted.json()).edition;
+	expect(edition).toMatchObject({ decidedOn: '2020-02-13', pdfSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+	expect((await request.post('/api/v1/reports/annual/2019/adoption', { data: { decidedOn: '2020-02-14' } })).status()).toBe(422);
+
+	// Adopted, the report is public and frozen: the file served is the one whose checksum was recorded.
+	const anonAfter = await playwright.request.newContext({ baseURL });
+	const frozen = await (await anonAfter.get('/api/v1/reports/annual/2019')).json();
+	expect(frozen.report).toMatchObject({ title: 'Årsredovisning 2019 via API', cover: { decided: 'Beslutad 13 februari 2020' } });
+	const docx = await anonAfter.get('/reports/annual/2019.docx');
+	expect(docx.headers()['x-content-sha256']).toBe(edition.docxSha256);
+	const sha = createHash('sha256')
+		.update(await docx.body())
+		.digest('hex');
+	expect(sha).toBe(edition.docxSha256);
+	await anonAfter.dispose();
 });

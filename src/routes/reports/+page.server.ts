@@ -1,26 +1,16 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
 import { requirePage, runForm, yearParam } from '#lib/server/web.ts';
-import { adoptReport, reportYears } from '#lib/server/documents/reports.ts';
+import { adoptReport, visibleReportYears } from '#lib/server/documents/reports.ts';
 import { hasRole } from '#lib/server/actor.ts';
 import { todayIso } from '#lib/core/format.ts';
 
 // Everyone sees the adopted documents; editors also the drafts, and adopt them.
-export const load: PageServerLoad = async (event) => {
-	const editor = hasRole(event.locals.actor, 'editor');
-	const currentYear = Number(todayIso().slice(0, 4));
-	const years = await reportYears(db(), editor ? currentYear : undefined);
-	// A year's annual report can be drafted from its first day; the coming year's plan as soon as it exists.
-	const shown = years.map((y) => ({
-		...y,
-		annual: { ...y.annual, draftable: y.year <= currentYear }
-	}));
-	return {
-		editor,
-		today: todayIso(),
-		years: editor ? shown : shown.filter((y) => y.plan.adopted || y.annual.edition)
-	};
-};
+export const load: PageServerLoad = async (event) => ({
+	editor: hasRole(event.locals.actor, 'editor'),
+	today: todayIso(),
+	years: await visibleReportYears(db(), event.locals.actor, Number(todayIso().slice(0, 4)))
+});
 
 export const actions: Actions = {
 	adopt: async (event) => {

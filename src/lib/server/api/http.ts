@@ -65,3 +65,11 @@ export function idOf(event: RequestEvent): number {
 	if (!/^\d+$/.test(event.params.id ?? '') || id <= 0) throw new NotFoundError('Posten');
 	return id;
 }
+
+/** The {year} of an API address; a year that is not one is 404, as a JSON answer (the page helper throws SvelteKit's HTML error). */
+export function yearOf(event: RequestEvent): number {
+	const v = event.params.year ?? '';
+	const year = Number(v);
+	if (!/^\d{4}$/.test(v) || year < 1900 || year > 2200) throw new NotFoundError('Året');
+	return year;
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { resources } from './resources.ts';
 import { amendmentInput, noticeInput } from '../../schemas/governance.ts';
 import { SEARCH_KINDS } from '../../core/search.ts';
+import { adoptInput, templateInput } from '../../schemas/documents.ts';
 
 const errorSchema = {
 	type: 'object',
@@ -259,6 +260,67 @@ export function openApiDocument(serverUrl = '/') {
 				}
 			],
 			responses: { '200': json('Fördelningen'), '401': errors['401'], '422': errors['422'] }
+		}
+	};
+	schemas.reportAdoptInput = jsonSchema(adoptInput);
+	schemas.reportTemplateInput = jsonSchema(templateInput);
+	const reportParameters = [
+		{
+			name: 'kind',
+			in: 'path',
+			required: true,
+			description: 'annual (årsredovisning) eller plan (verksamhetsplan)',
+			schema: { type: 'string', enum: ['annual', 'plan'] }
+		},
+		...yearParameter
+	];
+	paths['/api/v1/reports'] = {
+		get: {
+			tags: ['Dokument'],
+			summary: 'Årsredovisningar och verksamhetsplaner per år, med adresserna till HTML, DOCX och PDF',
+			description: 'Besökare ser de fastställda; redaktörer även utkasten.',
+			responses: { '200': json('Åren') }
+		}
+	};
+	paths['/api/v1/reports/{kind}/{year}'] = {
+		parameters: reportParameters,
+		get: {
+			tags: ['Dokument'],
+			summary: 'Ett års dokument som data: försättsblad, innehåll och block, och den låsta utgåvans kontrollsummor',
+			parameters: [
+				{ name: 'live', in: 'query', description: 'true: skapat ur dagens uppgifter (redaktörer)', schema: { type: 'boolean' } }
+			],
+			responses: { '200': json('Dokumentet'), '401': errors['401'], '403': errors['403'], '404': errors['404'], '422': errors['422'] }
+		}
+	};
+	paths['/api/v1/reports/{kind}/{year}/adoption'] = {
+		parameters: reportParameters,
+		post: {
+			tags: ['Dokument'],
+			summary: 'Fastställ och lås dokumentet (kräver rollen redaktör)',
+			description: 'Skapar dokumentet med beslutsdatumet på försättsbladet och låser modellen, DOCX och PDF med sina SHA-256-summor.',
+			requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/reportAdoptInput' } } } },
+			responses: {
+				'201': json('Den låsta utgåvan'),
+				'401': errors['401'],
+				'403': errors['403'],
+				'404': errors['404'],
+				'422': errors['422']
+			}
+		}
+	};
+	paths['/api/v1/reports/{kind}/{year}/template'] = {
+		parameters: reportParameters,
+		get: {
+			tags: ['Dokument'],
+			summary: 'Årets mall (ett nytt år utgår från förra årets; derivedFrom säger vilket)',
+			responses: { '200': json('Mallen'), '401': errors['401'], '403': errors['403'], '404': errors['404'] }
+		},
+		put: {
+			tags: ['Dokument'],
+			summary: 'Spara årets mall (kräver rollen redaktör; version krävs när året redan har en egen mall)',
+			requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/reportTemplateInput' } } } },
+			responses: { '200': json('Mallen'), '401': errors['401'], '403': errors['403'], '409': errors['409'], '422': errors['422'] }
 		}
 	};
 	const figures = {

@@ -208,3 +208,23 @@ export async function reportYears(db: Db, alsoYear?: number) {
 		annual: { edition: editions.find((e) => e.kind === 'annual' && e.year === year) ?? null }
 	}));
 }
+
+/**
+ * The years a reader may open: everyone the adopted documents, editors also the
+ * drafts (this year's annual report from its first day, a plan as soon as it exists).
+ */
+export async function visibleReportYears(db: Db, actor: Actor, currentYear: number) {
+	const editor = hasRole(actor, 'editor');
+	const years = (await reportYears(db, editor ? currentYear : undefined)).map((y) => ({
+		...y,
+		annual: { ...y.annual, draftable: y.year <= currentYear }
+	}));
+	return editor ? years : years.filter((y) => y.plan.adopted || y.annual.edition);
+}
+
+/** A year's document at its stable addresses. */
+export const reportAddresses = (kind: ReportKind, year: number) => ({
+	html: `/reports/${kind}/${year}.html`,
+	docx: `/reports/${kind}/${year}.docx`,
+	pdf: `/reports/${kind}/${year}.pdf`
+});

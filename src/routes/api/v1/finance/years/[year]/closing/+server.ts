@@ -1,6 +1,5 @@
-import { api } from '#lib/server/api/http.ts';
+import { api, yearOf } from '#lib/server/api/http.ts';
 import { db } from '#lib/server/app.ts';
 import { closingOf } from '#lib/server/finance/api.ts';
-import { yearParam } from '#lib/server/web.ts';
 
-export const GET = api(async (event) => Response.json(await closingOf(db(), yearParam(event.params.year))));
+export const GET = api(async (event) => Response.json(await closingOf(db(), yearOf(event))));
