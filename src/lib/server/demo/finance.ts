@@ -259,5 +259,5 @@ export async function insertFinance(tx: Tx, data: DemoFinance | null, refs: Demo
 			note: x.note,
 			source: x.source
 		});
-	return { funds: funds.size, 'ledger entries': entries };
+	return { fonder: funds.size, bokföringsposter: entries };
 }

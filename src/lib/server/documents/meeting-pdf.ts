@@ -16,43 +16,23 @@ import {
 	textBlocks
 } from '../../core/meeting-text.ts';
 import type { DocItem, DocPerson, MeetingDocument } from '../../core/meetings.ts';
-import { typstPdf, typstString, typstText } from './typst.ts';
+import { TYPST_GREY as GREY, typstPage, typstPdf, typstText } from './typst.ts';
 
 // ---------------------------------------------------------------------------
 // Typst
 
-/** The sans fonts, in order of preference: Liberation Sans has Arial's metrics; DejaVu Sans comes with Debian; Libertinus Serif is built into the compiler, so there is always a font with å, ä and ö. */
-const FONTS = ['Liberation Sans', 'DejaVu Sans', 'Libertinus Serif'];
-
-const GREY = 'luma(85)';
-
 const t = typstText;
 
 function preamble(doc: MeetingDocument): string {
-	return `#set document(title: ${typstString(doc.title)}, author: ${typstString(doc.cooperationName)})
-#set text(font: (${FONTS.map(typstString).join(', ')}), size: 10.5pt, lang: "sv", region: "SE")
-#set page(
-  paper: "a4",
-  margin: (top: 2.8cm, bottom: 2.4cm, x: 2.5cm),
-  header: [
-    #set text(size: 8.5pt, fill: ${GREY})
-    #grid(columns: (1fr, auto), align: (left, right), [${t(doc.cooperationName)}], [${t(KIND_LABELS[doc.kind])}])
-    #v(-5pt)
-    #line(length: 100%, stroke: 0.4pt + luma(170))
-  ],
-  footer: context [
-    #set text(size: 8.5pt, fill: ${GREY})
-    #h(1fr) Sida #counter(page).display("1 (1)", both: true)
-  ],
-)
-#set par(leading: 0.62em, spacing: 0.95em)
-#set list(indent: 0.4em, body-indent: 0.6em, spacing: 0.7em, marker: ([•], [–]))
-#show heading: set text(weight: "bold")
+	return (
+		typstPage({ title: doc.title, author: doc.cooperationName, headRight: KIND_LABELS[doc.kind] }) +
+		`#set list(indent: 0.4em, body-indent: 0.6em, spacing: 0.7em, marker: ([•], [–]))
 #show heading.where(level: 1): set text(size: 12.5pt)
 #show heading.where(level: 1): set block(above: 1.7em, below: 0.85em, sticky: true)
 #show heading.where(level: 2): set text(size: 10.5pt)
 #show heading.where(level: 2): set block(above: 1.2em, below: 0.7em, sticky: true)
-`;
+`
+	);
 }
 
 const small = (markup: string) => `#text(size: 9.5pt, fill: ${GREY})[${markup}]`;

@@ -5,11 +5,8 @@
 // tables of figures. User text enters the source only through typstText and typstString.
 import type { Block, ListItem, Report } from '../../core/report.ts';
 import { headingText } from '../../core/report.ts';
-import { typstPdf, typstString, typstText } from './typst.ts';
+import { TYPST_GREY as GREY, typstPage, typstPdf, typstString, typstText } from './typst.ts';
 import { typstTable } from './table-pdf.ts';
-
-const FONTS = ['Liberation Sans', 'DejaVu Sans', 'Libertinus Serif'];
-const GREY = 'luma(85)';
 
 const t = typstText;
 const s = typstString;
@@ -24,25 +21,9 @@ const lines = (text: string) =>
 		.join(' \\\n');
 
 function preamble(r: Report): string {
-	return `#set document(title: ${s(r.title)}, author: ${s(r.cooperationName)})
-#set text(font: (${FONTS.map(s).join(', ')}), size: 10.5pt, lang: "sv", region: "SE")
-#set page(
-  paper: "a4",
-  margin: (top: 2.8cm, bottom: 2.4cm, x: 2.5cm),
-  header: [
-    #set text(size: 8.5pt, fill: ${GREY})
-    #grid(columns: (1fr, auto), align: (left, right), [${t(r.cooperationName)}], [${t(r.title)}])
-    #v(-5pt)
-    #line(length: 100%, stroke: 0.4pt + luma(170))
-  ],
-  footer: context [
-    #set text(size: 8.5pt, fill: ${GREY})
-    #h(1fr) Sida #counter(page).display("1 (1)", both: true)
-  ],
-)
-#set par(leading: 0.62em, spacing: 0.95em)
-#set list(indent: 0.4em, body-indent: 0.6em, spacing: 0.7em)
-#show heading: set text(weight: "bold")
+	return (
+		typstPage({ title: r.title, author: r.cooperationName, headRight: r.title }) +
+		`#set list(indent: 0.4em, body-indent: 0.6em, spacing: 0.7em)
 #show heading.where(level: 1): set text(size: 15pt)
 #show heading.where(level: 1): set block(above: 2em, below: 1em, sticky: true)
 #show heading.where(level: 2): set text(size: 12.5pt)
@@ -50,7 +31,8 @@ function preamble(r: Report): string {
 #show heading.where(level: 3): set text(size: 11pt)
 #show heading.where(level: 3): set block(above: 1.3em, below: 0.7em, sticky: true)
 #show outline.entry.where(level: 1): set text(weight: "bold")
-`;
+`
+	);
 }
 
 function cover(r: Report): string {

@@ -8,12 +8,8 @@
 // User text goes into the source only through typstText and typstString.
 
 import type { DocSection, DocTable, TableDocument } from '../../core/table-document.ts';
-import { typstPdf, typstString, typstText } from './typst.ts';
+import { TYPST_GREY as GREY, typstPage, typstPdf, typstString, typstText } from './typst.ts';
 
-/** The sans fonts, in order of preference, as for the meeting documents. */
-const FONTS = ['Liberation Sans', 'DejaVu Sans', 'Libertinus Serif'];
-
-const GREY = 'luma(85)';
 const RULE = '0.4pt + luma(190)';
 const STRONG_RULE = '0.7pt + luma(40)';
 
@@ -21,27 +17,12 @@ const t = typstText;
 const s = typstString;
 
 function preamble(doc: TableDocument): string {
-	return `#set document(title: ${s(doc.title)}, author: ${s(doc.cooperationName)})
-#set text(font: (${FONTS.map(s).join(', ')}), size: 10.5pt, lang: "sv", region: "SE")
-#set page(
-  paper: "a4",
-  margin: (top: 2.8cm, bottom: 2.4cm, x: 2.5cm),
-  header: [
-    #set text(size: 8.5pt, fill: ${GREY})
-    #grid(columns: (1fr, auto), align: (left, right), [${t(doc.cooperationName)}], [${t(doc.kindLabel)}])
-    #v(-5pt)
-    #line(length: 100%, stroke: 0.4pt + luma(170))
-  ],
-  footer: context [
-    #set text(size: 8.5pt, fill: ${GREY})
-    #h(1fr) Sida #counter(page).display("1 (1)", both: true)
-  ],
-)
-#set par(leading: 0.62em, spacing: 0.95em)
-#show heading: set text(weight: "bold")
-#show heading.where(level: 1): set text(size: 12.5pt)
+	return (
+		typstPage({ title: doc.title, author: doc.cooperationName, headRight: doc.kindLabel }) +
+		`#show heading.where(level: 1): set text(size: 12.5pt)
 #show heading.where(level: 1): set block(above: 1.7em, below: 0.85em, sticky: true)
-`;
+`
+	);
 }
 
 function title(doc: TableDocument): string {

@@ -42,6 +42,42 @@ export function typstText(text: string): string {
 }
 
 // ---------------------------------------------------------------------------
+// The page every generated document shares
+
+/** The sans fonts, in order of preference: Liberation Sans has Arial's metrics; DejaVu Sans comes with Debian; Libertinus Serif is built into the compiler, so there is always a font with å, ä and ö. */
+const FONTS = ['Liberation Sans', 'DejaVu Sans', 'Libertinus Serif'];
+
+/** The grey of running heads, notes and small print. */
+export const TYPST_GREY = 'luma(85)';
+
+/**
+ * The start of every document's source: its metadata, the font, an A4 page with
+ * the cooperation's name and the document's on a ruled running head and
+ * "Sida n (m)" at the foot, the paragraph spacing and bold headings.
+ */
+export function typstPage(doc: { title: string; author: string; headRight: string }): string {
+	return `#set document(title: ${typstString(doc.title)}, author: ${typstString(doc.author)})
+#set text(font: (${FONTS.map(typstString).join(', ')}), size: 10.5pt, lang: "sv", region: "SE")
+#set page(
+  paper: "a4",
+  margin: (top: 2.8cm, bottom: 2.4cm, x: 2.5cm),
+  header: [
+    #set text(size: 8.5pt, fill: ${TYPST_GREY})
+    #grid(columns: (1fr, auto), align: (left, right), [${typstText(doc.author)}], [${typstText(doc.headRight)}])
+    #v(-5pt)
+    #line(length: 100%, stroke: 0.4pt + luma(170))
+  ],
+  footer: context [
+    #set text(size: 8.5pt, fill: ${TYPST_GREY})
+    #h(1fr) Sida #counter(page).display("1 (1)", both: true)
+  ],
+)
+#set par(leading: 0.62em, spacing: 0.95em)
+#show heading: set text(weight: "bold")
+`;
+}
+
+// ---------------------------------------------------------------------------
 // The compiler
 
 export class TypstError extends Error {
