@@ -2,7 +2,8 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks'
 import { startRuntime } from '#lib/server/runtime.ts';
 import { setRuntime, db, runtime } from '#lib/server/app.ts';
 import { PUBLIC } from '#lib/server/actor.ts';
-import { SESSION_COOKIE, actorFromSession, actorFromToken } from '#lib/server/auth/sessions.ts';
+import { SESSION_COOKIE, actorFromToken, sessionOf } from '#lib/server/auth/sessions.ts';
+import { SessionCache } from '#lib/server/cache/session-cache.ts';
 import { languageOfPath } from '#lib/core/site-language.ts';
 import { anonymousCacheKey, cachedResponse, memberCacheKey, storeResponse } from '#lib/server/cache/anonymous.ts';
 
@@ -13,6 +14,8 @@ export const init: ServerInit = async () => {
 	// adapter-node emits this after draining requests; then the database can go.
 	process.once('sveltekit:shutdown' as never, () => void runtime.stop().then(() => process.exit(0)));
 };
+
+const sessions = new SessionCache(() => runtime().changes);
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const cacheKey = anonymousCacheKey(event.request);
@@ -28,7 +31,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	} else {
 		const token = event.cookies.get(SESSION_COOKIE);
 		if (token) {
-			const actor = await actorFromSession(db(), token);
+			const actor = await sessions.actor(token, (t) => sessionOf(db(), t));
 			if (actor) {
 				event.locals.actor = actor;
 				event.locals.sessionToken = token;

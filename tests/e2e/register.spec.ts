@@ -120,3 +120,34 @@ test('the whole flow works by keyboard alone', async ({ page }) => {
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
 });
+
+test('an account switched off is signed out at its very next request, though it was just signed in', async ({ page, browser }) => {
+	await login(page);
+	await page.goto('/admin/accounts');
+	const form = page.locator('form[action="?/create"]');
+	await form.getByLabel('Namn').fill('Avstängd Användare');
+	await form.getByLabel('E-post').fill('avstangd@e2e.test');
+	await form.getByLabel('Lösenord').fill('ett-langt-losenord-99');
+	await form.getByLabel('Roll').selectOption('member');
+	await form.getByRole('button', { name: 'Skapa konto' }).click();
+	await expect(page.getByRole('row', { name: /avstangd@e2e\.test/ })).toBeVisible();
+
+	// The member signs in elsewhere and reads the same page twice: the session is remembered by the server.
+	const other = await browser.newContext();
+	const member = await other.newPage();
+	await login(member, 'avstangd@e2e.test', 'ett-langt-losenord-99');
+	await member.goto('/search?q=Tv%C3%A4rf%C3%B6rbindelse');
+	await member.reload();
+	await expect(member.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+
+	await page
+		.getByRole('row', { name: /avstangd@e2e\.test/ })
+		.getByRole('button', { name: /Stäng av/ })
+		.click();
+	await expect(page.getByRole('row', { name: /avstangd@e2e\.test/ }).getByRole('button', { name: /Aktivera/ })).toBeVisible();
+
+	await member.reload();
+	await expect(member.getByRole('link', { name: 'Logga in' })).toBeVisible();
+	await expect(member.getByRole('button', { name: 'Logga ut' })).toHaveCount(0);
+	await other.close();
+});

@@ -5,7 +5,10 @@ import { startChangeFeed, type ChangeFeed } from '../../src/lib/server/cache/cha
 import { createEntry } from '../../src/lib/server/register.ts';
 import { municipalities } from '../../src/lib/server/organisation/registers.ts';
 import { inTransaction, writeAudit } from '../../src/lib/server/service.ts';
-import type { Actor } from '../../src/lib/server/actor.ts';
+import { SYSTEM, type Actor } from '../../src/lib/server/actor.ts';
+import { SessionCache } from '../../src/lib/server/cache/session-cache.ts';
+import { createAccount, setAccountDisabled } from '../../src/lib/server/auth/accounts.ts';
+import { login, logout, sessionOf } from '../../src/lib/server/auth/sessions.ts';
 
 const editor: Actor = { accountId: null, name: 'Testredaktör', role: 'editor', personId: null };
 
@@ -23,6 +26,16 @@ async function settled(from: number, ms = 1000): Promise<number> {
 	const until = Date.now() + ms;
 	while (feed.generation === from && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
 	return feed.generation;
+}
+
+/** Waits until the feed has heard nothing more for a while: every change made so far has arrived. */
+async function quiet(ms = 150): Promise<void> {
+	let seen = feed.generation;
+	let since = Date.now();
+	while (Date.now() - since < ms) {
+		await new Promise((r) => setTimeout(r, 10));
+		if (feed.generation !== seen) [seen, since] = [feed.generation, Date.now()];
+	}
 }
 
 describe('change feed', () => {
@@ -49,5 +62,52 @@ describe('change feed', () => {
 		const other = await startChangeFeed((db.$client as unknown as { options: { connectionString: string } }).options.connectionString);
 		await other.stop();
 		expect(other.listening).toBe(false);
+	});
+});
+
+describe('sessions remembered until the next change', () => {
+	it('asks the database once per generation, and a disabled account or a logout ends the session at once', async () => {
+		const admin = { ...SYSTEM, role: 'admin' as const };
+		const a = await createAccount(db, SYSTEM, {
+			email: 'minne@kommun.se',
+			name: 'Minne Minnesson',
+			password: 'ett-langt-losenord-1',
+			role: 'member'
+		});
+		const other = await createAccount(db, SYSTEM, {
+			email: 'annan@kommun.se',
+			name: 'Annan',
+			password: 'ett-langt-losenord-2',
+			role: 'member'
+		});
+		const cache = new SessionCache(() => feed);
+		let lookups = 0;
+		const lookup = (t: string) => (lookups++, sessionOf(db, t));
+
+		const { token } = await login(db, 'minne@kommun.se', 'ett-langt-losenord-1');
+		await quiet();
+		expect(await cache.actor(token, lookup)).toMatchObject({ accountId: a.id, role: 'member' });
+		expect(await cache.actor(token, lookup)).toMatchObject({ accountId: a.id });
+		expect(lookups).toBe(1);
+
+		// Another account's login is a change too: the session is read again, and is still good.
+		let before = feed.generation;
+		const second = await login(db, 'annan@kommun.se', 'ett-langt-losenord-2');
+		expect(await settled(before)).toBeGreaterThan(before);
+		expect(await cache.actor(token, lookup)).toMatchObject({ accountId: a.id });
+		expect(lookups).toBe(2);
+
+		before = feed.generation;
+		await setAccountDisabled(db, admin, a.id, true);
+		await settled(before);
+		expect(await cache.actor(token, lookup)).toBeNull();
+		expect(await cache.actor(token, lookup)).toBeNull();
+		expect(lookups).toBe(4);
+
+		expect(await cache.actor(second.token, lookup)).toMatchObject({ accountId: other.id });
+		before = feed.generation;
+		await logout(db, second.token);
+		await settled(before);
+		expect(await cache.actor(second.token, lookup)).toBeNull();
 	});
 });

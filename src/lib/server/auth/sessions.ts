@@ -65,8 +65,11 @@ export async function login(db: Db, email: string, password: string, meta: { ip?
 	return { token, expiresAt, actor: actorOf(row) };
 }
 
-/** The actor behind a session cookie; extends a session past half its life. */
-export async function actorFromSession(db: Db, token: string): Promise<Actor | null> {
+/**
+ * The actor behind a session cookie, and when the session next needs the
+ * database: the moment it is half through its life, when it is extended.
+ */
+export async function sessionOf(db: Db, token: string): Promise<{ actor: Actor; renewAt: number } | null> {
 	const id = sha256(token);
 	const [row] = await db
 		.select({ id: account.id, name: account.name, role: account.role, personId: account.personId, expiresAt: session.expiresAt })
@@ -74,13 +77,21 @@ export async function actorFromSession(db: Db, token: string): Promise<Actor | n
 		.innerJoin(account, eq(account.id, session.accountId))
 		.where(and(eq(session.id, id), gt(session.expiresAt, sql`now()`), isNull(account.disabledAt)));
 	if (!row) return null;
-	if (row.expiresAt.getTime() - Date.now() < (SESSION_DAYS / 2) * 86400_000) {
+	const half = (SESSION_DAYS / 2) * 86400_000;
+	let expiresAt = row.expiresAt.getTime();
+	if (expiresAt - Date.now() < half) {
+		expiresAt = Date.now() + SESSION_DAYS * 86400_000;
 		await db
 			.update(session)
-			.set({ expiresAt: new Date(Date.now() + SESSION_DAYS * 86400_000) })
+			.set({ expiresAt: new Date(expiresAt) })
 			.where(eq(session.id, id));
 	}
-	return actorOf(row);
+	return { actor: actorOf(row), renewAt: expiresAt - half };
+}
+
+/** The actor behind a session cookie; extends a session past half its life. */
+export async function actorFromSession(db: Db, token: string): Promise<Actor | null> {
+	return (await sessionOf(db, token))?.actor ?? null;
 }
 
 export async function logout(db: Db, token: string) {
