@@ -328,7 +328,7 @@ function memory(server: Started) {
  * answered from the response cache).
  */
 async function planningAtScale(server: Started, cookie: string) {
-	console.log(`5. Planning at ten times the demo data: GET ${PLAN_PAGE} signed in, with the demo data and again after generating`);
+	console.log(`6. Planning at ten times the demo data: GET ${PLAN_PAGE} signed in, with the demo data and again after generating`);
 	console.log('   a data set ten times larger into the same running database (ten programmes with two plan years each,');
 	console.log('   about 2 000 activities and 20 000 follow-ups in all)');
 	console.log(
@@ -393,7 +393,7 @@ async function planningAtScale(server: Started, cookie: string) {
  */
 async function financeClosing() {
 	console.log(
-		`6. Finance: yearClosing for one year of ${CLOSING_ENTRIES.toLocaleString('sv-SE')} ledger entries, in a fresh database on the same PostgreSQL`
+		`7. Finance: yearClosing for one year of ${CLOSING_ENTRIES.toLocaleString('sv-SE')} ledger entries, in a fresh database on the same PostgreSQL`
 	);
 	console.log('   (a fund and two categories made with the finance services, the entries inserted in batches, then ANALYZE;');
 	console.log('    timed in this process, not over HTTP: once to warm up, then the median of five runs)');
@@ -414,7 +414,7 @@ const REGISTER_PAGE = '/consultations?year=2020&status=answered&offset=50';
  */
 async function consultationRegister(server: Started, cookie: string) {
 	console.log(
-		`7. Consultations: GET ${REGISTER_PAGE} with ${CONSULTATIONS.toLocaleString('sv-SE')} remisser generated into the running database`
+		`8. Consultations: GET ${REGISTER_PAGE} with ${CONSULTATIONS.toLocaleString('sv-SE')} remisser generated into the running database`
 	);
 	console.log(
 		`   targets, as for every page: at least ${TARGET_RPS_SHARE * 100} % of the static route's requests/s and a p95 at most ${TARGET_P95_MULTIPLE}× its p95`
@@ -440,7 +440,7 @@ const WEEK_PAGE = '/governance/week';
  */
 async function governanceCycle(server: Started, cookie: string) {
 	console.log(
-		`8. Governance: the year's cycle for ten years (${DUTY_YEARS[0]}–${DUTY_YEARS[DUTY_YEARS.length - 1]}), and GET ${WEEK_PAGE} signed in`
+		`9. Governance: the year's cycle for ten years (${DUTY_YEARS[0]}–${DUTY_YEARS[DUTY_YEARS.length - 1]}), and GET ${WEEK_PAGE} signed in`
 	);
 	const d = await benchDuties(databaseUrl(DATA_DIR));
 	console.log(
@@ -467,7 +467,7 @@ const TARGET_START_JS_KB = 50;
  * server would send it), summed.
  */
 async function startPageScripts(server: Started) {
-	console.log('9. The public start page: the JavaScript it ships');
+	console.log('10. The public start page: the JavaScript it ships');
 	const html = await (await fetch(server.base + '/')).text();
 	const urls = [...new Set([...html.matchAll(/(?:href|src)="([^"]+\.js)"|import\("([^"]+\.js)"\)/g)].map((m) => m[1] ?? m[2]))];
 	let raw = 0;
@@ -507,7 +507,7 @@ async function sequentialP50(server: Started, path: string, cookie: string, roun
 async function publishedReports(server: Started, cookie: string) {
 	const path = `/reports/annual/${REPORT_YEAR}.html?utkast`;
 	console.log(
-		`10. Published documents: the ${REPORT_YEAR} annual report generated from the data (HTML: GET ${path} signed in, 30 requests one after another)`
+		`5. Published documents: the ${REPORT_YEAR} annual report generated from the data (HTML: GET ${path} signed in, 30 requests one after another)`
 	);
 	const html = await sequentialP50(server, path, cookie);
 	const figures = await benchReports(databaseUrl(DATA_DIR));
@@ -554,12 +554,13 @@ async function main() {
 		const cookie = await underLoad(server);
 		memory(server);
 		await meetingDocuments();
+		// Before the sections that generate data into the same database: the report is the demo's 2021 as published.
+		await publishedReports(server, cookie);
 		await planningAtScale(server, cookie);
 		await financeClosing();
 		await consultationRegister(server, cookie);
 		await governanceCycle(server, cookie);
 		await startPageScripts(server);
-		await publishedReports(server, cookie);
 	} finally {
 		if (server) await server.stop();
 	}
