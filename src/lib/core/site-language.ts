@@ -84,7 +84,7 @@ export const FRONT_TEXT = {
 		allNews: 'Alla nyheter',
 		feed: 'Atom-flöde',
 		organisation: 'Organisationen i dag',
-		withRoles: (n: number) => `${n} med kända uppdrag i dag`,
+		withRoles: (n: number) => (n === 0 ? 'inga uppdrag registrerade för i dag' : `${n} med uppdrag i dag`),
 		members: 'Medlemskommuner',
 		inhabitantsOn: (n: string, date: string) => `${n} invånare (${date})`,
 		noPopulation: 'Folkmängd saknas'
@@ -129,7 +129,7 @@ export const FRONT_TEXT = {
 		allNews: 'All news (in Swedish)',
 		feed: 'Atom feed',
 		organisation: 'The organisation today',
-		withRoles: (n: number) => `${n} ${n === 1 ? 'member' : 'members'} with known roles today`,
+		withRoles: (n: number) => (n === 0 ? 'no roles recorded for today' : `${n} ${n === 1 ? 'person' : 'people'} with a role today`),
 		members: 'Member municipalities',
 		inhabitantsOn: (n: string, date: string) => `${n} inhabitants (${date})`,
 		noPopulation: 'Population not known'
