@@ -2,45 +2,21 @@
 // responses, reports) are Swedish documents; the site around them speaks the
 // visitor's language, and marks the Swedish content as Swedish.
 
+import { SWEDISH, formatsIn } from './format.ts';
+
 export const SITE_LANGUAGES = ['sv', 'en'] as const;
 export type SiteLanguage = (typeof SITE_LANGUAGES)[number];
 
 /** `/en` and everything under it is the English site. */
 export const languageOfPath = (path: string): SiteLanguage => (path === '/en' || path.startsWith('/en/') ? 'en' : 'sv');
 
-const dateFormats: Record<SiteLanguage, Intl.DateTimeFormat> = {
-	sv: new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-	en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-};
-const numberFormats: Record<SiteLanguage, Intl.NumberFormat> = {
-	sv: new Intl.NumberFormat('sv-SE'),
-	en: new Intl.NumberFormat('en-GB')
-};
-const timeFormats: Record<SiteLanguage, Intl.DateTimeFormat> = {
-	sv: new Intl.DateTimeFormat('sv-SE', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		timeZone: 'Europe/Stockholm'
-	}),
-	en: new Intl.DateTimeFormat('en-GB', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		timeZone: 'Europe/Stockholm'
-	})
-};
+const FORMATS: Record<SiteLanguage, ReturnType<typeof formatsIn>> = { sv: SWEDISH, en: formatsIn('en-GB') };
 
 /** A calendar date in the language: "9 februari 2022", "9 February 2022". */
-export const dateIn = (lang: SiteLanguage, iso: string | null | undefined) =>
-	iso ? dateFormats[lang].format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '';
-/** An instant in Stockholm time: "20 november 2020 08:30", "20 November 2020, 08:30". */
-export const timeIn = (lang: SiteLanguage, at: Date | string) => timeFormats[lang].format(typeof at === 'string' ? new Date(at) : at);
-export const numberIn = (lang: SiteLanguage, n: number) => numberFormats[lang].format(n);
+export const dateIn = (lang: SiteLanguage, iso: string | null | undefined) => FORMATS[lang].date(iso);
+/** An instant in Stockholm time: "20 november 2020 kl. 08:30", "20 November 2020 at 08:30". */
+export const timeIn = (lang: SiteLanguage, at: Date | string) => FORMATS[lang].dateTime(at);
+export const numberIn = (lang: SiteLanguage, n: number) => FORMATS[lang].number(n);
 
 /** Every word the public start page says, in both languages. */
 export const FRONT_TEXT = {
