@@ -69,6 +69,10 @@ describe('the public start page', () => {
 		}
 		const later = await publicFront(db, '2023-01-01');
 		expect(later.approvedMinutes.length).toBeGreaterThan(0);
+		const approved = publicMeetings.filter((m) => m.status === 'adjusted' || m.status === 'distributed');
+		expect(later.approvedMinutes.length).toBe(Math.min(5, approved.length));
+		const starts = later.approvedMinutes.map((m) => new Date(m.startsAt).getTime());
+		expect(starts).toEqual([...starts].sort((a, b) => b - a)); // the newest first
 		for (const m of later.approvedMinutes) {
 			expect(['adjusted', 'distributed']).toContain(publicMeetings.find((p) => p.id === m.id)?.status);
 		}

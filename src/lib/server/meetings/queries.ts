@@ -1,7 +1,7 @@
 // Reading meetings: the calendar, one meeting in full (items, decisions, action
 // items, attendance, minutes versions, the open matters offered), and the
 // outstanding matters across meetings.
-import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
 import {
@@ -37,6 +37,10 @@ export interface MeetingFilter {
 	/** ISO dates, inclusive, Stockholm days. */
 	from?: string;
 	to?: string;
+	/** Only meetings whose latest minutes are approved: adjusted or distributed. */
+	minutesApproved?: boolean;
+	/** The newest first, at most this many; without it, every match in date order. */
+	latest?: number;
 }
 
 function meetingWhere(db: Db | Tx, f: MeetingFilter, visible: number[] | null): SQL | undefined {
@@ -45,7 +49,10 @@ function meetingWhere(db: Db | Tx, f: MeetingFilter, visible: number[] | null): 
 		f.id ? eq(meeting.id, f.id) : undefined,
 		f.bodyId ? inBodies(db, [f.bodyId]) : undefined,
 		f.from ? gte(meeting.startsAt, stockholmToUtc(f.from, '00:00')) : undefined,
-		f.to ? lt(meeting.startsAt, stockholmToUtc(shiftDay(f.to, 1), '00:00')) : undefined
+		f.to ? lt(meeting.startsAt, stockholmToUtc(shiftDay(f.to, 1), '00:00')) : undefined,
+		f.minutesApproved
+			? sql`(select ${minutes.status} from ${minutes} where ${minutes.meetingId} = ${meeting.id} order by ${minutes.version} desc limit 1) in ('adjusted', 'distributed')`
+			: undefined
 	);
 }
 
@@ -96,13 +103,16 @@ export type MeetingRow = Awaited<ReturnType<typeof listMeetings>>[number];
 /** The calendar: meetings in time order, each with its bodies and its minutes' state. */
 export async function listMeetings(db: Db, actor: Actor, f: MeetingFilter = {}) {
 	const visible = await visibleBodyIds(db, actor);
-	const rows = await db
+	const query = db
 		.select(meetingColumns)
 		.from(meeting)
 		.leftJoin(host, eq(host.id, meeting.hostMunicipalityId))
 		.leftJoin(chair, eq(chair.id, meeting.chairPersonId))
 		.where(meetingWhere(db, f, visible))
-		.orderBy(asc(meeting.startsAt), asc(meeting.id));
+		.$dynamic();
+	const rows = await (f.latest
+		? query.orderBy(desc(meeting.startsAt), desc(meeting.id)).limit(f.latest)
+		: query.orderBy(asc(meeting.startsAt), asc(meeting.id)));
 	const ids = rows.map((r) => r.id);
 	const [bodies, latest] = await Promise.all([bodiesOf(db, ids), latestMinutes(db, ids)]);
 	return rows.map((r) => ({

@@ -28,7 +28,7 @@ export async function publicFront(db: Db, today: string) {
 		listPriorityObjects(db),
 		listConsultations(db, PUBLIC, {}, { limit: SHOWN, offset: 0 }),
 		listMeetings(db, PUBLIC, { from: today, to: shiftDay(today, 365) }),
-		listMeetings(db, PUBLIC, { to: shiftDay(today, -1) })
+		listMeetings(db, PUBLIC, { to: shiftDay(today, -1), minutesApproved: true, latest: SHOWN })
 	]);
 	return {
 		municipalities,
@@ -54,11 +54,7 @@ export async function publicFront(db: Db, today: string) {
 			.filter((m) => m.status !== 'cancelled')
 			.slice(0, SHOWN)
 			.map(meetingLine),
-		approvedMinutes: past
-			.filter((m) => m.minutesStatus === 'adjusted' || m.minutesStatus === 'distributed')
-			.slice(-SHOWN)
-			.reverse()
-			.map(meetingLine)
+		approvedMinutes: past.map(meetingLine)
 	};
 }
 
