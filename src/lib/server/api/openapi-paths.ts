@@ -1,0 +1,320 @@
+// The OpenAPI paths written by hand: the endpoints that are not a register
+// (finance figures, the agreement, search, the published documents, the
+// session), and the error answers every path shares. The registers' paths are
+// generated in openapi.ts.
+import { z } from 'zod';
+import { amendmentInput, noticeInput } from '../../schemas/governance.ts';
+import { adoptInput, templateInput } from '../../schemas/documents.ts';
+import { SEARCH_KINDS } from '../../core/search.ts';
+
+export const errorSchema = {
+	type: 'object',
+	properties: {
+		message: { type: 'string' },
+		errors: {
+			type: 'array',
+			items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } }, required: ['field', 'message'] }
+		}
+	},
+	required: ['message']
+};
+
+export const errors = {
+	'401': { description: 'Inte inloggad', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+	'403': { description: 'Ingen behörighet', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+	'404': { description: 'Finns inte', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+	'409': {
+		description: 'Någon annan har ändrat posten (fel version)',
+		content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+	},
+	'422': {
+		description: 'Ogiltiga uppgifter; inget sparades',
+		content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+	}
+};
+
+export const jsonSchema = (schema: z.ZodType) => {
+	const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+	return rest;
+};
+
+/** The hand-written paths; the input schemas they refer to are added to `schemas`. */
+export function endpointPaths(schemas: Record<string, unknown>): Record<string, unknown> {
+	const paths: Record<string, unknown> = {};
+	const amounts = 'Belopp i ören (heltal).';
+	const yearParameter = [{ name: 'year', in: 'path', required: true, schema: { type: 'integer' } }];
+	paths['/api/v1/finance/years/{year}/fees'] = {
+		parameters: yearParameter,
+		get: {
+			tags: ['Ekonomi'],
+			summary: 'Årets avgift per kommun',
+			description: `Folkmängden den 31 december året före per kommun och avgiften. Saknas en kommuns folkmängd är dess belopp null och totalen kommer från samverkans egen siffra med källa. ${amounts}`,
+			responses: {
+				'200': {
+					description: 'Avgiften',
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								properties: {
+									year: { type: 'integer' },
+									rate: { type: ['integer', 'null'] },
+									total: { type: ['integer', 'null'] },
+									municipalities: {
+										type: 'array',
+										items: {
+											type: 'object',
+											properties: {
+												code: { type: 'string' },
+												name: { type: 'string' },
+												populationDate: { type: 'string', format: 'date' },
+												population: { type: ['integer', 'null'] },
+												source: { type: ['string', 'null'] },
+												amount: { type: ['integer', 'null'] }
+											}
+										}
+									}
+								},
+								required: ['year', 'rate', 'total', 'municipalities']
+							}
+						}
+					}
+				}
+			}
+		}
+	};
+	paths['/api/v1/agreement/notice'] = {
+		get: {
+			tags: ['Samarbetsavtalet'],
+			summary: 'När en uppsägning får verkan',
+			description:
+				'Uppsägningstiden börjar den första dagen i månaden efter att ordföranden tog emot uppsägningen och löper tolv månader (samarbetsavtalet §2, §9).',
+			parameters: [
+				{
+					name: 'received',
+					in: 'query',
+					required: true,
+					description: 'Dagen uppsägningen togs emot (ÅÅÅÅ-MM-DD)',
+					schema: { type: 'string', format: 'date' }
+				}
+			],
+			responses: {
+				'200': {
+					description: 'Uppsägningstiden',
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								properties: {
+									received: { type: 'string', format: 'date' },
+									periodStarts: { type: 'string', format: 'date' },
+									effective: { type: 'string', format: 'date' }
+								},
+								required: ['received', 'periodStarts', 'effective']
+							}
+						}
+					}
+				},
+				'422': errors['422']
+			}
+		}
+	};
+	const json = (description: string, schema: unknown = { type: 'object' }) => ({
+		description,
+		content: { 'application/json': { schema } }
+	});
+	schemas.agreementNoticeInput = jsonSchema(noticeInput);
+	schemas.agreementAmendmentInput = jsonSchema(amendmentInput);
+	paths['/api/v1/search'] = {
+		get: {
+			tags: ['Sök'],
+			summary: 'Sök i allt du får se',
+			description:
+				'Fulltextsökning med svensk ordstamning (PostgreSQL, konfigurationen swedish), rangordnad. Träffarna i utdraget står inom «». Besökare ser det publika; inloggade även sina organs möten och uppföljningar.',
+			parameters: [
+				{
+					name: 'q',
+					in: 'query',
+					required: true,
+					description: 'Sökorden; "citat" för en fras, -ord för att utesluta',
+					schema: { type: 'string' }
+				},
+				{
+					name: 'kind',
+					in: 'query',
+					description: `Bara ett slag: ${SEARCH_KINDS.join(', ')}`,
+					schema: { type: 'string', enum: [...SEARCH_KINDS] }
+				},
+				{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+				{ name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } }
+			],
+			responses: { '200': json('Träffarna, med antal per slag'), '422': errors['422'] }
+		}
+	};
+	paths['/api/v1/agreement'] = {
+		get: {
+			tags: ['Samarbetsavtalet'],
+			summary: 'Samarbetsavtalet: gällande version med paragrafer och parter, alla versioner och uppsägningar',
+			parameters: [{ name: 'version', in: 'query', description: 'En tidigare versions nummer', schema: { type: 'integer' } }],
+			responses: { '200': json('Avtalet'), '404': errors['404'], '422': errors['422'] }
+		}
+	};
+	paths['/api/v1/agreement/notices'] = {
+		post: {
+			tags: ['Samarbetsavtalet'],
+			summary: 'Registrera en kommuns uppsägning',
+			description:
+				'Räknar ut när uppsägningstiden börjar och när utträdet gäller, avslutar kommunens medlemskap dagen före (inga avgifter efter det), och underrättar övriga parters registratorer via utkorgen. Kräver rollen redaktör.',
+			requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/agreementNoticeInput' } } } },
+			responses: { '201': json('Uppsägningen'), '401': errors['401'], '403': errors['403'], '422': errors['422'] }
+		}
+	};
+	paths['/api/v1/agreement/versions'] = {
+		post: {
+			tags: ['Samarbetsavtalet'],
+			summary: 'Anta en ny version av avtalet (kräver ett beslut)',
+			requestBody: {
+				required: true,
+				content: { 'application/json': { schema: { $ref: '#/components/schemas/agreementAmendmentInput' } } }
+			},
+			responses: { '201': json('Versionen'), '401': errors['401'], '403': errors['403'], '422': errors['422'] }
+		}
+	};
+	paths['/api/v1/agreement/settlement'] = {
+		get: {
+			tags: ['Samarbetsavtalet'],
+			summary: 'Förhandsvisning av fördelningen vid upplösning (§10)',
+			description: `Fondernas saldon vid årets slut och öppna projekts återstående budget, fördelade efter folkmängden på datumet; varje rad summerar exakt. ${amounts}`,
+			parameters: [
+				{
+					name: 'date',
+					in: 'query',
+					required: true,
+					description: 'Folkmängdens datum (ÅÅÅÅ-MM-DD)',
+					schema: { type: 'string', format: 'date' }
+				}
+			],
+			responses: { '200': json('Fördelningen'), '401': errors['401'], '422': errors['422'] }
+		}
+	};
+	schemas.reportAdoptInput = jsonSchema(adoptInput);
+	schemas.reportTemplateInput = jsonSchema(templateInput);
+	const reportParameters = [
+		{
+			name: 'kind',
+			in: 'path',
+			required: true,
+			description: 'annual (årsredovisning) eller plan (verksamhetsplan)',
+			schema: { type: 'string', enum: ['annual', 'plan'] }
+		},
+		...yearParameter
+	];
+	paths['/api/v1/reports'] = {
+		get: {
+			tags: ['Dokument'],
+			summary: 'Årsredovisningar och verksamhetsplaner per år, med adresserna till HTML, DOCX och PDF',
+			description: 'Besökare ser de fastställda; redaktörer även utkasten.',
+			responses: { '200': json('Åren') }
+		}
+	};
+	paths['/api/v1/reports/{kind}/{year}'] = {
+		parameters: reportParameters,
+		get: {
+			tags: ['Dokument'],
+			summary: 'Ett års dokument som data: försättsblad, innehåll och block, och den låsta utgåvans kontrollsummor',
+			parameters: [
+				{ name: 'live', in: 'query', description: 'true: skapat ur dagens uppgifter (redaktörer)', schema: { type: 'boolean' } }
+			],
+			responses: { '200': json('Dokumentet'), '401': errors['401'], '403': errors['403'], '404': errors['404'], '422': errors['422'] }
+		}
+	};
+	paths['/api/v1/reports/{kind}/{year}/adoption'] = {
+		parameters: reportParameters,
+		post: {
+			tags: ['Dokument'],
+			summary: 'Fastställ och lås dokumentet (kräver rollen redaktör)',
+			description: 'Skapar dokumentet med beslutsdatumet på försättsbladet och låser modellen, DOCX och PDF med sina SHA-256-summor.',
+			requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/reportAdoptInput' } } } },
+			responses: {
+				'201': json('Den låsta utgåvan'),
+				'401': errors['401'],
+				'403': errors['403'],
+				'404': errors['404'],
+				'422': errors['422']
+			}
+		}
+	};
+	paths['/api/v1/reports/{kind}/{year}/template'] = {
+		parameters: reportParameters,
+		get: {
+			tags: ['Dokument'],
+			summary: 'Årets mall (ett nytt år utgår från förra årets; derivedFrom säger vilket)',
+			responses: { '200': json('Mallen'), '401': errors['401'], '403': errors['403'], '404': errors['404'] }
+		},
+		put: {
+			tags: ['Dokument'],
+			summary: 'Spara årets mall (kräver rollen redaktör; version krävs när året redan har en egen mall)',
+			requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/reportTemplateInput' } } } },
+			responses: { '200': json('Mallen'), '401': errors['401'], '403': errors['403'], '409': errors['409'], '422': errors['422'] }
+		}
+	};
+	const figures = {
+		type: 'object',
+		properties: { opening: { type: 'integer' }, income: { type: 'integer' }, costs: { type: 'integer' }, closing: { type: 'integer' } }
+	};
+	paths['/api/v1/finance/years/{year}/closing'] = {
+		parameters: yearParameter,
+		get: {
+			tags: ['Ekonomi'],
+			summary: 'Årets bokslut per fond',
+			description: `Ingående balans, intäkter, kostnader och utgående balans per fond, beräknat ur bokföringen, och de tryckta siffror som bokföringen inte ger. ${amounts}`,
+			responses: {
+				'200': {
+					description: 'Bokslutet',
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								properties: {
+									year: { type: 'integer' },
+									funds: { type: 'array', items: { allOf: [{ type: 'object', properties: { fund: { type: 'string' } } }, figures] } },
+									totals: figures,
+									differences: {
+										type: 'array',
+										items: {
+											type: 'object',
+											properties: { what: { type: 'string' }, printed: { type: 'integer' }, ledger: { type: ['integer', 'null'] } }
+										}
+									}
+								},
+								required: ['year', 'funds', 'totals', 'differences']
+							}
+						}
+					}
+				}
+			}
+		}
+	};
+	paths['/api/v1/session'] = {
+		post: {
+			tags: ['Inloggning'],
+			summary: 'Logga in med e-post och lösenord; ger samma sessionskaka som webbgränssnittet',
+			requestBody: {
+				required: true,
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } },
+							required: ['email', 'password']
+						}
+					}
+				}
+			},
+			responses: { '200': { description: 'Inloggad' }, '401': errors['401'], '429': { description: 'För många misslyckade försök' } }
+		},
+		get: { tags: ['Inloggning'], summary: 'Vem är inloggad', responses: { '200': { description: 'Aktören' } } },
+		delete: { tags: ['Inloggning'], summary: 'Logga ut', responses: { '204': { description: 'Utloggad' } } }
+	};
+	return paths;
+}
