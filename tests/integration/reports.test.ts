@@ -179,6 +179,20 @@ describe('the annual report 2020 against seed 000, and 2018 from the same genera
 	});
 });
 
+describe('the published text', () => {
+	it('reads as the cooperation publishes it: no transcription references ("seed 001:156", "(004:365)") in any report or plan', async () => {
+		const reference = /seed 0\d\d|clean\/0\d\d|\(0\d\d:\d/;
+		const reports = [r2021, r2020, await buildReport(db, 'annual', 2018, null)];
+		for (const year of [2018, 2020, 2021]) reports.push(await buildReport(db, 'plan', year, null));
+		for (const r of reports) {
+			const lines = plainText(r.blocks)
+				.split('\n')
+				.filter((l) => reference.test(l));
+			expect(lines, `${r.kind} ${r.year}`).toEqual([]);
+		}
+	});
+});
+
 describe('the operational plan 2020 in the structure of seed 003', () => {
 	let plan: Report;
 	beforeAll(async () => {

@@ -39,7 +39,7 @@ interface DemoFinance {
 		source: string;
 	}[];
 	categories: { key: string; kind: string; name: string; labels: { fromYear: number; label: string }[] }[];
-	projects: { key: string; name: string; description: string | null; startYear: number | null }[];
+	projects: { key: string; name: string; description: string | null; startYear: number | null; source: string | null }[];
 	events: { key: string; name: string; heldOn: string | null; participants: number | null; costCapPerParticipant: number | null }[];
 	funds: {
 		key: string;
@@ -131,7 +131,7 @@ export async function insertFinance(tx: Tx, data: DemoFinance | null, refs: Demo
 	}
 	const projects = new Map<string, number>();
 	for (const p of data.projects) {
-		const [row] = await tx.insert(project).values({ name: p.name, description: p.description, startYear: p.startYear }).returning({ id: project.id });
+		const [row] = await tx.insert(project).values({ name: p.name, description: p.description, startYear: p.startYear, source: p.source }).returning({ id: project.id });
 		projects.set(p.key, row.id);
 		refs.projects.set(p.key, row.id);
 	}

@@ -98,7 +98,8 @@ interface DemoPlanning {
 			targetCount: { count: number; text: string } | null;
 			carriedFromKey: string | null;
 			reportText: string | null;
-			followUps: { date: string; text: string }[];
+			/** A follow-up's source, where it is more exact than its activity's. */
+			followUps: { date: string; text: string; source?: string }[];
 			source: string;
 		}[];
 	}[];
@@ -258,7 +259,7 @@ export async function insertPlanning(tx: Tx, files: DemoPlanning[], refs: DemoRe
 			if (a.followUps.length) {
 				await tx
 					.insert(followUp)
-					.values(a.followUps.map((f) => ({ activityId: act.id, date: f.date, text: f.text, author: 'Årsredovisningen', source: a.source })));
+					.values(a.followUps.map((f) => ({ activityId: act.id, date: f.date, text: f.text, author: 'Årsredovisningen', source: f.source ?? a.source })));
 				followUpCount += a.followUps.length;
 			}
 			// The transcriptions name the decisions an activity concerns in its source notes.
