@@ -9,6 +9,7 @@ import { count, eq, inArray, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './db.ts';
+import { seatMembers } from './members.ts';
 import { readMessage, smtpPeer } from './smtp-peer.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import {
@@ -57,6 +58,13 @@ beforeAll(async () => {
 	await loadDemo(db);
 	for (const b of await db.select().from(body)) bodyIds.set(b.shortName ?? b.name, b.id);
 	for (const p of await db.select().from(person)) personIds.set(p.name, p.id);
+	// Today's management group, for the notices of the coming meetings.
+	await seatMembers(
+		db,
+		bodyIds.get('Ledningsgruppen')!,
+		['Leif Eriksson', 'Camilla Broo', 'Mattias Jansson', 'Frida Nilsson'],
+		String(YEAR - 1)
+	);
 });
 
 // ---------------------------------------------------------------------------
@@ -512,7 +520,7 @@ describe('iCalendar', () => {
 
 		beforeAll(async () => {
 			const [p] = await db.insert(person).values({ name: 'Nora Nätverk', email: 'nora@salem.example' }).returning();
-			await db.insert(membership).values({ personId: p.id, bodyId: bodyId('SNUG'), role: 'member' });
+			await db.insert(membership).values({ personId: p.id, bodyId: bodyId('SNUG'), role: 'member', validFrom: '2020' });
 			const acc = await createAccount(db, admin, {
 				email: 'nora@salem.example',
 				name: 'Nora Nätverk',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminUrl, freshDb } from './db.ts';
@@ -10,7 +10,7 @@ import type { Db } from '../../src/lib/server/db/client.ts';
 import { auditLog, body, cooperation, membership, municipality, person, population } from '../../src/lib/server/db/schema/index.ts';
 import { MIGRATIONS_DIR, SchemaTooNewError, knownMigrations, migrate } from '../../src/lib/server/db/migrate.ts';
 import { demoDir, loadDemo } from '../../src/lib/server/demo/load.ts';
-import { chairOn, populationOn } from '../../src/lib/core/organisation.ts';
+import { chairOn, coversYear, populationOn } from '../../src/lib/core/organisation.ts';
 
 // ---------------------------------------------------------------- migrations
 
@@ -323,9 +323,21 @@ describe('the Södertörn demo data', () => {
 		expect(before?.personName).toBe('Rickard Sundbom');
 		expect(after?.personName).toBe('Magnus Gyllestad');
 		expect(before!.personName).not.toBe(after!.personName);
-		// the 2018 chairs whose dates the seeds do not give stay undated, not guessed
-		const undatedChairs = ms.filter((m) => m.role === 'chair' && m.validFrom === null && m.validTo === null);
-		expect(undatedChairs.length).toBeGreaterThan(0);
+		// the handover day of "t o m 12 mars" and "fr o m den 12 mars"
+		expect(chairOn(ms, '2021-03-12')?.personName).toBe('Magnus Gyllestad');
+		// the three 2018 chairs, whose days the seeds do not give, hold in 2018 and in no other year
+		const of2018 = ms.filter((m) => m.role === 'chair' && m.validFrom === '2018' && m.validTo === '2018');
+		expect(of2018.map((m) => m.personName).sort()).toEqual(['Magdalena Bosson', 'Mattias Jansson', 'Rickard Sundbom']);
+		for (const m of of2018) {
+			expect(coversYear(m, 2018)).toBe(true);
+			expect(coversYear(m, 2019) || coversYear(m, 2020)).toBe(false);
+		}
+		// no membership of the demo is without a period
+		const undated = await db
+			.select({ id: membership.id })
+			.from(membership)
+			.where(and(isNull(membership.validFrom), isNull(membership.validTo)));
+		expect(undated).toEqual([]);
 	});
 
 	it('keeps the communication network and the reference group that replaced it', async () => {

@@ -99,6 +99,9 @@ describe('field builders', () => {
 	});
 });
 
+const PARTIAL = (label: string) =>
+	`${label} ska vara ett datum (ÅÅÅÅ-MM-DD), en månad (ÅÅÅÅ-MM eller ”mars 2021”), ett halvår (”våren 2021”, ”hösten 2021”) eller ett år (ÅÅÅÅ).`;
+
 describe('organisation schemas', () => {
 	it('turn the empty strings of a form post into null', () => {
 		expect(
@@ -204,7 +207,25 @@ describe('organisation schemas', () => {
 				role: 'member',
 				validTo: '2021-02-30'
 			})
-		).toEqual({ validTo: ['Till måste vara ett datum som ÅÅÅÅ-MM-DD.'] });
+		).toEqual({ validTo: [PARTIAL('Till')] });
+	});
+
+	it('take a membership period as precisely as it is known, and refuse what is no date or ends before it starts', () => {
+		const m = (validFrom: string, validTo: string) =>
+			membershipInput.safeParse({ personId: '1', bodyId: '2', role: 'chair', validFrom, validTo });
+		const ok = m('våren 2021', '2021');
+		expect(ok.success && [ok.data.validFrom, ok.data.validTo]).toEqual(['2021-H1', '2021']);
+		const day = m('12 mars 2021', '');
+		expect(day.success && [day.data.validFrom, day.data.validTo]).toEqual(['2021-03-12', null]);
+		expect(errors(membershipInput, { personId: '1', bodyId: '2', role: 'chair', validFrom: '2021-13' })).toEqual({
+			validFrom: [PARTIAL('Från')]
+		});
+		expect(errors(membershipInput, { personId: '1', bodyId: '2', role: 'chair', validFrom: 'hösten 20x1' })).toEqual({
+			validFrom: [PARTIAL('Från')]
+		});
+		expect(errors(membershipInput, { personId: '1', bodyId: '2', role: 'chair', validFrom: '2021-05-12', validTo: 'mars 2021' })).toEqual({
+			validTo: ['Till kan inte vara före startdatumet.']
+		});
 	});
 
 	it('name every wrong field of a municipality in Swedish', () => {

@@ -173,8 +173,10 @@ describe('todayIso', () => {
 describe('formatPeriod', () => {
 	it('prints both ends, an open end, or an unknown period', () => {
 		expect(formatPeriod('2020-01-01', '2021-03-11')).toBe('1 januari 2020 – 11 mars 2021');
-		expect(formatPeriod('2021-03-12', null)).toBe('från 12 mars 2021');
-		expect(formatPeriod(null, '2021-03-11')).toBe('till 11 mars 2021');
+		expect(formatPeriod('2021-03-12', null)).toBe('fr o m 12 mars 2021');
+		expect(formatPeriod(null, '2021-03-11')).toBe('t o m 11 mars 2021');
 		expect(formatPeriod(null, null)).toBe('period okänd');
+		expect(formatPeriod('2021', '2021')).toBe('2021');
+		expect(formatPeriod('2020', '2021-03-12')).toBe('2020 – 12 mars 2021');
 	});
 });

@@ -1,4 +1,5 @@
 // Swedish formats for the screen: dates, times in Europe/Stockholm, money, numbers.
+import { formatPartialPeriod } from './partial-date.ts';
 
 const TZ = 'Europe/Stockholm';
 /**
@@ -55,10 +56,5 @@ export function todayIso(now = new Date()): string {
 	return isoDateFmt.format(now);
 }
 
-/** "1 januari 2020 – 30 november 2021", "från 1 januari 2020", "period okänd" */
-export function formatPeriod(from: string | null, to: string | null): string {
-	if (from && to) return `${formatDate(from)} – ${formatDate(to)}`;
-	if (from) return `från ${formatDate(from)}`;
-	if (to) return `till ${formatDate(to)}`;
-	return 'period okänd';
-}
+/** "1 januari 2020 – 30 november 2021", "2021", "fr o m 12 mars 2021", "period okänd": partial dates printed as written. */
+export const formatPeriod = (from: string | null, to: string | null): string => formatPartialPeriod({ from, to });

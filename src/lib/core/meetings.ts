@@ -19,6 +19,30 @@ export const MEETING_FORMAT_LABELS: Record<MeetingFormat, string> = {
 	hybrid: 'Delvis digitalt'
 };
 
+/** Meetings of one kind and format in a year: recorded ones counted, or a count a source gives. Format null: not known. */
+export interface KindCount {
+	kind: MeetingKind;
+	format: MeetingFormat | null;
+	count: number;
+}
+
+/**
+ * A body's meetings of a year as a document may state them: for each kind, the
+ * records when they are all there, the count a source gives when the records
+ * fall short of it. Never a partial list presented as the year's total.
+ */
+export function meetingsOfYear(held: KindCount[], counted: KindCount[]): { rows: KindCount[]; fromCounts: MeetingKind[] } {
+	const total = (rows: KindCount[], k: MeetingKind) => rows.filter((r) => r.kind === k).reduce((s, r) => s + r.count, 0);
+	const rows: KindCount[] = [];
+	const fromCounts: MeetingKind[] = [];
+	for (const k of MEETING_KINDS) {
+		const useCounts = total(counted, k) > total(held, k);
+		if (useCounts) fromCounts.push(k);
+		rows.push(...(useCounts ? counted : held).filter((r) => r.kind === k && r.count > 0));
+	}
+	return { rows, fromCounts };
+}
+
 export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {

@@ -1,5 +1,6 @@
 // The organisation register's vocabulary and rules of time: who was a member,
 // and who chaired, on a given date. Pure: no I/O.
+import { firstDay, formatPartialDate, holdsInYear, holdsOn, lastDay, precisionOf, type PartialPeriod } from './partial-date.ts';
 
 export const BODY_KINDS = {
 	committee: 'Kommitté',
@@ -39,19 +40,39 @@ export type OrganisationKind = keyof typeof ORGANISATION_KINDS;
 
 export const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
+/** A record's period as partial dates (core/partial-date): "2021", "2021-03", "2021-03-12". */
 export interface Period {
 	validFrom: string | null;
 	validTo: string | null;
 }
 
+const asPartial = (p: Period): PartialPeriod => ({ from: p.validFrom, to: p.validTo });
+
 /**
  * Whether a period covers a date. An unknown start or end (null) is open on
  * that side; a period with neither is not known to cover any date, because the
- * seeds leave some periods unknown and we never guess them.
+ * seeds leave some periods unknown and we never guess them. A side known only
+ * as a year or a month covers all of it: a role of "2021" holds all 2021.
  */
-export function coversDate(p: Period, date: string): boolean {
-	if (p.validFrom === null && p.validTo === null) return false;
-	return (p.validFrom === null || p.validFrom <= date) && (p.validTo === null || date <= p.validTo);
+export const coversDate = (p: Period, date: string): boolean => holdsOn(asPartial(p), date);
+
+/** Whether a period touches a year: the roles a year's report names. */
+export const coversYear = (p: Period, year: number): boolean => holdsInYear(asPartial(p), year);
+
+/**
+ * What a year's document adds to a role's name: when it began or ended within
+ * the year, as precisely as known ("fr o m 12 mars", "t o m juni"); null when,
+ * as far as is known, it held the whole year.
+ */
+export function changeWithinYear(p: Period, year: number): string | null {
+	const inYear = (d: string | null, edge: (x: string) => string, bound: string) =>
+		d !== null && precisionOf(d) !== 'year' && d.startsWith(String(year)) && edge(d) !== bound;
+	const short = (d: string) => formatPartialDate(d).replace(` ${year}`, '');
+	const parts = [
+		inYear(p.validFrom, firstDay, `${year}-01-01`) ? `fr o m ${short(p.validFrom!)}` : null,
+		inYear(p.validTo, lastDay, `${year}-12-31`) ? `t o m ${short(p.validTo!)}` : null
+	].filter((x): x is string => x !== null);
+	return parts.length ? parts.join(' ') : null;
 }
 
 /** A period with no known dates: shown apart, with its note, not as current. */
@@ -70,9 +91,13 @@ export function chairHistory<T extends Period & { role: string }>(memberships: T
 		});
 }
 
-/** Who chaired on a date: a query over memberships, never a stored copy. */
+/** Who chaired on a date: a query over memberships, never a stored copy. On a handover day, the one who takes over. */
 export function chairOn<T extends Period & { role: string }>(memberships: T[], date: string): T | undefined {
-	return memberships.find((m) => m.role === 'chair' && coversDate(m, date));
+	const start = (m: T) => (m.validFrom ? firstDay(m.validFrom) : '');
+	return memberships
+		.filter((m) => m.role === 'chair' && coversDate(m, date))
+		.sort((a, b) => start(b).localeCompare(start(a)))
+		.at(0);
 }
 
 const ROLE_ORDER = Object.keys(ROLES);

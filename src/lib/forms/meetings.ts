@@ -116,3 +116,18 @@ export const bodyRulesFields: FieldSpec[] = [
 	{ name: 'preparesForBodyId', label: 'Förbereder möten för', type: 'select', options: 'bodies' },
 	{ name: 'source', label: 'Källa', type: 'text' }
 ];
+
+/** A count a source gives for the year (the body and the year come with the page). */
+export const meetingCountFields: FieldSpec[] = [
+	{ name: 'kind', label: 'Mötestyp', type: 'select', required: true, options: choices(MEETING_KIND_LABELS) },
+	{
+		name: 'format',
+		label: 'Form',
+		type: 'select',
+		options: choices(MEETING_FORMAT_LABELS),
+		hint: 'Lämna tomt om källan inte anger formen.'
+	},
+	{ name: 'count', label: 'Antal', type: 'number', required: true },
+	{ name: 'source', label: 'Källa', type: 'text', required: true, hint: 'Till exempel ”Årsredovisning 2021, kapitel 7”.' },
+	{ name: 'note', label: 'Anteckning', type: 'text', hint: 'Gärna källans egna ord.' }
+];

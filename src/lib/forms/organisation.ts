@@ -62,8 +62,18 @@ export const membershipFields: FieldSpec[] = [
 		options: 'organisations',
 		hint: 'En myndighet, region eller kommun utanför samarbetet.'
 	},
-	{ name: 'validFrom', label: 'Från', type: 'date', hint: 'Lämna tomt om det inte är känt.' },
-	{ name: 'validTo', label: 'Till', type: 'date' },
+	{
+		name: 'validFrom',
+		label: 'Från',
+		type: 'text',
+		hint: 'Så exakt som det är känt: ett datum (2021-03-12), en månad (mars 2021), ett halvår (våren 2021) eller ett år (2021).'
+	},
+	{
+		name: 'validTo',
+		label: 'Till',
+		type: 'text',
+		hint: 'Till och med. Ett uppdrag som bara är känt för ett år får samma år i båda fälten; ett uppdrag utan känd period räknas inte på något datum.'
+	},
 	{
 		name: 'periodNote',
 		label: 'Om perioden',

@@ -1,6 +1,7 @@
 // Field builders with Swedish messages that name the field. Form posts send ''
 // for an empty field; these read it as "not given" (null).
 import { z } from 'zod';
+import { endsBeforeStart, isPartialDate, parsePartialDate } from '../core/partial-date.ts';
 
 const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
@@ -50,6 +51,44 @@ export function requiredDate(label: string) {
 
 export function optionalDate(label: string) {
 	return z.preprocess(empty, requiredDate(label).nullable().default(null));
+}
+
+/**
+ * A date as precisely as it is known (core/partial-date): a year, a half-year,
+ * a month or a day, in ISO or Swedish ("2021", "våren 2021", "mars 2021",
+ * "2021-03-12"); stored in its canonical form.
+ */
+export function optionalPartialDate(label: string) {
+	return z.preprocess(
+		(v) => {
+			const e = empty(v);
+			if (typeof e !== 'string') return e;
+			return parsePartialDate(e) ?? e;
+		},
+		z
+			.string({ error: `${label} måste vara ett datum.` })
+			.refine(
+				isPartialDate,
+				`${label} ska vara ett datum (ÅÅÅÅ-MM-DD), en månad (ÅÅÅÅ-MM eller ”mars 2021”), ett halvår (”våren 2021”, ”hösten 2021”) eller ett år (ÅÅÅÅ).`
+			)
+			.meta({
+				description:
+					'Ett datum så exakt som det är känt: ÅÅÅÅ, ÅÅÅÅ-H1 (våren), ÅÅÅÅ-H2 (hösten), ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD. Svenska skrivsätt som ”mars 2021” och ”våren 2021” läses också; svaret ger alltid den första formen.',
+				examples: ['2021', '2021-H1', '2021-03', '2021-03-12']
+			})
+			.nullable()
+			.default(null)
+	);
+}
+
+/** The end of a period of partial dates may not come before its start ("2021" to "2021-03" is fine). */
+export function partialPeriodInOrder<T>(from: keyof T, to: keyof T, label: string) {
+	return (v: T, ctx: z.RefinementCtx) => {
+		const a = v[from] as unknown as string | null;
+		const b = v[to] as unknown as string | null;
+		if (a && b && isPartialDate(a) && isPartialDate(b) && endsBeforeStart({ from: a, to: b }))
+			ctx.addIssue({ code: 'custom', path: [to as string], message: `${label} kan inte vara före startdatumet.` });
+	};
 }
 
 /** A reference to another record by its id. */

@@ -135,3 +135,21 @@ export const bodyRulesInput = z.object({
 	preparesForBodyId: optionalId('Förbereder möten för'),
 	source: optionalText('Källa', 1000)
 });
+
+/** What a source counts of a body's meetings in a year, where the meetings themselves are not all recorded. */
+export const meetingCountInput = z.object({
+	bodyId: requiredId('Organ'),
+	year: z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+		z
+			.number({ error: 'År måste vara ett årtal, till exempel 2021.' })
+			.int('År måste vara ett årtal, till exempel 2021.')
+			.min(1900, 'År måste vara ett årtal, till exempel 2021.')
+			.max(2999, 'År måste vara ett årtal, till exempel 2021.')
+	),
+	kind: choice('Mötestyp', MEETING_KINDS),
+	format: optionalChoice('Form', MEETING_FORMATS),
+	count: count('Antal'),
+	source: requiredText('Källa', 500),
+	note: optionalText('Anteckning', 500)
+});

@@ -8,7 +8,9 @@ import {
 	optionalDate,
 	optionalEmail,
 	optionalId,
+	optionalPartialDate,
 	optionalText,
+	partialPeriodInOrder,
 	periodInOrder,
 	requiredDate,
 	requiredId,
@@ -79,15 +81,15 @@ export const membershipInput = z
 		role: choice('Roll', keysOf(ROLES)),
 		representsMunicipalityId: optionalId('Företräder kommun'),
 		representsOrganisationId: optionalId('Företräder organisation'),
-		validFrom: optionalDate('Från'),
-		validTo: optionalDate('Till'),
+		validFrom: optionalPartialDate('Från'),
+		validTo: optionalPartialDate('Till'),
 		periodNote: optionalText('Om perioden', 500),
 		source: optionalText('Källa', 500),
 		/** Left out (the API): the appointment stays as it is. */
 		appointedByPersonId: optionalId('Utsedd av').optional(),
 		directiveVersionId: optionalId('Enligt direktiv').optional()
 	})
-	.superRefine(periodInOrder('validFrom', 'validTo', 'Till'))
+	.superRefine(partialPeriodInOrder('validFrom', 'validTo', 'Till'))
 	.superRefine((v, ctx) => {
 		if (v.representsMunicipalityId && v.representsOrganisationId) {
 			ctx.addIssue({

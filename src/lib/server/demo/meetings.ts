@@ -18,6 +18,7 @@ import {
 	decisionActivity,
 	meeting,
 	meetingBody,
+	meetingCount,
 	minutes,
 	plan
 } from '../db/schema/index.ts';
@@ -74,6 +75,16 @@ interface DemoMeetings {
 			source: string;
 		}[];
 		minutes: { secretaryPersonKey: string; adjusterPersonKey: string; status: string } | null;
+	}[];
+	/** What the reports count where the meetings themselves are not all transcribed. */
+	meetingCounts?: {
+		bodyKey: string;
+		year: number;
+		kind: string;
+		format: string | null;
+		count: number;
+		source: string;
+		note: string | null;
 	}[];
 	earlierActionItems: {
 		key: string;
@@ -289,5 +300,13 @@ export async function insertMeetings(tx: Tx, data: DemoMeetings | null, refs: De
 			})
 			.where(eq(minutes.meetingId, meetingId));
 	}
-	return { möten: data.meetings.length, dagordningspunkter: items, mötesbeslut: decisions, ärenden: actions.size };
+	const counts = data.meetingCounts ?? [];
+	if (counts.length) await tx.insert(meetingCount).values(counts.map(({ bodyKey, ...c }) => ({ ...c, bodyId: bodyOf(bodyKey) })));
+	return {
+		möten: data.meetings.length,
+		dagordningspunkter: items,
+		mötesbeslut: decisions,
+		ärenden: actions.size,
+		'räknade möten': counts.length
+	};
 }

@@ -28,12 +28,9 @@ import { feeBasis } from '../finance/fees.ts';
 import { formatDate, formatNumber } from '../../core/format.ts';
 import { countWord, fillPlaceholders, heading, textToBlocks, type Block, type ListItem, type TemplateChapter } from '../../core/report.ts';
 import type { ResolvedTemplate } from './report-template.ts';
-
-const FORMAT_WORDS = {
-	digital: ['digitalt', 'digitala'],
-	physical: ['fysiskt', 'fysiska'],
-	hybrid: ['hybridmöte', 'hybridmöten']
-} as const;
+import { yearSentence } from '../../core/year-sentence.ts';
+import { changeWithinYear, ROLES, type Role } from '../../core/organisation.ts';
+import { rolesOfYear } from '../organisation/queries.ts';
 
 /** The year's figures the chapters share, each read once. */
 interface Context {
@@ -265,29 +262,6 @@ async function bodiesOfYear(db: Db, year: number) {
 		.orderBy(sql`array_position(array['committee','management_group','secretariat','network'], ${body.kind})`, asc(body.name));
 }
 
-export function yearSentence(
-	y: Pick<BodyYearFigures, 'held' | 'cancelled' | 'formats' | 'attendanceRate' | 'turnover' | 'guests'>,
-	year: number,
-	subject = 'nätverket'
-): string {
-	const parts = (['digital', 'physical', 'hybrid'] as const)
-		.filter((f) => y.formats[f])
-		.map((f) => `${countWord(y.formats[f])} ${FORMAT_WORDS[f][y.formats[f] === 1 ? 0 : 1]}`);
-	if (y.formats.unknown) parts.push(`${countWord(y.formats.unknown)} där formen inte är angiven`);
-	const formats = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} och ${parts.at(-1)}` : (parts[0] ?? '');
-	let text = y.held
-		? `Under ${year} har ${subject} haft ${countWord(y.held)} ${y.held === 1 ? 'möte' : 'möten'}${formats ? ` (${formats})` : ''}.`
-		: `Under ${year} har ${subject} inte haft något registrerat möte.`;
-	if (y.cancelled)
-		text += ` ${y.cancelled === 1 ? 'Ett möte' : `${countWord(y.cancelled)} möten`.replace(/^./, (s) => s.toUpperCase())} ställdes in.`;
-	if (y.attendanceRate != null) text += ` Närvaron var ${Math.round(y.attendanceRate * 100)} %.`;
-	const guests = y.guests;
-	if (guests)
-		text += ` ${guests === 1 ? 'En extern gäst har' : `${countWord(guests).replace(/^./, (s) => s.toUpperCase())} externa gäster har`} deltagit.`;
-	if (y.turnover.length) text += ` Ny representant under året: ${y.turnover.join(', ')}.`;
-	return text;
-}
-
 // ---------------------------------------------------------------------------
 // 4 Gemensamma remissvar
 
@@ -436,44 +410,33 @@ async function projects(c: Context, chapter: TemplateChapter): Promise<Block[]> 
 // ---------------------------------------------------------------------------
 // 7 Möten, konferenser och administration
 
+/** Who a year's report names: the chairs of the bodies, the secretariat's staff. */
+const LEAD_ROLES = ['chair', 'vice_chair'];
+const STAFF_ROLES = ['strategist', 'administrator', 'development_lead', 'project_employee'];
+
 const SUBJECTS: Record<string, string> = { committee: 'samarbetskommittén', management_group: 'ledningsgruppen', network: 'nätverket' };
 
 async function meetingsAndAdministration(c: Context): Promise<Block[]> {
 	const from = `${c.year}-01-01`;
 	const to = `${c.year}-12-31`;
 	const [bodies, figures] = await Promise.all([c.bodies, c.figures]);
-	const roles = await c.db
-		.select({ bodyId: membership.bodyId, role: membership.role, name: person.name, municipality: municipality.name })
-		.from(membership)
-		.innerJoin(person, eq(person.id, membership.personId))
-		.leftJoin(municipality, eq(municipality.id, membership.representsMunicipalityId))
-		.where(
-			and(
-				inArray(membership.role, ['chair', 'vice_chair', 'strategist', 'administrator', 'secretary', 'development_lead']),
-				or(isNull(membership.validFrom), lte(membership.validFrom, to)),
-				or(isNull(membership.validTo), gte(membership.validTo, from))
-			)
-		)
-		.orderBy(asc(membership.validFrom));
-	const ROLE_WORDS: Record<string, string> = {
-		chair: 'Ordförande',
-		vice_chair: 'Vice ordförande',
-		strategist: 'Strateg',
-		administrator: 'Administratör',
-		secretary: 'Sekreterare',
-		development_lead: 'Utvecklingsledare'
-	};
+	const roles = await rolesOfYear(c.db, c.year, [...LEAD_ROLES, ...STAFF_ROLES]);
 	const out: Block[] = [];
 	for (const b of bodies) {
 		const y = figures.get(b.id)!;
-		if (!y.held && b.kind === 'network' && !roles.some((r) => r.bodyId === b.id)) continue;
+		const named = roles.filter((r) => r.bodyId === b.id && (b.kind === 'secretariat' ? STAFF_ROLES : LEAD_ROLES).includes(r.role));
+		if (!y.held.length && !y.counted.length && b.kind === 'network' && !named.length) continue;
 		out.push(heading(2, null, b.name));
 		if (b.kind !== 'secretariat') out.push({ kind: 'paragraph', text: yearSentence(y, c.year, SUBJECTS[b.kind] ?? 'nätverket') });
-		const people = roles.filter((r) => r.bodyId === b.id);
-		if (people.length)
+		if (named.length)
 			out.push({
 				kind: 'list',
-				items: people.map((r) => ({ text: `${ROLE_WORDS[r.role]}: ${r.name}${r.municipality ? `, ${r.municipality}` : ''}` }))
+				items: named.map((r) => {
+					const change = changeWithinYear(r, c.year);
+					return {
+						text: `${ROLES[r.role as Role]}: ${r.name}${r.municipality ? `, ${r.municipality}` : ''}${change ? ` (${change})` : ''}`
+					};
+				})
 			});
 	}
 	const events = await c.db
@@ -519,10 +482,14 @@ async function closing(c: Context): Promise<Block[]> {
 	const cl = await yearClosing(c.db, c.year).catch(() => null);
 	if (!cl) return [...out, { kind: 'paragraph', text: `Bokföringen för ${c.year} finns inte i systemet.` }];
 	const t = closingTables(cl);
-	const result = cl.funds.filter((f) => f.kind === 'operations').reduce((s, f) => s + f.income - f.costs, 0);
+	// The year's result is what the operations fund keeps: money moved to another fund (2018's 179 849 to the projects) has left it.
+	const operations = cl.funds.filter((f) => f.kind === 'operations');
+	const result = operations.reduce((s, f) => s + f.income - f.costs + f.transfersIn - f.transfersOut, 0);
+	const movedOut = operations.reduce((s, f) => s + f.transfersOut - f.transfersIn, 0);
+	const moved = movedOut > 0 ? `, sedan ${tableAmount(movedOut)} kr förts över till andra fonder` : '';
 	out.push({
 		kind: 'paragraph',
-		text: `Årets resultat för driften är ${tableAmount(result)} kr. Vid årets slut finns ${tableAmount(cl.totals.closing)} kr i samarbetets medel.${cl.status === 'closed' ? '' : ' Året är inte stängt: siffrorna kan ändras.'}`
+		text: `Årets resultat för driften är ${tableAmount(result)} kr${moved}. Vid årets slut finns ${tableAmount(cl.totals.closing)} kr i samarbetets medel.${cl.status === 'closed' ? '' : ' Året är inte stängt: siffrorna kan ändras.'}`
 	});
 	for (const table of [t.summary, ...t.funds, ...(t.projects ? [t.projects] : []), ...(t.transfers ? [t.transfers] : [])])
 		out.push({ kind: 'table', table });

@@ -4,7 +4,7 @@
 // (Bilaga 1) and the cooperation agreement (Bilaga 2), all from the data.
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { body, bodyRules, event, membership, municipality, person, programme } from '../db/schema/index.ts';
+import { body, bodyRules, event, programme } from '../db/schema/index.ts';
 import { SYSTEM } from '../actor.ts';
 import { planOverview, type PlanOverview } from '../planning/queries.ts';
 import { programmeStructure, inForceDuringYear } from '../planning/structure.ts';
@@ -13,6 +13,7 @@ import { budgetLines } from '../finance/queries.ts';
 import { feeBasis } from '../finance/fees.ts';
 import { tableAmount } from '../finance/closing-document.ts';
 import { currentAgreement, getAgreement } from '../governance/agreement.ts';
+import { rolesOfYear } from '../organisation/queries.ts';
 import { formatDate, formatNumber } from '../../core/format.ts';
 import { utcToStockholm } from '../../core/meetings.ts';
 import { parseTiming, timingLabel } from '../../core/planning.ts';
@@ -154,19 +155,7 @@ async function waysOfWorking(c: Context): Promise<Block[]> {
 			)
 		)
 		.orderBy(sql`array_position(array['committee','management_group','secretariat','network'], ${body.kind})`, asc(body.name));
-	const leads = await c.db
-		.select({ bodyId: membership.bodyId, role: membership.role, name: person.name, municipality: municipality.name })
-		.from(membership)
-		.innerJoin(person, eq(person.id, membership.personId))
-		.leftJoin(municipality, eq(municipality.id, membership.representsMunicipalityId))
-		.where(
-			and(
-				inArray(membership.role, ['chair', 'vice_chair']),
-				or(isNull(membership.validFrom), lte(membership.validFrom, to)),
-				or(isNull(membership.validTo), gte(membership.validTo, from))
-			)
-		)
-		.orderBy(asc(membership.validFrom));
+	const leads = await rolesOfYear(c.db, c.year, ['chair', 'vice_chair']);
 	const out: Block[] = [];
 	const networks = bodies.filter((b) => b.kind === 'network');
 	for (const b of bodies.filter((x) => x.kind !== 'network')) {

@@ -312,7 +312,7 @@ export async function createIntroductionTask(tx: Tx, actor: Actor, m: typeof mem
 	const [b] = await tx.select({ kind: body.kind, name: body.name }).from(body).where(eq(body.id, m.bodyId));
 	if (!b || !INTRODUCED_KINDS.includes(b.kind)) return null;
 	const [p] = await tx.select({ name: person.name }).from(person).where(eq(person.id, m.personId));
-	const start = m.validFrom && m.validFrom > today ? m.validFrom : today;
+	const start = m.startsOn && m.startsOn > today ? m.startsOn : today;
 	const dueOn = addDays(start, 14);
 	const [row] = await tx
 		.insert(task)

@@ -19,6 +19,7 @@ import { inTransaction, requireRole, updateVersioned, validate, writeAudit, type
 import { versionField } from '../../schemas/fields.ts';
 import { documentVersionInput, governingDocumentInput } from '../../schemas/governance.ts';
 import { storeFile, type Attachment } from '../mail/outbox.ts';
+import { isPartialDate, precisionOf } from '../../core/partial-date.ts';
 import { dayBefore } from '../../core/governance.ts';
 
 type Reader = Db | Tx;
@@ -170,7 +171,9 @@ export async function saveAppointment(
 	const values = {
 		appointedByPersonId: v.appointedByPersonId === undefined ? (existing?.appointedByPersonId ?? null) : v.appointedByPersonId,
 		directiveVersionId: v.directiveVersionId === undefined ? (existing?.directiveVersionId ?? null) : v.directiveVersionId,
-		appointedOn: existing?.appointedOn ?? v.validFrom ?? null
+		// The day of appointment is known only when the start is known to the day.
+		appointedOn:
+			existing?.appointedOn ?? (v.validFrom && isPartialDate(v.validFrom) && precisionOf(v.validFrom) === 'day' ? v.validFrom : null)
 	};
 	if (!existing && values.appointedByPersonId === null && values.directiveVersionId === null) return;
 	if (existing && existing.appointedByPersonId === values.appointedByPersonId && existing.directiveVersionId === values.directiveVersionId)

@@ -30,7 +30,7 @@ async function noticeRecipients(tx: Tx, meetingId: number, bodyIds: number[], da
 		.innerJoin(person, eq(person.id, attendance.personId))
 		.where(and(eq(attendance.meetingId, meetingId), eq(attendance.guest, true)));
 	const all = new Map([...members, ...guests].map((p) => [p.id, p]));
-	return [...all.values()];
+	return { members: members.length, all: [...all.values()] };
 }
 
 async function itemFiles(tx: Tx, meetingId: number): Promise<Attachment[]> {
@@ -51,7 +51,13 @@ export async function sendNotice(db: Db, actor: Actor, meetingId: number) {
 		if (m.status === 'held') throw fieldError('_', 'Mötet är redan genomfört.');
 		const bodyIds = await bodyIdsOf(tx, meetingId);
 		const recipients = await noticeRecipients(tx, meetingId, bodyIds, meetingDate(m));
-		const reachable = recipients.filter((r) => r.email);
+		// Members are those of the meeting's date, never an undated or another year's role.
+		if (recipients.members === 0)
+			throw fieldError(
+				'members',
+				`Mötets organ har inga kända ledamöter den ${formatDate(meetingDate(m))}. Lägg till ledamöter med uppdrag som gäller det datumet på organets sida; kallelsen skickades inte.`
+			);
+		const reachable = recipients.all.filter((r) => r.email);
 		if (reachable.length === 0)
 			throw fieldError('_', 'Ingen av mötets ledamöter eller gäster har en e-postadress. Fyll i den under Organisation → Personer.');
 		const detail = await getMeeting(tx, SYSTEM, meetingId);
@@ -85,9 +91,9 @@ export async function sendNotice(db: Db, actor: Actor, meetingId: number) {
 			action: again ? 'resend_notice' : 'send_notice',
 			entity: 'meeting',
 			entityId: meetingId,
-			after: { to: reachable.map((r) => r.name), withoutAddress: recipients.filter((r) => !r.email).map((r) => r.name) }
+			after: { to: reachable.map((r) => r.name), withoutAddress: recipients.all.filter((r) => !r.email).map((r) => r.name) }
 		});
-		return { sentTo: reachable.map((r) => r.name), withoutAddress: recipients.filter((r) => !r.email).map((r) => r.name) };
+		return { sentTo: reachable.map((r) => r.name), withoutAddress: recipients.all.filter((r) => !r.email).map((r) => r.name) };
 	});
 }
 

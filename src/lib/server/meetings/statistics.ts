@@ -3,11 +3,27 @@
 import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
-import { attendance, extraMeetingRequest, meeting, meetingBody, membership, municipality, person } from '../db/schema/index.ts';
+import {
+	attendance,
+	extraMeetingRequest,
+	meeting,
+	meetingBody,
+	meetingCount,
+	membership,
+	municipality,
+	person
+} from '../db/schema/index.ts';
 import { introductionsOf } from '../governance/cycle.ts';
-import { attendanceRate, extraMeetingDue, stockholmToUtc, turnover, type MeetingFormat } from '../../core/meetings.ts';
+import { attendanceRate, extraMeetingDue, stockholmToUtc, turnover, type MeetingFormat, type MeetingKind } from '../../core/meetings.ts';
+import type { YearFigures } from '../../core/year-sentence.ts';
 import { getBodyRules, rulesOf } from './queries.ts';
 import { assertBodyVisible } from './access.ts';
+
+/**
+ * The roles whose change is a change of a municipality's representative: a new
+ * chair who was a member already, or a guest, is not one.
+ */
+const REPRESENTATIVE_ROLES = ['member', 'substitute'];
 
 export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: number) {
 	await assertBodyVisible(db, actor, bodyId);
@@ -20,10 +36,10 @@ export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: numbe
 	);
 	const [byFormat, att, periods, rulesRow, requests] = await Promise.all([
 		db
-			.select({ status: meeting.status, format: meeting.format, n: sql<number>`count(*)::int` })
+			.select({ status: meeting.status, kind: meeting.kind, format: meeting.format, n: sql<number>`count(*)::int` })
 			.from(meeting)
 			.where(inYear)
-			.groupBy(meeting.status, meeting.format),
+			.groupBy(meeting.status, meeting.kind, meeting.format),
 		db
 			.select({ status: attendance.status })
 			.from(attendance)
@@ -33,11 +49,11 @@ export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: numbe
 			.select({
 				municipalityId: membership.representsMunicipalityId,
 				personId: membership.personId,
-				validFrom: membership.validFrom,
-				validTo: membership.validTo
+				validFrom: membership.startsOn,
+				validTo: membership.endsOn
 			})
 			.from(membership)
-			.where(eq(membership.bodyId, bodyId)),
+			.where(and(eq(membership.bodyId, bodyId), inArray(membership.role, REPRESENTATIVE_ROLES))),
 		getBodyRules(db, bodyId),
 		db
 			.select({
@@ -62,6 +78,7 @@ export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: numbe
 	return {
 		year,
 		held: held.reduce((s, r) => s + Number(r.n), 0),
+		heldByKind: held.map((r) => ({ kind: r.kind as MeetingKind, format: r.format as MeetingFormat | null, count: Number(r.n) })),
 		planned: byFormat.filter((r) => r.status === 'planned').reduce((s, r) => s + Number(r.n), 0),
 		cancelled: byFormat.filter((r) => r.status === 'cancelled').reduce((s, r) => s + Number(r.n), 0),
 		formats,
@@ -77,19 +94,10 @@ export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: numbe
 	};
 }
 
-export interface BodyYearFigures {
-	held: number;
-	cancelled: number;
-	formats: Record<MeetingFormat | 'unknown', number>;
-	attendanceRate: number | null;
-	/** Municipalities whose representative changed during the year, by name. */
-	turnover: string[];
-	/** External guests at the held meetings. */
-	guests: number;
-}
+export type BodyYearFigures = YearFigures;
 
 /**
- * The year in figures of many bodies at once, in four reads whatever their
+ * The year in figures of many bodies at once, in five reads whatever their
  * number: what the published documents print for every body, where bodyYear
  * (one body, with its rules and requests) would take a handful of reads each.
  */
@@ -99,13 +107,23 @@ export async function bodiesYear(db: Db, bodyIds: number[], year: number): Promi
 	const from = stockholmToUtc(`${year}-01-01`, '00:00');
 	const to = stockholmToUtc(`${year + 1}-01-01`, '00:00');
 	const inYear = and(inArray(meetingBody.bodyId, bodyIds), gte(meeting.startsAt, from), lt(meeting.startsAt, to));
-	const [byFormat, att, periods] = await Promise.all([
+	const [byFormat, counted, att, periods] = await Promise.all([
 		db
-			.select({ bodyId: meetingBody.bodyId, status: meeting.status, format: meeting.format, n: sql<number>`count(*)::int` })
+			.select({
+				bodyId: meetingBody.bodyId,
+				status: meeting.status,
+				kind: meeting.kind,
+				format: meeting.format,
+				n: sql<number>`count(*)::int`
+			})
 			.from(meeting)
 			.innerJoin(meetingBody, eq(meetingBody.meetingId, meeting.id))
 			.where(inYear)
-			.groupBy(meetingBody.bodyId, meeting.status, meeting.format),
+			.groupBy(meetingBody.bodyId, meeting.status, meeting.kind, meeting.format),
+		db
+			.select({ bodyId: meetingCount.bodyId, kind: meetingCount.kind, format: meetingCount.format, count: meetingCount.count })
+			.from(meetingCount)
+			.where(and(inArray(meetingCount.bodyId, bodyIds), eq(meetingCount.year, year))),
 		db
 			.select({
 				bodyId: meetingBody.bodyId,
@@ -123,11 +141,11 @@ export async function bodiesYear(db: Db, bodyIds: number[], year: number): Promi
 				bodyId: membership.bodyId,
 				municipalityId: membership.representsMunicipalityId,
 				personId: membership.personId,
-				validFrom: membership.validFrom,
-				validTo: membership.validTo
+				validFrom: membership.startsOn,
+				validTo: membership.endsOn
 			})
 			.from(membership)
-			.where(inArray(membership.bodyId, bodyIds))
+			.where(and(inArray(membership.bodyId, bodyIds), inArray(membership.role, REPRESENTATIVE_ROLES)))
 	]);
 	const changed = new Map(
 		bodyIds.map((id) => [
@@ -148,13 +166,15 @@ export async function bodiesYear(db: Db, bodyIds: number[], year: number): Promi
 	);
 	for (const id of bodyIds) {
 		const rows = byFormat.filter((r) => r.bodyId === id);
-		const formats: Record<MeetingFormat | 'unknown', number> = { physical: 0, digital: 0, hybrid: 0, unknown: 0 };
-		for (const r of rows.filter((x) => x.status === 'held')) formats[(r.format as MeetingFormat | null) ?? 'unknown'] += r.n;
 		const members = att.find((a) => a.bodyId === id && !a.guest);
 		out.set(id, {
-			held: rows.filter((r) => r.status === 'held').reduce((s, r) => s + r.n, 0),
+			held: rows
+				.filter((r) => r.status === 'held')
+				.map((r) => ({ kind: r.kind as MeetingKind, format: r.format as MeetingFormat | null, count: r.n })),
+			counted: counted
+				.filter((c) => c.bodyId === id)
+				.map((c) => ({ kind: c.kind as MeetingKind, format: c.format as MeetingFormat | null, count: c.count })),
 			cancelled: rows.filter((r) => r.status === 'cancelled').reduce((s, r) => s + r.n, 0),
-			formats,
 			attendanceRate: members?.all ? members.present / members.all : null,
 			turnover: (changed.get(id) ?? []).map((m) => names.get(m) ?? '').sort((a, b) => a.localeCompare(b, 'sv')),
 			guests: att.find((a) => a.bodyId === id && a.guest)?.all ?? 0

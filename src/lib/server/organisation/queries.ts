@@ -1,6 +1,6 @@
 // Reads of the organisation register. The register is public record, except
 // people's contact details, which only signed-in users see.
-import { and, asc, count, desc, eq, gte, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
 import { body, cooperation, membership, municipality, organisation, person, population } from '../db/schema/index.ts';
@@ -22,16 +22,42 @@ export interface Paged<T> {
 
 export const paged = <T>(items: T[], total: number, page: Page): Paged<T> => ({ items, total, ...page });
 
-const onDate = (from: SQL | any, to: SQL | any, date: string) =>
+const onDate = (from: SQL | any, to: SQL | any, date: string | SQL) =>
 	and(or(isNull(from), sql`${from} <= ${date}`), or(isNull(to), sql`${to} >= ${date}`), sql`not (${from} is null and ${to} is null)`);
 
 /**
- * A membership that may have been held on the day (an ISO date or a date
- * expression): a period the seeds do not give counts as held. For rights and
- * mail, where leaving someone out would be the worse mistake.
+ * A membership held on the day (an ISO date or a date expression): its period,
+ * as precisely as known, covers the day. A role known only for 2021 holds on
+ * every day of 2021 and no other; one whose period is not known at all holds on
+ * no day, so it never receives a notice or a right meant for that day's members.
  */
-export const membershipHeldOn = (day: string | SQL) =>
-	and(or(isNull(membership.validFrom), lte(membership.validFrom, day)), or(isNull(membership.validTo), gte(membership.validTo, day)));
+export const membershipHeldOn = (day: string | SQL) => onDate(membership.startsOn, membership.endsOn, day);
+
+/** A membership held on some day of the year: the roles a year's documents name. */
+export const membershipHeldIn = (year: number) =>
+	and(
+		or(isNull(membership.startsOn), lte(membership.startsOn, `${year}-12-31`)),
+		or(isNull(membership.endsOn), gte(membership.endsOn, `${year}-01-01`)),
+		sql`not (${membership.startsOn} is null and ${membership.endsOn} is null)`
+	);
+
+/** The roles held in a year (chairs, staff), with their periods: what a year's documents name, in order of time. */
+export function rolesOfYear(db: Db, year: number, roles: readonly string[]) {
+	return db
+		.select({
+			bodyId: membership.bodyId,
+			role: membership.role,
+			name: person.name,
+			municipality: municipality.name,
+			validFrom: membership.validFrom,
+			validTo: membership.validTo
+		})
+		.from(membership)
+		.innerJoin(person, eq(person.id, membership.personId))
+		.leftJoin(municipality, eq(municipality.id, membership.representsMunicipalityId))
+		.where(and(inArray(membership.role, [...roles]), membershipHeldIn(year)))
+		.orderBy(sql`${membership.startsOn} nulls first`, asc(membership.id));
+}
 
 /** The municipalities that are members on the day, with their registrar's address (null: none given). */
 export async function memberRegistrars(db: Db | Tx, day: string) {
@@ -131,7 +157,7 @@ export async function listBodies(db: Db, f: { kind?: string; activeOn?: string }
 	const members = db
 		.select({ bodyId: membership.bodyId, n: count().as('n') })
 		.from(membership)
-		.where(f.activeOn ? onDate(membership.validFrom, membership.validTo, f.activeOn) : undefined)
+		.where(f.activeOn ? onDate(membership.startsOn, membership.endsOn, f.activeOn) : undefined)
 		.groupBy(membership.bodyId)
 		.as('members');
 	return db
@@ -276,7 +302,7 @@ function membershipWhere(f: MembershipFilter) {
 		f.role ? eq(membership.role, f.role) : undefined,
 		f.representsMunicipalityId ? eq(membership.representsMunicipalityId, f.representsMunicipalityId) : undefined,
 		f.representsOrganisationId ? eq(membership.representsOrganisationId, f.representsOrganisationId) : undefined,
-		f.activeOn ? onDate(membership.validFrom, membership.validTo, f.activeOn) : undefined
+		f.activeOn ? onDate(membership.startsOn, membership.endsOn, f.activeOn) : undefined
 	);
 }
 
@@ -307,7 +333,7 @@ export function membershipsOf(db: Db, f: MembershipFilter) {
 		.leftJoin(represented, eq(represented.id, membership.representsMunicipalityId))
 		.leftJoin(representedOrg, eq(representedOrg.id, membership.representsOrganisationId))
 		.where(membershipWhere(f))
-		.orderBy(swedish(body.name), sql`${membership.validFrom} nulls last`, swedish(person.name));
+		.orderBy(swedish(body.name), sql`${membership.startsOn} nulls last`, swedish(person.name));
 }
 
 export async function listMemberships(db: Db, f: MembershipFilter, page: Page) {

@@ -1,12 +1,14 @@
 // The organisation module's records as registers: their tables, inputs and
 // the rules the database alone cannot express as a field message.
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { createIntroductionTask } from '../governance/cycle.ts';
 import { saveAppointment } from '../governance/documents.ts';
 import { body, membership, municipality, organisation, person, population } from '../db/schema/index.ts';
 import { ValidationError } from '../errors.ts';
 import type { Register } from '../register.ts';
+import { ROLES, type Role } from '../../core/organisation.ts';
+import { formatPartialPeriod, periodsOverlap } from '../../core/partial-date.ts';
 import {
 	bodyInput,
 	membershipInput,
@@ -103,15 +105,36 @@ export const memberships: Register<typeof membershipInput> = {
 			'Företräder organisation: den valda organisationen finns inte.'
 		],
 		membership_period: ['validTo', 'Till kan inte vara före startdatumet.'],
+		membership_valid_from: ['validFrom', 'Från måste vara ett datum, en månad, ett halvår eller ett år.'],
+		membership_valid_to: ['validTo', 'Till måste vara ett datum, en månad, ett halvår eller ett år.'],
 		membership_appointment_appointed_by_person_id_person_id_fk: ['appointedByPersonId', 'Utsedd av: den valda personen finns inte.'],
 		membership_appointment_directive_version_id_governing_document_version_id_fk: [
 			'directiveVersionId',
 			'Enligt direktiv: den valda versionen finns inte.'
 		]
 	},
+	check: (tx, values, id) => oneChairAtATime(tx, values, id),
 	// A newcomer gets an introduction meeting; who appointed them is the governance module's record.
 	saved: async (tx, actor, row, values, isNew) => {
 		await saveAppointment(tx, actor, row.id, values);
 		if (isNew) await createIntroductionTask(tx, actor, row);
 	}
 };
+
+/** A body has one chair and one vice chair at a time: a period that certainly shares a day with another's is refused. */
+async function oneChairAtATime(tx: Tx, v: { bodyId: number; role: string; validFrom: string | null; validTo: string | null }, id?: number) {
+	if (v.role !== 'chair' && v.role !== 'vice_chair') return;
+	const others = await tx
+		.select({ validFrom: membership.validFrom, validTo: membership.validTo, name: person.name })
+		.from(membership)
+		.innerJoin(person, eq(person.id, membership.personId))
+		.where(and(eq(membership.bodyId, v.bodyId), eq(membership.role, v.role), id ? ne(membership.id, id) : undefined));
+	const clash = others.find((o) => periodsOverlap({ from: v.validFrom, to: v.validTo }, { from: o.validFrom, to: o.validTo }));
+	if (clash)
+		throw new ValidationError([
+			{
+				field: 'validFrom',
+				message: `Från: organet har redan ${ROLES[v.role as Role].toLowerCase()} under samma tid (${clash.name}, ${formatPartialPeriod({ from: clash.validFrom, to: clash.validTo })}). Avsluta det uppdraget först eller ändra perioden.`
+			}
+		]);
+}

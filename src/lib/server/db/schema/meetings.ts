@@ -74,6 +74,38 @@ export const meeting = pgTable(
 	]
 );
 
+/**
+ * What a source counts where the meetings themselves are not all recorded:
+ * "fem digitala möten utöver mötet med alla nätverk" (Årsredovisning 2021,
+ * kapitel 7). A year's documents print this count when the body's records of
+ * that kind fall short of it, never the partial list as the year's total.
+ */
+export const meetingCount = pgTable(
+	'meeting_count',
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		bodyId: integer()
+			.notNull()
+			.references(() => body.id, { onDelete: 'cascade' }),
+		year: integer().notNull(),
+		kind: text().notNull(),
+		/** Null: the source does not say. */
+		format: text(),
+		count: integer().notNull(),
+		source: text().notNull(),
+		note: text(),
+		...version,
+		...timestamps
+	},
+	(t) => [
+		unique('meeting_count_body_year_kind_format').on(t.bodyId, t.year, t.kind, t.format).nullsNotDistinct(),
+		check('meeting_count_count', sql`${t.count} >= 0`),
+		check('meeting_count_year', sql`${t.year} between 1900 and 2999`),
+		check('meeting_count_kind', sql`${t.kind} in ('ordinary', 'extra', 'planning_conference', 'joint_network')`),
+		check('meeting_count_format', sql`${t.format} is null or ${t.format} in ('physical', 'digital', 'hybrid')`)
+	]
+);
+
 /** A meeting counts in the year of every body it belongs to. */
 export const meetingBody = pgTable(
 	'meeting_body',

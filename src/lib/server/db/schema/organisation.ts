@@ -103,8 +103,12 @@ export const membership = pgTable(
 		role: text().notNull(),
 		representsMunicipalityId: integer().references(() => municipality.id),
 		representsOrganisationId: integer().references(() => organisation.id),
-		validFrom: date({ mode: 'string' }),
-		validTo: date({ mode: 'string' }),
+		/** Partial dates (core/partial-date): "2021", "2021-H1", "2021-03", "2021-03-12", as precisely as known. */
+		validFrom: text(),
+		validTo: text(),
+		/** The first day validFrom can mean and the last day validTo can mean: what queries on a date compare. */
+		startsOn: date({ mode: 'string' }).generatedAlwaysAs(sql`partial_date_first_day(valid_from)`),
+		endsOn: date({ mode: 'string' }).generatedAlwaysAs(sql`partial_date_last_day(valid_to)`),
 		periodNote: text(),
 		source: text(),
 		...version,
@@ -114,6 +118,8 @@ export const membership = pgTable(
 		index('membership_body').on(t.bodyId),
 		index('membership_person').on(t.personId),
 		check('membership_represents_one', sql`${t.representsMunicipalityId} is null or ${t.representsOrganisationId} is null`),
-		check('membership_period', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validFrom} <= ${t.validTo}`)
+		check('membership_valid_from', sql`${t.validFrom} is null or partial_date_first_day(${t.validFrom}) is not null`),
+		check('membership_valid_to', sql`${t.validTo} is null or partial_date_last_day(${t.validTo}) is not null`),
+		check('membership_period', sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.startsOn} <= ${t.endsOn}`)
 	]
 );

@@ -11,15 +11,32 @@ import { optionLists } from '#lib/server/organisation/options.ts';
 import { hasRole } from '#lib/server/actor.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { todayIso } from '#lib/core/format.ts';
+import { listMeetingCounts, meetingCounts, removeMeetingCount } from '#lib/server/meetings/counts.ts';
+import { createEntry } from '#lib/server/register.ts';
+import { NotFoundError } from '#lib/server/errors.ts';
+import { yearSentence } from '#lib/core/year-sentence.ts';
+import type { MeetingFormat, MeetingKind } from '#lib/core/meetings.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const id = idParam(event.params.id);
 	const actor = event.locals.actor;
 	const year = calendarYear(event.url);
-	const [stats, body, meetings] = await read(event, async () => {
+	const [stats, body, meetings, counts] = await read(event, async () => {
 		const s = await bodyYear(db(), actor, id, year);
-		return Promise.all([s, getBody(db(), id), listMeetings(db(), actor, { bodyId: id, from: `${year}-01-01`, to: `${year}-12-31` })]);
+		return Promise.all([
+			s,
+			getBody(db(), id),
+			listMeetings(db(), actor, { bodyId: id, from: `${year}-01-01`, to: `${year}-12-31` }),
+			listMeetingCounts(db(), { bodyId: id, year })
+		]);
 	});
+	// How the year's documents will state its meetings: the records, or the counts where the records fall short.
+	const counted = counts.map((c) => ({ kind: c.kind as MeetingKind, format: c.format as MeetingFormat | null, count: c.count }));
+	const stated = yearSentence(
+		{ held: stats.heldByKind, counted, cancelled: 0, attendanceRate: null, turnover: [], guests: 0 },
+		year,
+		'organet'
+	);
 	const editor = hasRole(actor, 'editor');
 	const members = hasRole(actor, 'member') ? await attendeeOptions(db(), [id], todayIso()) : null;
 	return {
@@ -27,6 +44,8 @@ export const load: PageServerLoad = async (event) => {
 		year,
 		stats,
 		meetings,
+		counts,
+		stated,
 		feedUrl: `${event.url.origin}/calendar/bodies/${id}.ics`,
 		lists: editor
 			? { ...(await optionLists(db(), ['bodies'])), members: members!.members.map((p) => ({ value: String(p.id), label: p.name })) }
@@ -42,6 +61,28 @@ export const actions: Actions = {
 		const id = idParam(event.params.id);
 		const r = await runForm(event, (input) => saveBodyRules(db(), event.locals.actor, id, input), { extra: { form: 'rules' } });
 		if ('ok' in r) redirect(303, `/meetings/bodies/${id}#rules`);
+		return r;
+	},
+	count: async (event) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(event, (input) => createEntry(db(), event.locals.actor, meetingCounts, { ...input, bodyId: id }), {
+			extra: { form: 'count' }
+		});
+		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${r.result.year}&counted=1#counts`);
+		return r;
+	},
+	removeCount: async (event) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(
+			event,
+			async (input) => {
+				const countId = Number((input as { countId?: unknown }).countId);
+				if (!Number.isInteger(countId) || countId <= 0) throw new NotFoundError('Antalet');
+				return removeMeetingCount(db(), event.locals.actor, countId, input);
+			},
+			{ extra: { form: 'removeCount' } }
+		);
+		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${r.result.year}&removed=1#counts`);
 		return r;
 	},
 	request: async (event) => {

@@ -1,0 +1,52 @@
+-- Partial dates (src/lib/core/partial-date.ts): "2021", "2021-H1", "2021-H2", "2021-03", "2021-03-12".
+-- The first and the last day each can mean; null for text that is not one. Same rules as the TypeScript.
+CREATE FUNCTION partial_date_first_day(p text) RETURNS date
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+	SELECT CASE
+		WHEN p ~ '^[1-9][0-9]{3}$' THEN make_date(p::int, 1, 1)
+		WHEN p ~ '^[1-9][0-9]{3}-H1$' THEN make_date(left(p, 4)::int, 1, 1)
+		WHEN p ~ '^[1-9][0-9]{3}-H2$' THEN make_date(left(p, 4)::int, 7, 1)
+		WHEN p ~ '^[1-9][0-9]{3}-(0[1-9]|1[0-2])$' THEN make_date(left(p, 4)::int, substr(p, 6, 2)::int, 1)
+		WHEN p ~ '^[1-9][0-9]{3}-(0[1-9]|1[0-2])-[0-9]{2}$' THEN
+			CASE WHEN substr(p, 9, 2)::int BETWEEN 1 AND extract(day FROM make_date(left(p, 4)::int, substr(p, 6, 2)::int, 1) + interval '1 month - 1 day')::int
+				THEN make_date(left(p, 4)::int, substr(p, 6, 2)::int, substr(p, 9, 2)::int) END
+	END
+$$;--> statement-breakpoint
+CREATE FUNCTION partial_date_last_day(p text) RETURNS date
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+	SELECT CASE
+		WHEN p ~ '^[1-9][0-9]{3}$' THEN make_date(p::int, 12, 31)
+		WHEN p ~ '^[1-9][0-9]{3}-H1$' THEN make_date(left(p, 4)::int, 6, 30)
+		WHEN p ~ '^[1-9][0-9]{3}-H2$' THEN make_date(left(p, 4)::int, 12, 31)
+		WHEN p ~ '^[1-9][0-9]{3}-(0[1-9]|1[0-2])$' THEN (make_date(left(p, 4)::int, substr(p, 6, 2)::int, 1) + interval '1 month - 1 day')::date
+		ELSE partial_date_first_day(p)
+	END
+$$;--> statement-breakpoint
+CREATE TABLE "meeting_count" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "meeting_count_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"body_id" integer NOT NULL,
+	"year" integer NOT NULL,
+	"kind" text NOT NULL,
+	"format" text,
+	"count" integer NOT NULL,
+	"source" text NOT NULL,
+	"note" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "meeting_count_body_year_kind_format" UNIQUE NULLS NOT DISTINCT("body_id","year","kind","format"),
+	CONSTRAINT "meeting_count_count" CHECK ("meeting_count"."count" >= 0),
+	CONSTRAINT "meeting_count_year" CHECK ("meeting_count"."year" between 1900 and 2999),
+	CONSTRAINT "meeting_count_kind" CHECK ("meeting_count"."kind" in ('ordinary', 'extra', 'planning_conference', 'joint_network')),
+	CONSTRAINT "meeting_count_format" CHECK ("meeting_count"."format" is null or "meeting_count"."format" in ('physical', 'digital', 'hybrid'))
+);
+--> statement-breakpoint
+ALTER TABLE "membership" DROP CONSTRAINT "membership_period";--> statement-breakpoint
+ALTER TABLE "membership" ALTER COLUMN "valid_from" SET DATA TYPE text USING to_char("valid_from", 'YYYY-MM-DD');--> statement-breakpoint
+ALTER TABLE "membership" ALTER COLUMN "valid_to" SET DATA TYPE text USING to_char("valid_to", 'YYYY-MM-DD');--> statement-breakpoint
+ALTER TABLE "membership" ADD COLUMN "starts_on" date GENERATED ALWAYS AS (partial_date_first_day(valid_from)) STORED;--> statement-breakpoint
+ALTER TABLE "membership" ADD COLUMN "ends_on" date GENERATED ALWAYS AS (partial_date_last_day(valid_to)) STORED;--> statement-breakpoint
+ALTER TABLE "meeting_count" ADD CONSTRAINT "meeting_count_body_id_body_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."body"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "membership" ADD CONSTRAINT "membership_valid_from" CHECK ("membership"."valid_from" is null or partial_date_first_day("membership"."valid_from") is not null);--> statement-breakpoint
+ALTER TABLE "membership" ADD CONSTRAINT "membership_valid_to" CHECK ("membership"."valid_to" is null or partial_date_last_day("membership"."valid_to") is not null);--> statement-breakpoint
+ALTER TABLE "membership" ADD CONSTRAINT "membership_period" CHECK ("membership"."ends_on" is null or "membership"."starts_on" is null or "membership"."starts_on" <= "membership"."ends_on");

@@ -1,0 +1,262 @@
+// Each year's documents show that year as the cooperation lived it: the
+// chairs, vice chairs and staff of that year and no other, and the meetings the
+// published report counts, read back from the generated DOCX and PDF of the
+// 2018, 2020 and 2021 annual reports and the 2020 plan (seeds 004, 000, 001, 003).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshDb } from './db.ts';
+import { refused } from './refused.ts';
+import type { Db } from '../../src/lib/server/db/client.ts';
+import { auditLog, body, meeting, outbox, person } from '../../src/lib/server/db/schema/index.ts';
+import { loadDemo } from '../../src/lib/server/demo/load.ts';
+import { createMeeting } from '../../src/lib/server/meetings/service.ts';
+import { sendNotice } from '../../src/lib/server/meetings/notices.ts';
+import { listMeetingCounts, meetingCounts, removeMeetingCount } from '../../src/lib/server/meetings/counts.ts';
+import { createEntry } from '../../src/lib/server/register.ts';
+import { memberships } from '../../src/lib/server/organisation/registers.ts';
+import type { Actor } from '../../src/lib/server/actor.ts';
+import { buildReport } from '../../src/lib/server/documents/reports.ts';
+import { reportPdf } from '../../src/lib/server/documents/report-pdf.ts';
+import { reportDocx } from '../../src/lib/server/documents/report-docx.ts';
+import { chaptersOf, plainText, type Report } from '../../src/lib/core/report.ts';
+
+const editor: Actor = { accountId: null, name: 'Kansliet', role: 'editor', personId: null };
+
+let db: Db;
+const reports = new Map<string, Report>();
+
+const spaces = (s: string) => s.replace(/\u00a0/g, ' ');
+const chapter = (r: Report, number: string) => {
+	const c = chaptersOf(r.blocks).find((x) => x.heading.number === number);
+	if (!c) throw new Error(`no chapter ${number}`);
+	return spaces(plainText([c.heading, ...c.blocks]));
+};
+
+beforeAll(async () => {
+	({ db } = await freshDb());
+	await loadDemo(db);
+	for (const [kind, year] of [
+		['annual', 2018],
+		['annual', 2020],
+		['annual', 2021],
+		['plan', 2020]
+	] as const)
+		reports.set(`${kind}-${year}`, await buildReport(db, kind, year, null));
+}, 120_000);
+
+/** Who a document names in a role, as "Role: Name" with any change date, in the order printed. */
+const ROLE_LINE =
+	/(Ordförande|Vice ordförande|Strateg|Administratör|Utvecklingsledare|Projektanställd): ([A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)+)(?:, [A-ZÅÄÖ][a-zåäö]+)?(?: \((fr o m|t o m) (\d+ [a-z]+|[a-z]+)\))?/g;
+const rolesIn = (text: string) => [...text.matchAll(ROLE_LINE)].map((m) => `${m[1]}: ${m[2]}${m[3] ? ` (${m[3]} ${m[4]})` : ''}`).sort();
+
+/** The chairs, vice chairs and staff each published document names (seeds 004, 000, 001 and 003). */
+const PUBLISHED_ROLES: Record<string, string[]> = {
+	// 004, 7: the committee's and the management group's chairs; the secretariat
+	'annual-2018': [
+		'Ordförande: Fredrik Saweståhl',
+		'Vice ordförande: Patrik Isestad',
+		'Ordförande: Mattias Jansson',
+		'Ordförande: Magdalena Bosson',
+		'Ordförande: Rickard Sundbom',
+		'Utvecklingsledare: Cecilia Mårtensson',
+		'Administratör: Anna Söderström (fr o m juni)',
+		'Projektanställd: Karin Hassler (t o m juni)'
+	],
+	// 000, 6
+	'annual-2020': [
+		'Ordförande: Daniel Dronjak',
+		'Vice ordförande: Boel Godner',
+		'Ordförande: Rickard Sundbom',
+		'Strateg: Helene Olofsson (fr o m 12 februari)',
+		'Administratör: Anna Söderström'
+	],
+	// 001, 7: "Rickard Sundbom … t o m 12 mars. Magnus Gyllestad … fr o m den 12 mars."
+	'annual-2021': [
+		'Ordförande: Boel Godner',
+		'Vice ordförande: Harry Bouveng',
+		'Ordförande: Rickard Sundbom (t o m 12 mars)',
+		'Ordförande: Magnus Gyllestad (fr o m 12 mars)',
+		'Strateg: Helene Olofsson',
+		'Administratör: Anna Söderström'
+	],
+	// 003, 6 Arbetsformer
+	'plan-2020': ['Ordförande: Daniel Dronjak', 'Vice ordförande: Boel Godner', 'Ordförande: Rickard Sundbom']
+};
+
+/** The meetings each annual report counts, body by body, as the published one does. */
+const PUBLISHED_MEETINGS: Record<string, string[]> = {
+	// 004, 7: six each; the committee's planning conference moved to January because of the election
+	'annual-2018': ['samarbetskommittén haft sex ordinarie möten.', 'ledningsgruppen haft sex ordinarie möten och en planeringskonferens.'],
+	// 000, 3 and 6
+	'annual-2020': [
+		'samarbetskommittén haft fem ordinarie möten (digitalt) och en planeringskonferens (fysiskt).',
+		'ledningsgruppen haft fem ordinarie möten (ett digitalt och fyra där formen inte är angiven), två extra möten och en planeringskonferens (fysiskt).',
+		'Nätverket för planeringschefer Under 2020 har nätverket haft fem ordinarie möten (fyra digitalt och ett fysiskt).',
+		'Nätverket för klimatstrategier Under 2020 har nätverket haft sex ordinarie möten (fem digitalt och ett fysiskt).',
+		'Nätverket för näringslivschefer Under 2020 har nätverket haft sex ordinarie möten (fem digitalt och ett fysiskt), åtta extra möten och ett gemensamt nätverksmöte (fysiskt).',
+		'Nätverket för kommunikationschefer Under 2020 har nätverket haft tre ordinarie möten (digitalt), ett extra möte och ett gemensamt nätverksmöte (fysiskt).'
+	],
+	// 001, 7: five ordinary meetings and the planning conference on 14 January; six and the one on 8 September; each network five digital and the joint one in August, SNUG three extra
+	'annual-2021': [
+		'samarbetskommittén haft fem ordinarie möten och en planeringskonferens (digitalt).',
+		'ledningsgruppen haft sex ordinarie möten och en planeringskonferens (fysiskt).',
+		'Nätverket för planeringschefer Under 2021 har nätverket haft fem ordinarie möten (digitalt) och ett gemensamt nätverksmöte (fysiskt).',
+		'Nätverket för klimatstrategier Under 2021 har nätverket haft fem ordinarie möten (digitalt) och ett gemensamt nätverksmöte (fysiskt).',
+		'Nätverket för näringslivschefer Under 2021 har nätverket haft fem ordinarie möten (digitalt), tre extra möten och ett gemensamt nätverksmöte (fysiskt).',
+		'Nätverket för kommunikationschefer Under 2021 har nätverket haft fem ordinarie möten (digitalt) och ett gemensamt nätverksmöte (fysiskt).'
+	]
+};
+
+/** The text of a DOCX, a paragraph a line, and of a PDF as pdftotext reads it, each with its whitespace made single spaces. */
+const docxText = (docx: Uint8Array) =>
+	spaces(
+		[...strFromU8(unzipSync(docx)['word/document.xml']).matchAll(/<w:p[ >].*?<\/w:p>/g)]
+			.map((p) => p[0].replace(/<[^>]+>/g, '').replace(/&amp;/g, '&'))
+			.join('\n')
+	);
+const pdfText = (pdf: Uint8Array) => {
+	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-year-')), 'r.pdf');
+	fs.writeFileSync(file, pdf);
+	return spaces(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
+};
+const oneLine = (s: string) => s.replace(/-\n(?=[a-zåäö])/g, '').replace(/\s+/g, ' ');
+
+const texts = new Map<string, { docx: string; pdf: string }>();
+
+describe('each year’s documents name that year’s people and count that year’s meetings', () => {
+	beforeAll(async () => {
+		for (const [key, r] of reports) texts.set(key, { docx: docxText(await reportDocx(r)), pdf: pdfText(await reportPdf(r)) });
+	}, 120_000);
+
+	for (const key of Object.keys(PUBLISHED_ROLES)) {
+		it(`${key}: the chairs, vice chairs and staff are exactly the published ones, in the DOCX and the PDF`, () => {
+			const t = texts.get(key)!;
+			expect(rolesIn(t.docx)).toEqual([...PUBLISHED_ROLES[key]].sort());
+			expect(rolesIn(oneLine(t.pdf))).toEqual([...PUBLISHED_ROLES[key]].sort());
+		});
+	}
+
+	for (const key of Object.keys(PUBLISHED_MEETINGS)) {
+		it(`${key}: each body's and network's meetings as the published report counts them`, () => {
+			const t = texts.get(key)!;
+			const docx = oneLine(t.docx);
+			const pdf = oneLine(t.pdf);
+			for (const sentence of PUBLISHED_MEETINGS[key]) {
+				expect(docx).toContain(sentence);
+				expect(pdf).toContain(sentence);
+			}
+			expect(docx).not.toMatch(/(samarbetskommittén|ledningsgruppen) inte haft något registrerat möte/);
+		});
+	}
+
+	it('2018: the operating result in the text is the one in the closing table (seed 004: "drygt 110 000")', () => {
+		const c8 = chapter(reports.get('annual-2018')!, '8');
+		expect(c8).toContain('Årets resultat för driften är 110 852 kr, sedan 179 849 kr förts över till andra fonder.');
+		expect(c8).toMatch(/Södertörnssamarbetet drift \| {2}\| 1 954 940 \| 1 664 239 \| −179 849 \| 110 852/);
+		expect(oneLine(texts.get('annual-2018')!.pdf)).toContain('Årets resultat för driften är 110 852 kr');
+	});
+});
+
+describe('a notice goes to the members of the meeting’s date', () => {
+	it('is refused for a body with no known members on that date, saving nothing; then goes to exactly the member added', async () => {
+		const [ssk] = await db.select().from(body).where(eq(body.shortName, 'Samarbetskommittén'));
+		const m = await createMeeting(db, editor, { bodyIds: [ssk.id], kind: 'ordinary', date: '2027-03-04', start: '12:00', end: '15:00' });
+		const audits = async () => (await db.select({ n: count() }).from(auditLog))[0].n;
+		const before = await audits();
+		// The chairs of 2018, 2020 and 2021 are not members in 2027.
+		const errors = await refused(() => sendNotice(db, editor, m.id));
+		expect(errors.members).toBe(
+			'Mötets organ har inga kända ledamöter den 4 mars 2027. Lägg till ledamöter med uppdrag som gäller det datumet på organets sida; kallelsen skickades inte.'
+		);
+		expect(await audits()).toBe(before);
+		expect(await db.select().from(outbox).where(eq(outbox.meetingId, m.id))).toEqual([]);
+		expect((await db.select().from(meeting).where(eq(meeting.id, m.id)))[0].noticeSentAt).toBeNull();
+
+		const [boel] = await db.select().from(person).where(eq(person.name, 'Boel Godner'));
+		await db.update(person).set({ email: 'boel.godner@sodertalje.example' }).where(eq(person.id, boel.id));
+		await createEntry(db, editor, memberships, { personId: boel.id, bodyId: ssk.id, role: 'member', validFrom: '2027' });
+		const sent = await sendNotice(db, editor, m.id);
+		expect(sent.sentTo).toEqual(['Boel Godner']);
+		expect(sent.withoutAddress).toEqual([]);
+		expect((await db.select().from(outbox).where(eq(outbox.meetingId, m.id))).map((r) => r.recipient)).toEqual([
+			'boel.godner@sodertalje.example'
+		]);
+	});
+});
+
+describe('a role’s period', () => {
+	const chair = (validFrom: string | null, validTo: string | null, personName = 'Harry Bouveng') =>
+		db
+			.select()
+			.from(person)
+			.where(eq(person.name, personName))
+			.then(async ([p]) => {
+				const [lg] = await db.select().from(body).where(eq(body.shortName, 'Ledningsgruppen'));
+				return createEntry(db, editor, memberships, { personId: p.id, bodyId: lg.id, role: 'chair', validFrom, validTo });
+			});
+
+	it('refuses a second chair of one body at the same time, an end before the start and a date that is not one, naming the field', async () => {
+		const audits = async () => (await db.select({ n: count() }).from(auditLog))[0].n;
+		const before = await audits();
+		// Magnus Gyllestad chairs the management group from 12 March 2021 through 2021.
+		expect((await refused(() => chair('2021-06', '2021'))).validFrom).toMatch(
+			/^Från: organet har redan ordförande under samma tid \(Magnus Gyllestad, 12 mars 2021 – 2021\)/
+		);
+		expect((await refused(() => chair('2021-05-12', 'mars 2021'))).validTo).toBe('Till kan inte vara före startdatumet.');
+		expect((await refused(() => chair('2021-13', null))).validFrom).toMatch(/^Från ska vara ett datum/);
+		expect((await refused(() => chair('hösten 20x1', null))).validFrom).toMatch(/^Från ska vara ett datum/);
+		expect(await audits()).toBe(before);
+		// A handover day, and a chair of a year with nobody else's certain days, are fine.
+		const next = await chair('2022', '2022');
+		expect([next.validFrom, next.validTo, next.startsOn, next.endsOn]).toEqual(['2022', '2022', '2022-01-01', '2022-12-31']);
+	});
+});
+
+describe('counted meetings', () => {
+	it('holds the counts the published reports print, each with its source in words', async () => {
+		const rows = await listMeetingCounts(db, { year: 2021 });
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.every((r) => /^Årsredovisning och bokslut \d{4}, kapitel \d$/.test(r.source))).toBe(true);
+	});
+
+	it('refuses a count below the meetings on record, naming the field, and saves nothing', async () => {
+		const [ssk] = await db.select().from(body).where(eq(body.shortName, 'Samarbetskommittén'));
+		const audits = async () => (await db.select({ n: count() }).from(auditLog))[0].n;
+		const before = await audits();
+		// Five ordinary meetings of 2020 are on record, all digital.
+		const errors = await refused(() =>
+			createEntry(db, editor, meetingCounts, { bodyId: ssk.id, year: 2020, kind: 'ordinary', format: 'digital', count: 4, source: 'Test' })
+		);
+		expect(errors.count).toBe(
+			'Antal: 5 genomförda möten av typen ordinarie möte (digitalt) finns registrerade 2020; antalet kan inte vara lägre.'
+		);
+		expect(
+			(await refused(() => createEntry(db, editor, meetingCounts, { bodyId: ssk.id, year: 2020, kind: 'ordinary', count: 2 }))).source
+		).toBe('Källa måste fyllas i.');
+		expect(
+			(
+				await refused(() =>
+					createEntry(db, editor, meetingCounts, { bodyId: ssk.id, year: 'tjugo', kind: 'ordinary', count: 2, source: 'x' })
+				)
+			).year
+		).toBe('År måste vara ett årtal, till exempel 2021.');
+		expect(await audits()).toBe(before);
+		// A year with records only: the count becomes what the report says when it is the larger.
+		const added = await createEntry(db, editor, meetingCounts, {
+			bodyId: ssk.id,
+			year: 2019,
+			kind: 'ordinary',
+			count: 6,
+			source: 'Årsredovisning och bokslut 2019, kapitel 6'
+		});
+		const r2019 = await buildReport(db, 'annual', 2019, null);
+		expect(spaces(plainText(r2019.blocks))).toContain('Under 2019 har samarbetskommittén haft sex ordinarie möten.');
+		await removeMeetingCount(db, editor, added.id, { version: added.version });
+		expect(await audits()).toBe(before + 2);
+	});
+});
