@@ -41,12 +41,29 @@ CREATE TABLE "meeting_count" (
 	CONSTRAINT "meeting_count_format" CHECK ("meeting_count"."format" is null or "meeting_count"."format" in ('physical', 'digital', 'hybrid'))
 );
 --> statement-breakpoint
+CREATE TABLE "project_report_text" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "project_report_text_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"project_id" integer NOT NULL,
+	"year" integer NOT NULL,
+	"position" integer DEFAULT 1 NOT NULL,
+	"title" text,
+	"text" text NOT NULL,
+	"source" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "project_report_text_project_year" UNIQUE("project_id","year"),
+	CONSTRAINT "project_report_text_year" CHECK ("project_report_text"."year" between 1900 and 2999),
+	CONSTRAINT "project_report_text_position" CHECK ("project_report_text"."position" > 0)
+);
+--> statement-breakpoint
 ALTER TABLE "membership" DROP CONSTRAINT "membership_period";--> statement-breakpoint
 ALTER TABLE "membership" ALTER COLUMN "valid_from" SET DATA TYPE text USING to_char("valid_from", 'YYYY-MM-DD');--> statement-breakpoint
 ALTER TABLE "membership" ALTER COLUMN "valid_to" SET DATA TYPE text USING to_char("valid_to", 'YYYY-MM-DD');--> statement-breakpoint
 ALTER TABLE "membership" ADD COLUMN "starts_on" date GENERATED ALWAYS AS (partial_date_first_day(valid_from)) STORED;--> statement-breakpoint
 ALTER TABLE "membership" ADD COLUMN "ends_on" date GENERATED ALWAYS AS (partial_date_last_day(valid_to)) STORED;--> statement-breakpoint
 ALTER TABLE "meeting_count" ADD CONSTRAINT "meeting_count_body_id_body_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."body"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_report_text" ADD CONSTRAINT "project_report_text_project_id_project_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."project"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_valid_from" CHECK ("membership"."valid_from" is null or partial_date_first_day("membership"."valid_from") is not null);--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_valid_to" CHECK ("membership"."valid_to" is null or partial_date_last_day("membership"."valid_to") is not null);--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_period" CHECK ("membership"."ends_on" is null or "membership"."starts_on" is null or "membership"."starts_on" <= "membership"."ends_on");

@@ -54,6 +54,36 @@ test('the register API: session, create, validation, paging, stale versions, tok
 	const before = await (await request.get(`/api/v1/memberships?body=${network.id}&activeOn=2021-06-01`)).json();
 	expect(before.items.map((m: { personName: string }) => m.personName)).not.toContain('Api Apisson');
 
+	// A period as precisely as it is known: "våren 2023" is stored as 2023-H1 and holds from January to June 2023.
+	const spring = await request.post('/api/v1/memberships', {
+		data: { personId: person.id, bodyId: network.id, role: 'substitute', validFrom: 'våren 2023', validTo: 'våren 2023' }
+	});
+	expect(spring.status()).toBe(201);
+	expect(await spring.json()).toMatchObject({ validFrom: '2023-H1', validTo: '2023-H1', startsOn: '2023-01-01', endsOn: '2023-06-30' });
+	const notADate = await request.post('/api/v1/memberships', {
+		data: { personId: person.id, bodyId: network.id, role: 'member', validFrom: '2021-13' }
+	});
+	expect(notADate.status()).toBe(422);
+	expect((await notADate.json()).errors).toEqual([{ field: 'validFrom', message: expect.stringMatching(/^Från ska vara ett datum/) }]);
+
+	// What the published reports count, and each project's section of a year's report, by year.
+	const counted = await (await request.get('/api/v1/meeting-counts?year=2021&limit=100')).json();
+	expect(counted.items.length).toBeGreaterThan(5);
+	// The committee's planning conference of 14 January 2021 is on record, held digitally: a count of none is refused.
+	const conference = counted.items.find(
+		(c: { kind: string; format: string | null }) => c.kind === 'planning_conference' && c.format === 'digital'
+	);
+	const low = await request.post('/api/v1/meeting-counts', {
+		data: { bodyId: conference.bodyId, year: 2021, kind: 'planning_conference', format: 'digital', count: 0, source: 'Test' }
+	});
+	expect(low.status()).toBe(422);
+	expect((await low.json()).errors[0].field).toBe('count');
+	const sections = await (await request.get('/api/v1/project-report-texts?year=2020')).json();
+	expect(sections.items.map((t: { title: string }) => t.title)).toEqual([
+		'Extra analyser av näringslivet på Södertörn som följd av Corona',
+		'Kartor över infrastruktur på Södertörn'
+	]);
+
 	expect((await request.get('/api/v1/persons/999999')).status()).toBe(404);
 	expect((await request.get('/api/v1/persons?municipality=abc')).status()).toBe(422);
 

@@ -69,12 +69,36 @@ test('a meeting from plan to adjusted minutes, and its open matter at the next m
 	expect((await file.body()).toString()).toBe('%PDF-1.4 underlag');
 	await expectAccessible(page);
 
-	// The notice goes to the outbox; without SMTP_URL the page says it was not sent.
+	// Nobody is known to sit on the management group in 2027: the notice is refused, and the message leads to the members.
+	await page.getByRole('button', { name: 'Skicka kallelse' }).click();
+	const refusal = page.getByRole('alert').filter({ hasText: 'Mötets organ har inga kända ledamöter den 5 mars 2027' });
+	await expect(refusal).toBeVisible();
+	await expectAccessible(page);
+	await refusal.getByRole('link').click();
+	await expect(page).toHaveURL(/#notice-members$/);
+	await page
+		.locator('#notice-members')
+		.getByRole('link', { name: /ledningsgrupp/i })
+		.click();
+	await expect(page.getByRole('heading', { name: 'Ledamöter den 5 mars 2027' })).toBeVisible();
+	await expect(page.getByText('Ingen känd ordförande den dagen.')).toBeVisible();
+
+	// Leif Eriksson joins from 2027, written as the year is all that is known; the notice then goes to exactly him.
+	await page.getByRole('link', { name: 'Lägg till medlem' }).click();
+	await page.locator('#f-personId').selectOption({ label: 'Leif Eriksson, kommundirektör' });
+	await page.locator('#f-role').selectOption({ label: 'Ledamot' });
+	await page.locator('#f-validFrom').fill('2026-13');
+	await page.getByRole('button', { name: /Spara/ }).first().click();
+	await expect(page.getByText(/Från ska vara ett datum \(ÅÅÅÅ-MM-DD\)/).first()).toBeVisible();
+	await page.locator('#f-validFrom').fill('2027');
+	await page.getByRole('button', { name: /Spara/ }).first().click();
+	await page.goto(`/meetings/${id}`);
 	await page.getByRole('button', { name: 'Skicka kallelse' }).click();
 	await expect(page.getByText(/Kallelsen skickades/)).toBeVisible();
 	await expect(page.getByText(/E-post är inte inställd/)).toBeVisible();
 	await page.goto(`/meetings/outbox?meeting=${id}`);
 	await expect(page.getByRole('cell', { name: /leif\.eriksson@e2e\.test/ }).first()).toBeVisible();
+	await expect(page.locator('tbody tr')).toHaveCount(1);
 	await expect(page.getByText('Väntar').first()).toBeVisible();
 	await expectAccessible(page);
 

@@ -25,7 +25,8 @@ test('a visitor reads the adopted 2021 annual report and downloads it as DOCX an
 	await page.getByRole('link', { name: 'Årsredovisning 2021', exact: true }).click();
 	await expect(page).toHaveURL(/\/reports\/annual\/2021\.html$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Årsredovisning och bokslut 2021' })).toBeVisible();
-	await expect(page.getByText('Beslutad 9 februari 2022')).toBeVisible();
+	await expect(page.getByText('Beslutad 9 februari 2022', { exact: true })).toBeVisible();
+	await expect(page.getByText('Fastställd version: beslutad 9 februari 2022.', { exact: false })).toBeVisible();
 	const toc = page.getByRole('navigation', { name: 'Innehållsförteckning' });
 	await toc.getByRole('link', { name: '4 Gemensamma remissvar' }).click();
 	await expect(page.getByRole('heading', { level: 2, name: '4 Gemensamma remissvar' })).toBeInViewport();
@@ -99,7 +100,7 @@ test('the secretariat drafts this year’s report, downloads each format, edits 
 	await page.locator(`#a${year}-decidedOn ~ button`).click();
 	await expect(page.getByRole('status')).toContainText(`Årsredovisningen ${year} är fastställd och låst.`);
 	await page.goto(`/reports/annual/${year}.html`);
-	await expect(page.getByText(/Fastställd version, låst/)).toBeVisible();
+	await expect(page.getByText(`Fastställd version: beslutad 15 januari ${year}.`, { exact: false })).toBeVisible();
 });
 
 test('without JavaScript the template is saved and a bad one refused, naming the field', async ({ browser }) => {

@@ -31,6 +31,13 @@ describe('the public start page', () => {
 		expect((await publicFront(db, '2026-06-01')).programme?.name).toBe('Södertörns utvecklingsprogram 2035');
 	});
 
+	it('shows every municipality on one date, the latest on which all have a figure, summing to that date’s total', async () => {
+		const front = await publicFront(db, '2026-06-01');
+		expect(new Set(front.municipalities.map((m) => m.latestPopulationDate))).toEqual(new Set(['2019-12-31']));
+		// 31 December 2019: 503 200 (Verksamhetsplan 2020, 8 Budget); later years lack six municipal figures.
+		expect(front.municipalities.reduce((s, m) => s + (m.latestPopulation ?? 0), 0)).toBe(503_200);
+	});
+
 	it('lists only adopted documents, and the joint responses that were sent, newest first', async () => {
 		// A remiss still being drafted, newer than every sent one, stays off the public page.
 		const [draft] = await rows<{ id: number }>(

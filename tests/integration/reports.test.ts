@@ -356,6 +356,6 @@ describe('templates', () => {
 		expect(decidedOnOf('Beslutad 9 februari 2022')).toBe('2022-02-09');
 		expect(decidedOnOf(null)).toBeNull();
 		const r = await readReport(other, PUBLIC, 'annual', 2020);
-		expect(r.report.cover.decided).toBe('Fastställd');
+		expect(r.report.cover.decided).toBe('Fastställd, beslutsdatum saknas');
 	}, 120_000);
 });

@@ -96,3 +96,18 @@ export const externalMeetingFields: FieldSpec[] = [
 	{ name: 'priorityObjectIds', label: 'Prioriterade objekt', type: 'checkboxes', options: 'priorityObjects' },
 	{ name: 'source', label: 'Källa', type: 'text' }
 ];
+
+/** A year's section of the projects chapter of the annual report. */
+export const projectReportTextFields: FieldSpec[] = [
+	{ name: 'year', label: 'År', type: 'number', required: true, hint: 'Årsredovisningen texten hör till.' },
+	{ name: 'position', label: 'Ordning i kapitlet', type: 'number', required: true, hint: '1 för kapitlets första avsnitt.' },
+	{ name: 'title', label: 'Rubrik', type: 'text', hint: 'Lämna tomt för projektets namn.' },
+	{
+		name: 'text',
+		label: 'Text',
+		type: 'textarea',
+		required: true,
+		hint: 'Tom rad mellan stycken; rader som börjar med ”- ” blir en punktlista.'
+	},
+	{ name: 'source', label: 'Källa', type: 'text' }
+];

@@ -136,6 +136,13 @@ export function count(label: string, { nullable = false } = {}) {
 	);
 }
 
+/** A calendar year, "2021". */
+export function yearField(label: string) {
+	return count(label)
+		.refine((y) => y !== null && y >= 1900 && y <= 2200, `${label} ska vara ett årtal, till exempel 2021.`)
+		.transform((y) => y as number);
+}
+
 /** The version a form or API client edited: a stale one is refused, never overwritten. */
 export const versionField = z.preprocess(
 	(v) => (typeof v === 'string' ? Number(v) : v),

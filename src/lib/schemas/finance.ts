@@ -3,7 +3,7 @@
 // ("4 351", "1 234,50"); a float or text is refused with the field's name.
 import { z } from 'zod';
 import { AmountError, parseAmount } from '../core/finance.ts';
-import { choice, count, optionalDate, optionalId, optionalText, requiredDate, requiredId, requiredText } from './fields.ts';
+import { choice, count, optionalDate, optionalId, optionalText, requiredDate, requiredId, requiredText, yearField } from './fields.ts';
 import { idList } from './planning.ts';
 
 export function amountField(label: string, { positive = false } = {}) {
@@ -31,11 +31,7 @@ export function amountField(label: string, { positive = false } = {}) {
 	);
 }
 
-export function yearField(label: string) {
-	return count(label)
-		.refine((y) => y !== null && y >= 1900 && y <= 2200, `${label} ska vara ett årtal, till exempel 2021.`)
-		.transform((y) => y as number);
-}
+export { yearField } from './fields.ts';
 
 export const ledgerEntryInput = z.object({
 	date: requiredDate('Datum'),

@@ -1,7 +1,7 @@
 // The meetings module's inputs, shared by forms, API and OpenAPI document.
 import { z } from 'zod';
 import { ATTENDANCE, MEETING_FORMATS, MEETING_KINDS } from '../core/meetings.ts';
-import { choice, count, optionalDate, optionalId, optionalText, requiredDate, requiredId, requiredText } from './fields.ts';
+import { choice, count, optionalDate, optionalId, optionalText, requiredDate, requiredId, requiredText, yearField } from './fields.ts';
 import { idList } from './planning.ts';
 
 const TIME = /^([01]\d|2[0-3])[:.][0-5]\d$/;
@@ -139,14 +139,7 @@ export const bodyRulesInput = z.object({
 /** What a source counts of a body's meetings in a year, where the meetings themselves are not all recorded. */
 export const meetingCountInput = z.object({
 	bodyId: requiredId('Organ'),
-	year: z.preprocess(
-		(v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
-		z
-			.number({ error: 'År måste vara ett årtal, till exempel 2021.' })
-			.int('År måste vara ett årtal, till exempel 2021.')
-			.min(1900, 'År måste vara ett årtal, till exempel 2021.')
-			.max(2999, 'År måste vara ett årtal, till exempel 2021.')
-	),
+	year: yearField('År'),
 	kind: choice('Mötestyp', MEETING_KINDS),
 	format: optionalChoice('Form', MEETING_FORMATS),
 	count: count('Antal'),

@@ -1,7 +1,7 @@
 // The planning module's inputs, shared by forms, API and OpenAPI document.
 import { z } from 'zod';
 import { ACTIVITY_STATUSES, DECISION_MAKERS } from '../core/planning.ts';
-import { choice, count, optionalDate, optionalId, optionalText, requiredDate, requiredId, requiredText } from './fields.ts';
+import { choice, count, optionalDate, optionalId, optionalText, requiredDate, requiredId, requiredText, yearField } from './fields.ts';
 
 /** Several records chosen at once (checkboxes): none is an empty list. */
 export function idList(label: string) {
@@ -23,12 +23,6 @@ function optionalYear(label: string) {
 		(y) => y === null || (y >= 1900 && y <= 2200),
 		`${label} ska vara ett årtal, till exempel 2035.`
 	);
-}
-
-function year(label: string) {
-	return count(label)
-		.refine((y) => y !== null && y >= 1900 && y <= 2200, `${label} ska vara ett årtal, till exempel 2021.`)
-		.transform((y) => y as number);
 }
 
 /** Who decided: a body needs the body, anyone else a name. */
@@ -107,7 +101,7 @@ export const subGoalInput = z.object({
 });
 
 export const planInput = z.object({
-	year: year('År'),
+	year: yearField('År'),
 	programmeId: optionalId('Utvecklingsprogram'),
 	title: requiredText('Titel'),
 	source: optionalText('Källa', 1000)

@@ -1,7 +1,7 @@
 // The projects module's inputs: projects, events and external meetings.
 import { z } from 'zod';
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, EXTERNAL_FORMATS, EXTERNAL_STATUSES, PROJECT_STATUSES } from '../core/projects.ts';
-import { choice, count, optionalDate, optionalId, optionalText, requiredText } from './fields.ts';
+import { choice, count, optionalDate, optionalId, optionalText, requiredId, requiredText, yearField } from './fields.ts';
 import { idList } from './planning.ts';
 
 const optionalYear = (label: string) =>
@@ -114,3 +114,13 @@ export const externalMeetingInput = z
 			ctx.addIssue({ code: 'custom', path: ['organisationIds'], message: 'Välj minst en extern organisation som mötet var med.' });
 	});
 export type ExternalMeetingInput = z.infer<typeof externalMeetingInput>;
+
+/** What one year's annual report says of a project: its section of the projects chapter. */
+export const projectReportTextInput = z.object({
+	projectId: requiredId('Projekt'),
+	year: yearField('År'),
+	position: count('Ordning i kapitlet'),
+	title: optionalText('Rubrik', 200),
+	text: requiredText('Text', 20_000),
+	source: optionalText('Källa', 500)
+});

@@ -6,7 +6,9 @@ import type { Db, Tx } from './db/client.ts';
 import type { Actor } from './actor.ts';
 import { versionField } from '../schemas/fields.ts';
 import { endInput } from '../schemas/organisation.ts';
-import { inTransaction, requireRole, updateVersioned, validate, writeAudit, type ConstraintFields } from './service.ts';
+import { eq } from 'drizzle-orm';
+import { ConflictError } from './errors.ts';
+import { inTransaction, loadForUpdate, requireRole, updateVersioned, validate, writeAudit, type ConstraintFields } from './service.ts';
 
 export interface Register<S extends z.ZodType> {
 	/** audit entity and API name, e.g. "municipality" */
@@ -74,4 +76,17 @@ export async function endEntry<S extends z.ZodType>(db: Db, actor: Actor, reg: R
 		},
 		reg.constraints
 	);
+}
+
+/** Removing a record read at its version (a count, a year's text): the audit keeps what it was. */
+export async function removeEntry<S extends z.ZodType>(db: Db, actor: Actor, reg: Register<S>, id: number, input: unknown) {
+	requireRole(actor, 'editor');
+	const { version } = validate(z.object({ version: versionField }), input);
+	return inTransaction(db, async (tx) => {
+		const before = await loadForUpdate(tx, reg.table, id, reg.what);
+		if (before.version !== version) throw new ConflictError();
+		await tx.delete(reg.table).where(eq(reg.table.id, id));
+		await writeAudit(tx, actor, { action: 'delete', entity: reg.entity, entityId: id, before });
+		return before;
+	});
 }

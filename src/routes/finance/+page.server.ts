@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const [budget, closing, events, expected] = [
 		await budgetAgainstOutcome(d, year),
 		await yearClosing(d, year),
-		await eventCosts(d),
+		await eventCosts(d, year),
 		await listExpectedIncome(d)
 	];
 	return {

@@ -34,7 +34,7 @@ import { eventInput, externalMeetingInput, projectInput } from '../../schemas/pr
 import { CONSULTATION_STATUSES, isConsultationStatus } from '../../core/consultations.ts';
 import { isProjectStatus, PROJECT_STATUSES } from '../../core/projects.ts';
 import { governanceResources } from './governance-resources.ts';
-import { meetingCountResource } from './meeting-count-resources.ts';
+import { yearResources } from './year-resources.ts';
 
 export interface Filter {
 	name: string;
@@ -516,6 +516,6 @@ resources.push(
 	}
 );
 
-resources.push(...governanceResources(), meetingCountResource);
+resources.push(...governanceResources(), ...yearResources);
 
 export const resourceByPath = new Map(resources.map((r) => [r.path, r]));

@@ -15,6 +15,7 @@ import {
 	organisation,
 	project,
 	projectFunding,
+	projectReportText,
 	projectMunicipality
 } from '../db/schema/index.ts';
 import { lookup } from './load.ts';
@@ -73,11 +74,17 @@ interface DemoProjects {
 		priorityObjectKeys: string[];
 		source: string;
 	}[];
+	reportTexts?: { projectKey: string; year: number; position: number; title: string | null; text: string; source: string }[];
 }
 
 export function projectFile(dir: string): DemoProjects | null {
 	const file = path.join(dir, 'projects/projects.json');
-	return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DemoProjects) : null;
+	if (!fs.existsSync(file)) return null;
+	const data = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoProjects;
+	// Each published report's projects chapter, section by section, beside the projects.
+	const texts = path.join(dir, 'projects/report-texts.json');
+	if (fs.existsSync(texts)) data.reportTexts = (JSON.parse(fs.readFileSync(texts, 'utf8')) as Pick<DemoProjects, 'reportTexts'>).reportTexts;
+	return data;
 }
 
 /** Inserts a new row, or describes the one the finance loader made under the same key. */
@@ -157,5 +164,13 @@ export async function insertProjects(tx: Tx, data: DemoProjects | null, refs: De
 				.insert(externalMeetingPriorityObject)
 				.values(m.priorityObjectKeys.map((k) => ({ externalMeetingId: row.id, priorityObjectId: lookup(refs.priorityObjects, k, 'prioriterat objekt')! })));
 	}
-	return { projekt: data.projects.length, evenemang: data.events.length, 'externa möten': data.externalMeetings.length };
+	const texts = data.reportTexts ?? [];
+	if (texts.length)
+		await tx.insert(projectReportText).values(texts.map(({ projectKey, ...t }) => ({ ...t, projectId: lookup(refs.projects, projectKey, 'projekt')! })));
+	return {
+		projekt: data.projects.length,
+		evenemang: data.events.length,
+		'externa möten': data.externalMeetings.length,
+		'projekttexter i årsredovisningar': texts.length
+	};
 }

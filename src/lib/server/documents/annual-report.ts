@@ -10,18 +10,16 @@ import {
 	externalMeeting,
 	externalMeetingOrganisation,
 	followUp,
-	membership,
 	municipality,
 	organisation,
-	person,
 	population,
-	programme,
-	project
+	programme
 } from '../db/schema/index.ts';
 import { planOverview } from '../planning/queries.ts';
 import { programmeStructure } from '../planning/structure.ts';
 import { bodiesYear, type BodyYearFigures } from '../meetings/statistics.ts';
 import { listProjects } from '../projects/queries.ts';
+import { listProjectReportTexts } from '../projects/report-texts.ts';
 import { yearClosing } from '../finance/closing.ts';
 import { closingTables, tableAmount } from '../finance/closing-document.ts';
 import { feeBasis } from '../finance/fees.ts';
@@ -373,36 +371,37 @@ async function externalMeetings(c: Context): Promise<Block[]> {
 // ---------------------------------------------------------------------------
 // 6 Projekt
 
-const STATUS_WORDS: Record<string, string> = { planned: 'planerat', ongoing: 'pågår', completed: 'avslutat', cancelled: 'avbrutet' };
-
 async function projects(c: Context, chapter: TemplateChapter): Promise<Block[]> {
-	const list = (await listProjects(c.db, { year: c.year })).filter((p) => p.status !== 'planned');
+	const [texts, active] = await Promise.all([listProjectReportTexts(c.db, { year: c.year }), listProjects(c.db, { year: c.year })]);
+	const number = (i: number) => (/^\d+$/.test(chapter.number) ? `${chapter.number}.${i + 1}` : null);
+	const costsOfYear = (projectId: number): Block[] => {
+		const costs = active.find((p) => p.id === projectId)?.yearCosts ?? 0;
+		return costs ? [{ kind: 'paragraph', text: `Bokförda kostnader ${c.year}: ${tableAmount(costs)} kr.` }] : [];
+	};
+	// The sections written for this year's report, with the year's costs from the ledger: never a later year's text.
+	if (texts.length)
+		return texts.flatMap((t, i) => [heading(2, number(i), t.title ?? t.projectName), ...textToBlocks(t.text), ...costsOfYear(t.projectId)]);
+	// No section written yet: the projects that ran during the year, with their facts, for the secretariat to write about.
+	const list = active.filter((p) => p.status !== 'planned');
 	if (!list.length) return [{ kind: 'paragraph', text: `Inga projekt pågick under ${c.year}.` }];
-	const texts = await c.db
-		.select({ id: project.id, description: project.description, results: project.results })
-		.from(project)
-		.where(
-			inArray(
-				project.id,
-				list.map((p) => p.id)
-			)
-		);
-	const out: Block[] = [];
+	const out: Block[] = [
+		{
+			kind: 'paragraph',
+			text: `Ingen text om projekten är skriven för årsredovisningen ${c.year}. Projekt som pågick under året:`,
+			style: 'note'
+		}
+	];
 	list.forEach((p, i) => {
-		const text = texts.find((x) => x.id === p.id);
-		out.push(heading(2, /^\d+$/.test(chapter.number) ? `${chapter.number}.${i + 1}` : null, p.name));
+		out.push(heading(2, number(i), p.name));
 		if (p.purpose) out.push({ kind: 'labelled', label: 'Syfte', text: p.purpose });
 		const facts = [
 			(p.owner ?? p.ownerText) ? `Ägare: ${p.owner ?? p.ownerText}` : null,
 			p.supplier ? `Utförare: ${p.supplier}` : null,
 			p.startYear ? `Period: ${p.startYear}${p.endYear && p.endYear !== p.startYear ? `–${p.endYear}` : ''}` : null,
-			`Status: ${STATUS_WORDS[p.status] ?? p.status}`,
-			p.budget != null ? `Budget: ${tableAmount(p.budget)} kr` : null,
-			p.entries ? `Bokförda kostnader totalt: ${tableAmount(p.costs)} kr` : null
+			p.budget != null ? `Budget: ${tableAmount(p.budget)} kr` : null
 		].filter((s): s is string => !!s);
-		out.push({ kind: 'paragraph', text: facts.join('. ') + '.' });
-		out.push(...textToBlocks(text?.description));
-		if (text?.results) out.push({ kind: 'labelled', label: 'Resultat', text: text.results });
+		if (facts.length) out.push({ kind: 'paragraph', text: facts.join('. ') + '.' });
+		out.push(...costsOfYear(p.id));
 	});
 	return out;
 }

@@ -37,7 +37,8 @@ export async function buildReport(db: Db, kind: ReportKind, year: number, adopte
 		cover: {
 			issuer: t.issuer ?? cooperation,
 			title: t.title,
-			decided: adopted ? (adopted.decidedOn ? decidedLine(adopted.decidedOn) : 'Fastställd') : null,
+			// An edition whose decision date the sources do not give says so, never a bare "Fastställd".
+			decided: adopted ? (adopted.decidedOn ? decidedLine(adopted.decidedOn) : 'Fastställd, beslutsdatum saknas') : null,
 			responsible: t.responsible
 		},
 		tableOfContents: t.tableOfContents,

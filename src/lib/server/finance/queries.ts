@@ -1,7 +1,7 @@
 // Reads of the finance module: years, funds and categories (with the label a
 // year prints), the ledger, budget against outcome, events, projects and
 // expected income. A year's closing is in closing.ts, fees in fees.ts.
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import {
 	budgetLine,
@@ -230,8 +230,8 @@ export async function listProjects(db: Reader) {
 	return db.select().from(project).orderBy(asc(project.name));
 }
 
-/** An event's cost from the ledger, per participant, against its cap. */
-export async function eventCosts(db: Reader) {
+/** The events held in a year: each one's cost from the ledger, per participant, against its cap. */
+export async function eventCosts(db: Reader, year: number) {
 	const rows = await db
 		.select({
 			id: event.id,
@@ -244,6 +244,7 @@ export async function eventCosts(db: Reader) {
 		.from(event)
 		.leftJoin(ledgerEntry, eq(ledgerEntry.eventId, event.id))
 		.leftJoin(ledgerCategory, eq(ledgerCategory.id, ledgerEntry.categoryId))
+		.where(and(gte(event.heldOn, `${year}-01-01`), lte(event.heldOn, `${year}-12-31`)))
 		.groupBy(event.id)
 		.orderBy(desc(event.heldOn));
 	return rows.map((r) => {

@@ -6,12 +6,9 @@ import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
 import { meeting, meetingBody, meetingCount } from '../db/schema/index.ts';
 import { fieldError } from '../errors.ts';
-import type { Register } from '../register.ts';
-import { inTransaction, loadForUpdate, requireRole, validate, writeAudit } from '../service.ts';
+import { removeEntry, type Register } from '../register.ts';
 import { meetingCountInput } from '../../schemas/meetings.ts';
-import { versionField } from '../../schemas/fields.ts';
 import { MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, stockholmToUtc, type MeetingFormat, type MeetingKind } from '../../core/meetings.ts';
-import { z } from 'zod';
 
 /** The held meetings on record of a body, year, kind and format (null: those whose form is not given). */
 async function recorded(tx: Tx, v: { bodyId: number; year: number; kind: string; format: string | null }) {
@@ -70,15 +67,5 @@ export function listMeetingCounts(db: Db, f: { bodyId?: number; year?: number } 
 		);
 }
 
-/** Removes a count read at its version; audited. */
-export async function removeMeetingCount(db: Db, actor: Actor, id: number, input: unknown) {
-	requireRole(actor, 'editor');
-	const { version } = validate(z.object({ version: versionField }), input);
-	return inTransaction(db, async (tx) => {
-		const current = await loadForUpdate(tx, meetingCount, id, 'Antalet');
-		if (current.version !== version) throw fieldError('_', 'Antalet har ändrats av någon annan: ladda om sidan och försök igen.');
-		await tx.delete(meetingCount).where(eq(meetingCount.id, id));
-		await writeAudit(tx, actor, { action: 'delete', entity: 'meeting_count', entityId: id, before: current });
-		return current;
-	});
-}
+/** Removes one read at its version; audited. */
+export const removeMeetingCount = (db: Db, actor: Actor, id: number, input: unknown) => removeEntry(db, actor, meetingCounts, id, input);

@@ -107,6 +107,31 @@ export async function listMunicipalities(db: Db) {
 		.orderBy(swedish(municipality.name));
 }
 
+/**
+ * The municipal figures of the latest date on which every member of that date
+ * has one: a page that shows them side by side shows one date, never one
+ * municipality's 2021 beside another's 2019.
+ */
+export async function populationOfLatestCompleteDate(db: Db) {
+	const { rows } = await db.execute<{ date: string; municipality_id: number; population: number }>(sql`
+		with complete as (
+			select p.date
+			from ${population} p
+			where p.municipality_id is not null and p.population is not null
+			group by p.date
+			having count(distinct p.municipality_id) >= (
+				select count(*) from ${municipality} m
+				where (m.member_from is null or m.member_from <= p.date) and (m.member_to is null or m.member_to >= p.date)
+			)
+			order by p.date desc
+			limit 1
+		)
+		select to_char(p.date, 'YYYY-MM-DD') as date, p.municipality_id, p.population
+		from ${population} p join complete c on c.date = p.date
+		where p.municipality_id is not null`);
+	return { date: rows[0]?.date ?? null, byMunicipality: new Map(rows.map((r) => [r.municipality_id, r.population])) };
+}
+
 export async function getMunicipality(db: Db, id: number) {
 	const [row] = await db.select().from(municipality).where(eq(municipality.id, id));
 	if (!row) throw new NotFoundError('Kommunen');

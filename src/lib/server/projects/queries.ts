@@ -42,12 +42,12 @@ function ledgerSums(column: typeof ledgerEntry.projectId | typeof ledgerEntry.ev
 	};
 }
 
-async function sumsBy(db: Reader, column: typeof ledgerEntry.projectId | typeof ledgerEntry.eventId, ids?: number[]) {
+async function sumsBy(db: Reader, column: typeof ledgerEntry.projectId | typeof ledgerEntry.eventId, ids?: number[], year?: number) {
 	const rows = await db
 		.select(ledgerSums(column))
 		.from(ledgerEntry)
 		.innerJoin(ledgerCategory, eq(ledgerCategory.id, ledgerEntry.categoryId))
-		.where(and(sql`${column} is not null`, ids ? inArray(column, ids) : undefined))
+		.where(and(sql`${column} is not null`, ids ? inArray(column, ids) : undefined, year ? eq(ledgerEntry.year, year) : undefined))
 		.groupBy(column);
 	return new Map(rows.map((r) => [r.key as number, { costs: Number(r.costs), income: Number(r.income), entries: r.entries }]));
 }
@@ -74,17 +74,23 @@ export async function listProjects(db: Reader, f: { status?: string; year?: numb
 		.where(
 			and(
 				f.status ? eq(project.status, f.status) : undefined,
+				// A project whose years nobody knows is in no year's list.
 				f.year
 					? and(
 							or(sql`${project.startYear} is null`, sql`${project.startYear} <= ${f.year}`),
-							or(sql`${project.endYear} is null`, sql`${project.endYear} >= ${f.year}`)
+							or(sql`${project.endYear} is null`, sql`${project.endYear} >= ${f.year}`),
+							sql`not (${project.startYear} is null and ${project.endYear} is null)`
 						)
 					: undefined
 			)
 		)
 		.orderBy(sql`${project.startYear} desc nulls last`, swedish(project.name));
-	const sums = await sumsBy(db, ledgerEntry.projectId);
-	return rows.map((p) => ({ ...p, ...(sums.get(p.id) ?? NO_SUMS) }));
+	const [sums, ofYear] = await Promise.all([
+		sumsBy(db, ledgerEntry.projectId),
+		f.year ? sumsBy(db, ledgerEntry.projectId, undefined, f.year) : null
+	]);
+	/** yearCosts: the costs booked in the year asked for (null: no year asked). */
+	return rows.map((p) => ({ ...p, ...(sums.get(p.id) ?? NO_SUMS), yearCosts: ofYear ? (ofYear.get(p.id)?.costs ?? 0) : null }));
 }
 
 export async function getProject(db: Reader, id: number) {

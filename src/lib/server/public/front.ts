@@ -7,7 +7,7 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { focusArea, programme, programmeArea } from '../db/schema/index.ts';
 import { PUBLIC } from '../actor.ts';
-import { listBodies, listMunicipalities, listPopulations } from '../organisation/queries.ts';
+import { listBodies, listMunicipalities, listPopulations, populationOfLatestCompleteDate } from '../organisation/queries.ts';
 import { listNews } from '../governance/influence.ts';
 import { listConsultations, listPriorityObjects } from '../consultations/queries.ts';
 import { listMeetings } from '../meetings/queries.ts';
@@ -18,8 +18,9 @@ const SHOWN = 5;
 
 export async function publicFront(db: Db, today: string) {
 	const year = Number(today.slice(0, 4));
-	const [municipalities, bodies, totals, news, current, documents, priorities, responses, coming, past] = await Promise.all([
+	const [municipalities, complete, bodies, totals, news, current, documents, priorities, responses, coming, past] = await Promise.all([
 		listMunicipalities(db),
+		populationOfLatestCompleteDate(db),
 		listBodies(db, { activeOn: today }),
 		listPopulations(db, { totals: true }, { limit: 1, offset: 0 }),
 		listNews(db, { today, limit: 3 }),
@@ -31,7 +32,12 @@ export async function publicFront(db: Db, today: string) {
 		listMeetings(db, PUBLIC, { to: shiftDay(today, -1), minutesApproved: true, latest: SHOWN })
 	]);
 	return {
-		municipalities,
+		// Every card on one date: the latest on which all members have a figure.
+		municipalities: municipalities.map((m) => ({
+			...m,
+			latestPopulation: complete.byMunicipality.get(m.id) ?? null,
+			latestPopulationDate: complete.date
+		})),
 		bodies,
 		latestTotal: totals.items[0] ?? null,
 		news,

@@ -9,6 +9,8 @@ import { consultationOptions } from '#lib/server/consultations/options.ts';
 import { financeOptions } from '#lib/server/finance/options.ts';
 import { amountInput } from '#lib/core/finance.ts';
 import { todayIso } from '#lib/core/format.ts';
+import { listProjectReportTexts, projectReportTexts, removeProjectReportText } from '#lib/server/projects/report-texts.ts';
+import { createEntry, updateEntry } from '#lib/server/register.ts';
 
 /** The ledger fields a cost booked from the project page may carry; the project is the page's own. */
 const BOOKED = ['date', 'fundId', 'categoryId', 'amount', 'counterparty', 'description'];
@@ -17,11 +19,12 @@ const BOOKED = ['date', 'fundId', 'categoryId', 'amount', 'counterparty', 'descr
 export const load: PageServerLoad = async (event) => {
 	const id = idParam(event.params.id);
 	const d = db();
-	const project = await read(event, () => getProject(d, id));
+	const [project, reportTexts] = await read(event, () => Promise.all([getProject(d, id), listProjectReportTexts(d, { projectId: id })]));
 	const editor = hasRole(event.locals.actor, 'editor');
 	const today = todayIso();
 	return {
 		project,
+		reportTexts,
 		saved: event.url.searchParams.has('saved'),
 		today,
 		values: editor ? { ...project, budget: amountInput(project.budget) } : null,
@@ -49,6 +52,14 @@ export const actions: Actions = {
 	update: act('update', (e, id, input) => updateProject(db(), e.locals.actor, id, input)),
 	funding: act('funding', (e, id, input) => addFunding(db(), e.locals.actor, id, input)),
 	removeFunding: act('removeFunding', (e, id, input) => removeFunding(db(), e.locals.actor, id, idParam(input.fundingId))),
+	// A year's section of the annual report: a new one, or the one the form edits (textId).
+	reportText: act('reportText', (e, id, input) => {
+		const values = { ...input, projectId: id };
+		return input.textId
+			? updateEntry(db(), e.locals.actor, projectReportTexts, idParam(input.textId), values)
+			: createEntry(db(), e.locals.actor, projectReportTexts, values);
+	}),
+	removeReportText: act('removeReportText', (e, _id, input) => removeProjectReportText(db(), e.locals.actor, idParam(input.textId), input)),
 	book: act('book', (e, id, input) =>
 		bookOnProject(db(), e.locals.actor, id, Object.fromEntries(Object.entries(input).filter(([k]) => BOOKED.includes(k))))
 	)

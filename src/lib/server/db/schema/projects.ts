@@ -3,7 +3,7 @@
 // not an event) and the external meetings the cooperation holds. The ledger
 // points to projects and events for their costs.
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { timestamps, version } from './columns.ts';
 import { body, municipality, organisation } from './organisation.ts';
 import { priorityObject } from './consultations.ts';
@@ -34,6 +34,35 @@ export const project = pgTable(
 		check('project_status', sql`${t.status} in ('planned', 'ongoing', 'completed', 'cancelled')`),
 		check('project_period', sql`${t.endYear} is null or ${t.startYear} is null or ${t.endYear} >= ${t.startYear}`),
 		check('project_budget', sql`${t.budget} is null or ${t.budget} >= 0`)
+	]
+);
+
+/**
+ * What one year's annual report says of a project: its section in the projects
+ * chapter, written for that year. A year's report lists the projects that have
+ * one, in their order, with that year's costs; a text of 2021 is never printed
+ * in the report of 2020.
+ */
+export const projectReportText = pgTable(
+	'project_report_text',
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		projectId: integer()
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		year: integer().notNull(),
+		position: integer().notNull().default(1),
+		/** The section's heading when it is not the project's name. */
+		title: text(),
+		text: text().notNull(),
+		source: text(),
+		...version,
+		...timestamps
+	},
+	(t) => [
+		unique('project_report_text_project_year').on(t.projectId, t.year),
+		check('project_report_text_year', sql`${t.year} between 1900 and 2999`),
+		check('project_report_text_position', sql`${t.position} > 0`)
 	]
 );
 

@@ -35,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 	const stated = yearSentence(
 		{ held: stats.heldByKind, counted, cancelled: 0, attendanceRate: null, turnover: [], guests: 0 },
 		year,
-		'organet'
+		body.shortName ?? body.name
 	);
 	const editor = hasRole(actor, 'editor');
 	const members = hasRole(actor, 'member') ? await attendeeOptions(db(), [id], todayIso()) : null;
