@@ -68,6 +68,14 @@ test('the secretariat drafts this year’s report, downloads each format, edits 
 		expect((await bytes(d)).byteLength).toBeGreaterThan(1000);
 	}
 
+	// No published report of this year is held, so there is nothing to compare with; 2021's comparison is both ways.
+	await expect(page.getByRole('link', { name: 'Jämför med förlagan' })).toHaveCount(0);
+	await page.goto('/reports/annual/2021.html');
+	await page.getByRole('link', { name: 'Jämför med förlagan' }).click();
+	await expect(page.getByRole('columnheader', { name: 'Avvikande siffror' })).toBeVisible();
+	await expectAccessible(page);
+	await page.goto(`/reports/annual/${year}.html`);
+
 	await page.getByRole('link', { name: 'Redigera mallen' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: `Mall för årsredovisning ${year}` })).toBeVisible();
 	await expect(page.getByText(/Kapitlen nedan är hämtade från 2021/)).toBeVisible();

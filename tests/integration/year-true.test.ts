@@ -24,6 +24,8 @@ import { buildReport } from '../../src/lib/server/documents/reports.ts';
 import { reportPdf } from '../../src/lib/server/documents/report-pdf.ts';
 import { reportDocx } from '../../src/lib/server/documents/report-docx.ts';
 import { chaptersOf, plainText, type Report } from '../../src/lib/core/report.ts';
+import { agreement } from '../../src/lib/core/report-compare.ts';
+import { compareAnnualReport, publishedYears } from '../../src/lib/server/documents/compare.ts';
 
 const editor: Actor = { accountId: null, name: 'Kansliet', role: 'editor', personId: null };
 
@@ -308,5 +310,21 @@ describe('counted meetings', () => {
 		expect(spaces(plainText(r2019.blocks))).toContain('Under 2019 har samarbetskommittén haft sex ordinarie möten.');
 		await removeMeetingCount(db, editor, added.id, { version: added.version });
 		expect(await audits()).toBe(before + 2);
+	});
+});
+
+describe('the comparison with the published report, both ways', () => {
+	it('finds no figure of 2021’s chapter 7 that the published one does not print, and keeps chapter 8 below 100 % while a printed sum differs', async () => {
+		const c = await compareAnnualReport(db, editor, 2021);
+		const meetings = c.chapters.find((x) => x.number === '7')!;
+		expect(meetings.differing).toEqual([]);
+		const closing = c.chapters.find((x) => x.number === '8')!;
+		// Printed 1 381 130 where the ledger gives 1 381 131: the generated chapter says so, and it counts against the score.
+		expect(closing.differing.some((d) => d.figures.includes('1381131'))).toBe(true);
+		expect(agreement(closing)).toBeLessThan(1);
+	});
+
+	it('is offered only for the years whose published report is held', async () => {
+		expect((await publishedYears(db)).sort()).toEqual([2020, 2021]);
 	});
 });

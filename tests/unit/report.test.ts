@@ -17,7 +17,7 @@ import {
 	uniqueIds,
 	type Block
 } from '../../src/lib/core/report.ts';
-import { compareWithSeed, facts, seedChapters, statementHeld } from '../../src/lib/core/report-compare.ts';
+import { agreement, compareWithSeed, facts, figures, seedChapters, statementHeld } from '../../src/lib/core/report-compare.ts';
 
 describe('the report model', () => {
 	it('gives headings stable anchors without Swedish letters or punctuation', () => {
@@ -129,9 +129,48 @@ describe('comparison with the published report', () => {
 				text: 'Regional cykelplan för Stockholms län – Region Stockholm (april 2021)\nSammanställning 1 381 131'
 			}
 		]);
-		expect(result[0]).toMatchObject({ number: '1', statements: 1, held: 1, missing: [] });
+		expect(result[0]).toMatchObject({ number: '1', statements: 1, held: 1, missing: [], differing: [] });
 		expect(result[1].missing).toEqual(['Ett remissvar som systemet inte känner till (maj)', 'Sammanställning | 1 381 130']);
 		expect(result[1].generatedTitle).toBe('4 Gemensamma remissvar');
+	});
+
+	it('reads counts written as words as figures, and a section number as none', () => {
+		expect(figures('7.1 Under 2021 har nätverket haft fem digitala möten och ett extra')).toEqual(['2021', '5']);
+		expect(figures('Samarbetskommittén har träffats vid 6 ordinarie möten.')).toEqual(['6']);
+	});
+
+	it('names what the generated chapter says with figures the published one does not print, and then stays below 100 %', () => {
+		const seed6 = '## 6. Möten\nSamarbetskommittén har träffats vid fem ordinarie möten. Ordförande har varit Boel Godner.';
+		const right = compareWithSeed(
+			seed6,
+			[
+				{
+					number: '6',
+					title: 'Möten',
+					text: '6 Möten\nUnder 2021 har samarbetskommittén haft fem ordinarie möten.\n- Ordförande: Boel Godner'
+				}
+			],
+			['2021']
+		);
+		expect(right[0].differing).toEqual([]);
+		expect(agreement(right[0])).toBe(1);
+		// The published text is all there, but the generated one counts two meetings: a contradiction, not agreement.
+		const wrong = compareWithSeed(
+			seed6,
+			[
+				{
+					number: '6',
+					title: 'Möten',
+					text: '6 Möten\nUnder 2021 har samarbetskommittén haft fem ordinarie möten och två extra möten.\n- Ordförande: Boel Godner'
+				}
+			],
+			['2021']
+		);
+		expect(wrong[0].held).toBe(wrong[0].statements);
+		expect(wrong[0].differing).toEqual([
+			{ statement: 'Under 2021 har samarbetskommittén haft fem ordinarie möten och två extra möten.', figures: ['2'] }
+		]);
+		expect(agreement(wrong[0])).toBeLessThan(1);
 	});
 
 	it('finds a chapter renumbered between the years by its title', () => {

@@ -1,7 +1,9 @@
-// A generated document against the one published before the system: per
-// chapter, the statements of the published text whose facts (its figures,
-// dates and longer words) the generated chapter does not hold. What is left is
-// what the data does not yet know, or words the secretariat wrote by hand.
+// A generated document against the one published before the system, both ways:
+// per chapter, the statements of the published text whose facts (its figures,
+// dates and longer words) the generated chapter does not hold, and the
+// generated statements whose figures the published chapter does not print (a
+// count, an amount or a date that differs, or one it never said). The score
+// cannot reach 100 % while a figure differs.
 
 export interface SeedChapter {
 	number: string;
@@ -18,7 +20,13 @@ export interface ChapterComparison {
 	statements: number;
 	held: number;
 	missing: string[];
+	/** Generated statements with figures the published chapter does not print, and those figures. */
+	differing: { statement: string; figures: string[] }[];
 }
+
+/** The share a chapter is true to the published one: what it holds, over what the published says plus what the generated adds that differs. */
+export const agreement = (c: Pick<ChapterComparison, 'held' | 'statements' | 'differing'>) =>
+	c.statements + c.differing.length ? c.held / (c.statements + c.differing.length) : 1;
 
 const CHAPTER = /^#{1,2}\s+(\d+)\.\s+(.+?)\s*$/;
 const ANY_TOP_HEADING = /^#{1,2}\s+/;
@@ -69,6 +77,28 @@ export function facts(text: string): string[] {
 	return [...numbers, ...words];
 }
 
+const COUNT_WORDS: Record<string, string> = {
+	två: '2',
+	tre: '3',
+	fyra: '4',
+	fem: '5',
+	sex: '6',
+	sju: '7',
+	åtta: '8',
+	nio: '9',
+	tio: '10',
+	elva: '11',
+	tolv: '12'
+};
+
+/** The figures of a text, a count written as a word ("fem möten") read as its digits; a leading section number ("7.1 ") is no figure. */
+export function figures(text: string): string[] {
+	const body = text.replace(/^\d+(\.\d+)*\s+/, '');
+	const digits = [...body.matchAll(/\d[\d\u00a0 ]*\d|\d/g)].map((m) => m[0].replace(/[\s\u00a0]/g, ''));
+	const words = [...body.toLowerCase().matchAll(/[a-zåäö]+/g)].map((m) => COUNT_WORDS[m[0]]).filter((x): x is string => !!x);
+	return [...digits, ...words];
+}
+
 /** A statement is held when at least this share of its facts is in the generated chapter. */
 export const HELD_SHARE = 0.6;
 
@@ -85,7 +115,9 @@ export function statementHeld(statement: string, generated: Set<string>): boolea
  */
 export function compareWithSeed(
 	seedText: string,
-	generated: { number: string | null; title: string; text: string }[]
+	generated: { number: string | null; title: string; text: string }[],
+	/** Figures the published document states as a whole, such as its year. */
+	documentFigures: string[] = []
 ): ChapterComparison[] {
 	return seedChapters(seedText).map((c) => {
 		const match =
@@ -95,13 +127,19 @@ export function compareWithSeed(
 			null;
 		const have = new Set(match ? facts(match.text) : []);
 		const missing = c.statements.filter((s) => !statementHeld(s, have));
+		const printed = new Set([...documentFigures, ...c.statements.flatMap(figures)]);
+		const differing = (match?.text.split('\n').slice(1) ?? [])
+			// A zero is what a published table leaves blank; it contradicts nothing.
+			.map((statement) => ({ statement, figures: [...new Set(figures(statement).filter((f) => f !== '0' && !printed.has(f)))] }))
+			.filter((d) => d.figures.length > 0);
 		return {
 			number: c.number,
 			title: c.title,
 			generatedTitle: match ? `${match.number ? match.number + ' ' : ''}${match.title}` : null,
 			statements: c.statements.length,
 			held: c.statements.length - missing.length,
-			missing
+			missing,
+			differing
 		};
 	});
 }
