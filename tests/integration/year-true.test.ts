@@ -21,6 +21,7 @@ import { createEntry } from '../../src/lib/server/register.ts';
 import { memberships } from '../../src/lib/server/organisation/registers.ts';
 import type { Actor } from '../../src/lib/server/actor.ts';
 import { buildReport } from '../../src/lib/server/documents/reports.ts';
+import { closeYear, yearClosing } from '../../src/lib/server/finance/closing.ts';
 import { reportPdf } from '../../src/lib/server/documents/report-pdf.ts';
 import { reportDocx } from '../../src/lib/server/documents/report-docx.ts';
 import { chaptersOf, plainText, type Report } from '../../src/lib/core/report.ts';
@@ -326,5 +327,28 @@ describe('the comparison with the published report, both ways', () => {
 
 	it('is offered only for the years whose published report is held', async () => {
 		expect((await publishedYears(db)).sort()).toEqual([2020, 2021]);
+	});
+});
+
+describe('a year after the last closing', () => {
+	it('opens provisionally from the year before’s computed closing, says so, and cannot be closed before that year', async () => {
+		const c2022 = await yearClosing(db, 2022);
+		expect(c2022.openingsProvisional).toBeNull();
+		// 2021 closed at 1 332 545 kr; 2022 is open with nothing booked, so 2024 opens with the same money, provisionally.
+		const c2024 = await yearClosing(db, 2024);
+		expect(c2024.totals.opening).toBe(c2022.totals.closing);
+		expect(c2024.totals.opening).toBe(133_254_500);
+		expect(c2024.openingsProvisional).toEqual({ from: 2023, firstUnclosed: 2022 });
+		expect(spaces(plainText((await buildReport(db, 'annual', 2024, null)).blocks))).toContain(
+			'De ingående balanserna är preliminära, eftersom 2022 inte är stängt.'
+		);
+		const audits = async () => (await db.select({ n: count() }).from(auditLog))[0].n;
+		const before = await audits();
+		expect((await refused(() => closeYear(db, editor, 2024))).year).toBe(
+			'Stäng 2022 först: årets ingående balanser är preliminära så länge det året är öppet.'
+		);
+		expect(await audits()).toBe(before);
+		// Long before any opening, nothing is guessed.
+		expect((await yearClosing(db, 2005)).openingsProvisional).toBeNull();
 	});
 });

@@ -285,6 +285,18 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 											type: 'object',
 											properties: { what: { type: 'string' }, printed: { type: 'integer' }, ledger: { type: ['integer', 'null'] } }
 										}
+									},
+									openingsProvisional: {
+										description:
+											'Satt när året före inte är stängt: de ingående balanserna är då föregående års utgående balanser enligt bokföringen (from), och firstUnclosed är året som ska stängas först.',
+										oneOf: [
+											{ type: 'null' },
+											{
+												type: 'object',
+												properties: { from: { type: 'integer' }, firstUnclosed: { type: 'integer' } },
+												required: ['from', 'firstUnclosed']
+											}
+										]
 									}
 								},
 								required: ['year', 'funds', 'totals', 'differences']

@@ -488,7 +488,7 @@ async function closing(c: Context): Promise<Block[]> {
 	const moved = movedOut > 0 ? `, sedan ${tableAmount(movedOut)} kr förts över till andra fonder` : '';
 	out.push({
 		kind: 'paragraph',
-		text: `Årets resultat för driften är ${tableAmount(result)} kr${moved}. Vid årets slut finns ${tableAmount(cl.totals.closing)} kr i samarbetets medel.${cl.status === 'closed' ? '' : ' Året är inte stängt: siffrorna kan ändras.'}`
+		text: `Årets resultat för driften är ${tableAmount(result)} kr${moved}. Vid årets slut finns ${tableAmount(cl.totals.closing)} kr i samarbetets medel.${cl.status === 'closed' ? '' : ' Året är inte stängt: siffrorna kan ändras.'}${cl.openingsProvisional ? ` De ingående balanserna är preliminära, eftersom ${cl.openingsProvisional.firstUnclosed} inte är stängt.` : ''}`
 	});
 	for (const table of [t.summary, ...t.funds, ...(t.projects ? [t.projects] : []), ...(t.transfers ? [t.transfers] : [])])
 		out.push({ kind: 'table', table });

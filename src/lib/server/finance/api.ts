@@ -17,7 +17,8 @@ export function closingJson(c: Closing) {
 			closing: f.closing
 		})),
 		totals: { opening: c.totals.opening, income: c.totals.income, costs: c.totals.costs, closing: c.totals.closing },
-		differences: c.differences.map((d) => ({ what: d.what, printed: d.printed, ledger: d.ledger }))
+		differences: c.differences.map((d) => ({ what: d.what, printed: d.printed, ledger: d.ledger })),
+		openingsProvisional: c.openingsProvisional
 	};
 }
 

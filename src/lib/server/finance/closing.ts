@@ -50,7 +50,16 @@ export interface Closing {
 	openingsEntered: boolean;
 	/** No openings and no closing before: the opening balances are not known. */
 	openingsMissing: boolean;
+	/**
+	 * Openings carried from the year before's computed closing because that year
+	 * is not closed: the year shows its money, marked provisional, instead of
+	 * opening at 0 kr. firstUnclosed is the year to close first.
+	 */
+	openingsProvisional: { from: number; firstUnclosed: number } | null;
 }
+
+/** How many unclosed years a provisional opening reaches back over. */
+const PROVISIONAL_YEARS = 10;
 
 /**
  * A year's closing, computed from the ledger: per fund its opening balance,
@@ -63,7 +72,13 @@ export async function yearClosing(db: Reader, year: number): Promise<Closing> {
 	const funds = await listFunds(db);
 	const categories = await listCategories(db);
 	const catById = new Map(categories.map((c) => [c.id, c]));
-	const openings = await db.select().from(openingBalance).where(eq(openingBalance.year, year));
+	const stored: { fundId: number; amount: Ore; source: string | null; computed: boolean }[] = await db
+		.select()
+		.from(openingBalance)
+		.where(eq(openingBalance.year, year));
+	const closedBefore = await hasClosedBefore(db, year);
+	const provisional = stored.length || closedBefore ? null : await provisionalOpenings(db, year);
+	const openings = provisional?.openings ?? stored;
 	const sums = await db
 		.select({ fundId: ledgerEntry.fundId, categoryId: ledgerEntry.categoryId, amount: sql<string>`sum(${ledgerEntry.amount})` })
 		.from(ledgerEntry)
@@ -152,10 +167,37 @@ export async function yearClosing(db: Reader, year: number): Promise<Closing> {
 		})),
 		differences: [],
 		openingsEntered: openings.some((o) => !o.computed),
-		openingsMissing: openings.length === 0 && year > 0 && !(await hasClosedBefore(db, year))
+		openingsMissing: openings.length === 0 && year > 0 && !closedBefore,
+		openingsProvisional: provisional && { from: provisional.from, firstUnclosed: provisional.firstUnclosed }
 	};
 	closing.differences = await printedDifferences(db, closing);
 	return closing;
+}
+
+/**
+ * A year whose year before is not closed opens from that year's computed
+ * closing, each fund keeping its balance, when a year not long before has
+ * openings to start from; else null (the openings are missing).
+ */
+async function provisionalOpenings(db: Reader, year: number) {
+	const [anchor] = await db
+		.select({ year: sql<number | null>`max(${openingBalance.year})` })
+		.from(openingBalance)
+		.where(sql`${openingBalance.year} < ${year}`);
+	if (anchor?.year == null || year - anchor.year > PROVISIONAL_YEARS) return null;
+	const before = await yearClosing(db, year - 1);
+	const amounts = nextOpenings(before.funds, new Map(), new Map());
+	if (!amounts.size) return null;
+	return {
+		from: year - 1,
+		firstUnclosed: before.openingsProvisional?.firstUnclosed ?? year - 1,
+		openings: [...amounts].map(([fundId, amount]) => ({
+			fundId,
+			amount,
+			source: `Preliminär: utgående balans ${year - 1} enligt bokföringen; ${year - 1} är inte stängt`,
+			computed: true
+		}))
+	};
 }
 
 async function hasClosedBefore(db: Reader, year: number) {
@@ -234,6 +276,11 @@ export async function closeYearIn(tx: Tx, actor: Actor, year: number) {
 		throw fieldError('year', `Stäng ${year - 1} först: årets ingående balanser kommer från bokslutet för ${year - 1}.`);
 
 	const closing = await yearClosing(tx, year);
+	if (closing.openingsProvisional)
+		throw fieldError(
+			'year',
+			`Stäng ${closing.openingsProvisional.firstUnclosed} först: årets ingående balanser är preliminära så länge det året är öppet.`
+		);
 	const funds = await tx.select().from(fund);
 	const carriedInto = new Map<number, number>();
 	for (const f of funds.filter((f) => f.kind === 'operations')) {

@@ -18,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 			year,
 			status: closing.status,
 			openingsMissing: closing.openingsMissing,
+			openingsProvisional: closing.openingsProvisional,
 			differences: closing.differences.length,
 			printed: (await listPrinted(d, year)).length,
 			document: closingDocument(closing, (await getCooperation(d))?.name ?? ''),
