@@ -352,3 +352,27 @@ describe('a year after the last closing', () => {
 		expect((await yearClosing(db, 2005)).openingsProvisional).toBeNull();
 	});
 });
+
+describe('the 2020 plan as adopted (seed 003)', () => {
+	const plan = () => spaces(plainText(reports.get('plan-2020')!.blocks));
+
+	it('opens with its own purpose, not a paragraph of the agreement', () => {
+		expect(chapter(reports.get('plan-2020')!, '1')).toBe(
+			'1 Syfte med samarbetskommittén\nVi samverkar för att stärka den kommunala och den regionala utvecklingen. Det gynnar Södertörn och därmed våra kommuner.\nVår samverkan syftar till att kommunledningarna i politik och förvaltning ska nå sina mål i hemkommunen.'
+		);
+	});
+
+	it('shows what was planned, never what came after: no cancelled conference, webinar or extra meeting', () => {
+		const text = plan();
+		expect(text).toContain('Södertörnskonferensen 2020, 29 september 2020');
+		expect(text).not.toMatch(/inställd|Inställt|Webinarium|26 november 2020/);
+		// The management group's planning conference runs lunch to lunch over two days; the committee meets where the plan says.
+		expect(text).toContain('10–11 september 2020 | torsdag–fredag | 12:00–12:00 | Balingsholms gård, Huddinge | Planeringskonferens');
+		for (const place of [
+			'2 april 2020 | torsdag | 12:00–15:30 | Salem',
+			'4 juni 2020 | torsdag | 12:00–15:30 | Nykvarn',
+			'10 december 2020 | torsdag | 12:00–15:30 | Södertälje'
+		])
+			expect(text).toContain(place);
+	});
+});

@@ -63,7 +63,9 @@ async function programmeOf(c: Context) {
 	return p ?? null;
 }
 
-async function purpose(c: Context): Promise<Block[]> {
+/** The plan's own words when its chapter has them (2020's); else the agreement's § 1 and the programme's vision and goal. */
+async function purpose(c: Context, chapter: TemplateChapter): Promise<Block[]> {
+	if (chapter.text?.trim()) return [];
 	const out: Block[] = [];
 	const a = await currentAgreement(c.db).catch(() => null);
 	const first = a ? (await getAgreement(c.db)).version.paragraphs.find((p) => p.number === 1) : null;
@@ -178,11 +180,26 @@ async function waysOfWorking(c: Context): Promise<Block[]> {
 	return out;
 }
 
+/**
+ * The last day whose outcomes an adopted plan shows: its adoption. An adopted
+ * plan is what was planned, so with no known adoption date it shows no outcome
+ * at all (a cancellation, a move, an extra meeting belong to the annual
+ * report); a draft shows what is known today.
+ */
+function knownUntil(c: Context): string {
+	if (c.plan?.plan.status !== 'adopted') return '9999-12-31';
+	return c.plan.plan.adoptedDecision?.decidedOn ?? '';
+}
+
+/** The recurring conferences a plan sets out (not a webinar or a seminar arranged during the year). */
+const PLANNED_EVENT_KINDS = ['conference', 'radslag', 'theme_day'];
+
 async function conferences(c: Context): Promise<Block[]> {
+	const until = knownUntil(c);
 	const rows = await c.db
 		.select()
 		.from(event)
-		.where(and(gte(event.heldOn, `${c.year}-01-01`), lte(event.heldOn, `${c.year}-12-31`)))
+		.where(and(gte(event.heldOn, `${c.year}-01-01`), lte(event.heldOn, `${c.year}-12-31`), inArray(event.kind, PLANNED_EVENT_KINDS)))
 		.orderBy(asc(event.heldOn));
 	if (!rows.length) return [{ kind: 'paragraph', text: `Inga konferenser är inplanerade för ${c.year}.` }];
 	return [
@@ -190,11 +207,12 @@ async function conferences(c: Context): Promise<Block[]> {
 			kind: 'list',
 			items: rows.map((e) => ({
 				text: [
-					e.name,
+					// A name that tells the outcome ("(inställd)") is the annual report's.
+					e.name.replace(/\s*\((inställd|inställt)\)$/i, ''),
 					formatDate(e.heldOn),
 					e.hostText ? `värdar: ${e.hostText}` : null,
 					e.theme ? `tema: ${e.theme}` : null,
-					e.status === 'cancelled' ? 'inställd' : null
+					e.status === 'cancelled' && e.heldOn && e.heldOn <= until ? 'inställd' : null
 				]
 					.filter(Boolean)
 					.join(', ')
@@ -204,9 +222,18 @@ async function conferences(c: Context): Promise<Block[]> {
 }
 
 const WEEKDAYS = ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'];
+/** "10–11 september 2020", "30 september–1 oktober 2020". */
+const dayRange = (from: string, to: string) =>
+	`${formatDate(from).replace(from.slice(0, 7) === to.slice(0, 7) ? / \S+ \d{4}$/ : / \d{4}$/, '')}–${formatDate(to)}`;
+const weekday = (iso: string) => WEEKDAYS[new Date(`${iso}T12:00:00Z`).getUTCDay()];
 
 async function calendar(c: Context): Promise<Block[]> {
-	const meetings = await listMeetings(c.db, SYSTEM, { from: `${c.year}-01-01`, to: `${c.year}-12-31` });
+	const until = knownUntil(c);
+	const meetings = (await listMeetings(c.db, SYSTEM, { from: `${c.year}-01-01`, to: `${c.year}-12-31` })).filter((m) => {
+		const date = utcToStockholm(m.startsAt).date;
+		// An extra or joint meeting called after the plan was adopted was never in it.
+		return date <= until || (m.kind !== 'extra' && m.kind !== 'joint_network');
+	});
 	const byBody = new Map<string, typeof meetings>();
 	for (const m of meetings) {
 		const main = m.bodies.find((b) => b.kind === 'committee') ?? m.bodies.find((b) => b.kind === 'management_group');
@@ -221,17 +248,27 @@ async function calendar(c: Context): Promise<Block[]> {
 				caption: name,
 				columns: [{ header: 'Datum' }, { header: 'Dag' }, { header: 'Tid' }, { header: 'Plats' }, { header: 'Anmärkning' }],
 				rows: list.map((m) => {
-					const start = utcToStockholm(m.startsAt);
-					const end = m.endsAt ? utcToStockholm(m.endsAt) : null;
-					const day = new Date(`${start.date}T12:00:00Z`).getUTCDay();
+					const moved = m.movedFrom && utcToStockholm(m.startsAt).date > until;
+					const startsAt = moved ? m.movedFrom! : m.startsAt;
+					const start = utcToStockholm(startsAt);
+					const end = m.endsAt && !moved ? utcToStockholm(m.endsAt) : null;
+					const days = end && end.date !== start.date;
 					const note = [
 						m.kind === 'planning_conference' ? 'Planeringskonferens' : null,
-						m.status === 'cancelled' ? 'Inställt' : null,
+						m.status === 'cancelled' && start.date <= until ? 'Inställt' : null,
 						m.title
 					]
 						.filter(Boolean)
 						.join(', ');
-					return { cells: [formatDate(start.date), WEEKDAYS[day], end ? `${start.time}–${end.time}` : start.time, m.place ?? '', note] };
+					return {
+						cells: [
+							days ? dayRange(start.date, end.date) : formatDate(start.date),
+							days ? `${weekday(start.date)}–${weekday(end.date)}` : weekday(start.date),
+							end ? `${start.time}–${end.time}` : start.time,
+							m.place ?? m.hostMunicipalityName ?? '',
+							note
+						]
+					};
 				})
 			}
 		});
