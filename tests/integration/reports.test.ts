@@ -99,7 +99,7 @@ describe('the annual report 2021 against seed 001', () => {
 	it('lists the joint responses sent, and those answered but sent the year after', () => {
 		const c4 = chapter(r2021, '4');
 		expect(c4).toContain('Under 2021 har sju Södertörnsgemensamma remissvar skickats in:');
-		expect(c4).toContain('Inriktningsunderlag inför den långsiktiga infrastrukturplaneringen – Regeringen (januari 2021)');
+		expect(c4).toContain('Inriktningsunderlag inför den långsiktiga infrastrukturplaneringen – Regeringen (skickat 29 januari 2021)');
 		expect(c4).toContain('Granskning vägplan Tvärförbindelse Södertörn – Trafikverket (mars 2021)');
 		expect(c4).toContain('Förslag till nationell plan för transportinfrastrukturen 2022–2033 – Regeringen (februari 2022)');
 	});
@@ -151,11 +151,12 @@ describe('the annual report 2020 against seed 000, and 2018 from the same genera
 		expect(chapter(r2020, '1')).toContain('Vid årets slut var antalet invånare på Södertörn 507 552 personer.');
 	});
 
-	it('lists the responses written in 2020, Inriktningsunderlaget among them though sent in 2021', () => {
+	it('counts the three responses written in 2020, as seed 000 does, Inriktningsunderlaget among them though sent in 2021, with the days they went in', () => {
 		const c4 = chapter(r2020, '4');
-		expect(c4).toContain('Vägplan E4/E20 Södertäljebroarna');
-		expect(c4).toContain('Besvarade under 2020 men skickade 2021 eller senare:');
-		expect(c4).toContain('Inriktningsunderlag inför den långsiktiga infrastrukturplaneringen');
+		expect(c4).toContain('Under 2020 har tre Södertörnsgemensamma remissvar skrivits:');
+		expect(c4).toContain('Vägplan E4/E20 Södertäljebroarna, kapacitetsförstärkning – Trafikverket (skickat 14 december 2020)');
+		expect(c4).toContain('Inriktningsunderlag inför den långsiktiga infrastrukturplaneringen – Regeringen (skickat 29 januari 2021)');
+		expect(c4).not.toContain('skickats in');
 	});
 
 	it('prints the 2020 closing from the ledger', () => {

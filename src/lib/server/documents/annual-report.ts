@@ -263,8 +263,6 @@ async function bodiesOfYear(db: Db, year: number) {
 // ---------------------------------------------------------------------------
 // 4 Gemensamma remissvar
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-
 async function consultations(c: Context, chapter: TemplateChapter): Promise<Block[]> {
 	// Which responses a year lists is the template's: those written that year (2020) or those sent (2021).
 	const rule = chapter.rule ?? 'either';
@@ -287,12 +285,26 @@ async function consultations(c: Context, chapter: TemplateChapter): Promise<Bloc
 		.leftJoin(organisation, eq(organisation.id, consultation.issuerId))
 		.where(and(eq(consultation.answerJointly, 'yes'), yearWhere))
 		.orderBy(sql`${consultation.submittedOn} nulls last`, asc(consultation.id));
-	const sent = rows.filter((r) => r.submittedYear === c.year || r.submittedOn?.startsWith(String(c.year)));
-	const later = rows.filter((r) => !sent.includes(r));
+	// When each went in, as precisely as known: the day ("14 december 2020"), else the month the register holds.
 	const line = (r: (typeof rows)[number]) => {
-		const when = r.submittedOn ? `${MONTHS[Number(r.submittedOn.slice(5, 7)) - 1]} ${r.submittedOn.slice(0, 4)}` : r.submittedNote;
+		const when = r.submittedOn ? `skickat ${formatDate(r.submittedOn)}` : r.submittedNote;
 		return { text: `${r.title}${r.issuer ? ` – ${r.issuer}` : ''}${when ? ` (${when})` : ''}` };
 	};
+	const sentIn = (r: (typeof rows)[number]) => r.submittedYear === c.year || !!r.submittedOn?.startsWith(String(c.year));
+	// A year that counts what was written (2020) says so, and lists the ones sent the year after among them.
+	if (rule === 'written') {
+		return [
+			{
+				kind: 'paragraph',
+				text: rows.length
+					? `Under ${c.year} har ${countWord(rows.length)} Södertörnsgemensamma remissvar skrivits:`
+					: `Under ${c.year} har inga gemensamma remissvar skrivits.`
+			},
+			...(rows.length ? [{ kind: 'list' as const, items: rows.map(line) }] : [])
+		];
+	}
+	const sent = rows.filter(sentIn);
+	const later = rows.filter((r) => !sentIn(r));
 	const out: Block[] = [
 		{
 			kind: 'paragraph',
