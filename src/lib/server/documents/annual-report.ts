@@ -23,6 +23,7 @@ import { listProjectReportTexts } from '../projects/report-texts.ts';
 import { yearClosing } from '../finance/closing.ts';
 import { closingTables, tableAmount } from '../finance/closing-document.ts';
 import { feeBasis } from '../finance/fees.ts';
+import { eventCosts } from '../finance/queries.ts';
 import { formatDate, formatNumber } from '../../core/format.ts';
 import { countWord, fillPlaceholders, heading, textToBlocks, type Block, type ListItem, type TemplateChapter } from '../../core/report.ts';
 import type { ResolvedTemplate } from './report-template.ts';
@@ -450,11 +451,15 @@ async function meetingsAndAdministration(c: Context): Promise<Block[]> {
 				})
 			});
 	}
-	const events = await c.db
-		.select()
-		.from(event)
-		.where(and(gte(event.heldOn, from), lte(event.heldOn, to)))
-		.orderBy(asc(event.heldOn));
+	const [events, costs] = await Promise.all([
+		c.db
+			.select()
+			.from(event)
+			.where(and(gte(event.heldOn, from), lte(event.heldOn, to)))
+			.orderBy(asc(event.heldOn)),
+		eventCosts(c.db, c.year)
+	]);
+	const costOf = new Map(costs.map((e) => [e.id, e.costs]));
 	for (const e of events) {
 		out.push(heading(2, null, e.name));
 		const facts = [
@@ -465,7 +470,8 @@ async function meetingsAndAdministration(c: Context): Promise<Block[]> {
 			e.hostText ? `Värdar: ${e.hostText}.` : null,
 			e.participants != null && e.status !== 'cancelled'
 				? `${formatNumber(e.participants)} deltagare${e.participantsInternal != null ? `, varav ${formatNumber(e.participantsInternal)} från kommunerna` : ''}.`
-				: null
+				: null,
+			costOf.get(e.id) ? `Kostnad enligt bokföringen: ${tableAmount(costOf.get(e.id)!)} kr.` : null
 		].filter((s): s is string => !!s);
 		out.push({ kind: 'paragraph', text: facts.join(' ') });
 		if (e.evaluation) out.push(...textToBlocks(e.evaluation));

@@ -78,8 +78,8 @@ export function closingTables(c: Closing): {
 			caption: l.name,
 			columns: [{ header: l.name }, { header: 'Intäkter', align: 'right' }, { header: 'Kostnader', align: 'right' }],
 			rows: [
-				...l.income.map((x) => ({ cells: [x.label, tableAmount(x.amount), ''] })),
-				...l.costs.map((x) => ({ cells: [x.label, '', tableAmount(x.amount)] })),
+				...l.income.flatMap((x) => (x.parts ?? [x]).map((p) => ({ cells: [p.label, tableAmount(p.amount), ''] }))),
+				...l.costs.flatMap((x) => (x.parts ?? [x]).map((p) => ({ cells: [p.label, '', tableAmount(p.amount)] }))),
 				{ cells: ['Summa', tableAmount(inc), tableAmount(cost)], total: true }
 			]
 		};

@@ -26,7 +26,16 @@ export interface CategoryLine {
 	label: string;
 	kind: 'income' | 'cost';
 	amount: Ore;
+	/**
+	 * The few entries a line is made of, each with whom it came from or went to,
+	 * where the published tables print them one by one (the 2018 Rådslag's
+	 * eight municipal shares, Vinnova's payments of 2017 and 2018).
+	 */
+	parts?: { label: string; amount: Ore }[];
 }
+
+/** A line of at most this many entries, each with a counterparty, is printed entry by entry. */
+const ITEMISED_LINE = 12;
 
 export interface Difference {
 	what: string;
@@ -92,6 +101,18 @@ export async function yearClosing(db: Reader, year: number): Promise<Closing> {
 		.where(and(eq(ledgerEntry.year, year), eq(ledgerCategory.kind, 'cost')))
 		.groupBy(ledgerEntry.fundId, project.name)
 		.orderBy(desc(sql`sum(${ledgerEntry.amount})`));
+	const itemised = await db.execute<ItemisedEntry & { fund_id: number; category_id: number }>(sql`
+		select e.fund_id, e.category_id, e.counterparty, e.description, e.amount, p.name as project
+		from ${ledgerEntry} e
+		join (
+			select fund_id, category_id from ${ledgerEntry}
+			where year = ${year}
+			group by fund_id, category_id
+			having count(*) between 2 and ${ITEMISED_LINE} and count(*) filter (where counterparty is null and project_id is null) = 0
+		) g on g.fund_id = e.fund_id and g.category_id = e.category_id
+		left join ${project} p on p.id = e.project_id
+		where e.year = ${year}
+		order by e.date, e.id`);
 	const transfers = await listTransfers(db, year);
 	const heldNames = new Map(
 		(await db.select({ id: municipality.id, name: municipality.name }).from(municipality)).map((m) => [m.id, m.name])
@@ -111,7 +132,14 @@ export async function yearClosing(db: Reader, year: number): Promise<Closing> {
 		else m(s.fundId).costs += amount;
 		let l = lineMap.get(s.fundId);
 		if (!l) lineMap.set(s.fundId, (l = { income: [], costs: [] }));
-		(c.kind === 'income' ? l.income : l.costs).push({ categoryId: c.id, label: labelIn(c, year), kind: c.kind, amount });
+		const entries = itemised.rows.filter((e) => e.fund_id === s.fundId && e.category_id === s.categoryId);
+		(c.kind === 'income' ? l.income : l.costs).push({
+			categoryId: c.id,
+			label: labelIn(c, year),
+			kind: c.kind,
+			amount,
+			...(entries.length ? { parts: partsOf(labelIn(c, year), entries) } : {})
+		});
 	}
 	for (const t of transfers) {
 		m(t.fromFundId).transfersOut += t.amount;
@@ -172,6 +200,28 @@ export async function yearClosing(db: Reader, year: number): Promise<Closing> {
 	};
 	closing.differences = await printedDifferences(db, closing);
 	return closing;
+}
+
+type ItemisedEntry = {
+	counterparty: string | null;
+	description: string | null;
+	project: string | null;
+	amount: string;
+};
+
+/**
+ * A line's entries, each named by what tells them apart: their projects
+ * ("Övriga konsulter, Systemanalys Södertörn"), whom they came from ("Botkyrka
+ * kommun"), or what they were ("Vinnova 2017 (Södertörnsmodellen)").
+ */
+function partsOf(label: string, entries: ItemisedEntry[]) {
+	const distinct = (f: (e: ItemisedEntry) => string | null) => entries.every(f) && new Set(entries.map(f)).size === entries.length;
+	const name = distinct((e) => e.project)
+		? (e: ItemisedEntry) => `${label}, ${e.project}`
+		: distinct((e) => e.counterparty)
+			? (e: ItemisedEntry) => e.counterparty!
+			: (e: ItemisedEntry) => e.description?.split(', ')[0] ?? e.counterparty ?? e.project ?? label;
+	return entries.map((e) => ({ label: name(e), amount: Number(e.amount) }));
 }
 
 /**
