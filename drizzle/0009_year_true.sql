@@ -58,12 +58,22 @@ CREATE TABLE "project_report_text" (
 );
 --> statement-breakpoint
 ALTER TABLE "membership" DROP CONSTRAINT "membership_period";--> statement-breakpoint
+ALTER TABLE "external_meeting" DROP CONSTRAINT "external_meeting_when";--> statement-breakpoint
 ALTER TABLE "membership" ALTER COLUMN "valid_from" SET DATA TYPE text USING to_char("valid_from", 'YYYY-MM-DD');--> statement-breakpoint
 ALTER TABLE "membership" ALTER COLUMN "valid_to" SET DATA TYPE text USING to_char("valid_to", 'YYYY-MM-DD');--> statement-breakpoint
 ALTER TABLE "membership" ADD COLUMN "starts_on" date GENERATED ALWAYS AS (partial_date_first_day(valid_from)) STORED;--> statement-breakpoint
 ALTER TABLE "membership" ADD COLUMN "ends_on" date GENERATED ALWAYS AS (partial_date_last_day(valid_to)) STORED;--> statement-breakpoint
+ALTER TABLE "event" ADD COLUMN "held_in" text;--> statement-breakpoint
+ALTER TABLE "event" ADD COLUMN "held_from" date GENERATED ALWAYS AS (coalesce(held_on, partial_date_first_day(held_in))) STORED;--> statement-breakpoint
+ALTER TABLE "event" ADD COLUMN "held_to" date GENERATED ALWAYS AS (coalesce(held_on, partial_date_last_day(held_in))) STORED;--> statement-breakpoint
+ALTER TABLE "external_meeting" ADD COLUMN "held_in" text;--> statement-breakpoint
+ALTER TABLE "external_meeting" ADD COLUMN "held_from" date GENERATED ALWAYS AS (coalesce(held_on, partial_date_first_day(held_in))) STORED;--> statement-breakpoint
+ALTER TABLE "external_meeting" ADD COLUMN "held_to" date GENERATED ALWAYS AS (coalesce(held_on, partial_date_last_day(held_in))) STORED;--> statement-breakpoint
 ALTER TABLE "meeting_count" ADD CONSTRAINT "meeting_count_body_id_body_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."body"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_report_text" ADD CONSTRAINT "project_report_text_project_id_project_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."project"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_valid_from" CHECK ("membership"."valid_from" is null or partial_date_first_day("membership"."valid_from") is not null);--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_valid_to" CHECK ("membership"."valid_to" is null or partial_date_last_day("membership"."valid_to") is not null);--> statement-breakpoint
-ALTER TABLE "membership" ADD CONSTRAINT "membership_period" CHECK ("membership"."ends_on" is null or "membership"."starts_on" is null or "membership"."starts_on" <= "membership"."ends_on");
+ALTER TABLE "membership" ADD CONSTRAINT "membership_period" CHECK ("membership"."ends_on" is null or "membership"."starts_on" is null or "membership"."starts_on" <= "membership"."ends_on");--> statement-breakpoint
+ALTER TABLE "event" ADD CONSTRAINT "event_held_in" CHECK ("event"."held_in" is null or ("event"."held_on" is null and partial_date_first_day("event"."held_in") is not null));--> statement-breakpoint
+ALTER TABLE "external_meeting" ADD CONSTRAINT "external_meeting_held_in" CHECK ("external_meeting"."held_in" is null or ("external_meeting"."held_on" is null and partial_date_first_day("external_meeting"."held_in") is not null));--> statement-breakpoint
+ALTER TABLE "external_meeting" ADD CONSTRAINT "external_meeting_when" CHECK ("external_meeting"."held_on" is not null or "external_meeting"."held_in" is not null or "external_meeting"."held_text" is not null);

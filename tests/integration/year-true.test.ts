@@ -403,3 +403,13 @@ describe('the detail the published reports have', () => {
 		expect(chapter(reports.get('annual-2021')!, '7')).toContain('Kostnad enligt bokföringen: 85 651 kr.');
 	});
 });
+
+describe('events and external meetings known by their month or year', () => {
+	it('count in that year’s report, printed as precisely as known', () => {
+		// The NKI conference of September 2021 (lunch to lunch), whose days the sources do not give.
+		expect(chapter(reports.get('annual-2021')!, '7')).toMatch(/NKI-konferens september 2021[\s\S]*september 2021\./);
+		// External meetings of 2021 known only by their month.
+		expect(chapter(reports.get('annual-2021')!, '5')).toMatch(/\((januari|juni|oktober) 2021(, digitalt)?\)/);
+		expect(chapter(reports.get('annual-2020')!, '6')).not.toContain('NKI');
+	});
+});

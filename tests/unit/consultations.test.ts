@@ -112,7 +112,17 @@ describe('events and projects', () => {
 			budget: 'Budget ska anges i kronor, till exempel 250 000.'
 		});
 	});
-	it('needs a date or a time in words, and an organisation, for an external meeting', () => {
-		expect(externalMeetingInput.safeParse({ topic: 'Samtal', heldText: 'juni 2018', organisationIds: ['3'] }).success).toBe(true);
+	it('needs a day or a month, half-year or year, and an organisation, for an external meeting', () => {
+		const june = externalMeetingInput.safeParse({
+			topic: 'Samtal',
+			heldIn: 'juni 2018',
+			heldText: 'vid flera tillfällen',
+			organisationIds: ['3']
+		});
+		expect(june.success && june.data.heldIn).toBe('2018-06');
+		expect(externalMeetingInput.safeParse({ topic: 'Samtal', heldText: 'någon gång', organisationIds: ['3'] }).success).toBe(false);
+		expect(
+			issues(externalMeetingInput.safeParse({ topic: 'Samtal', heldOn: '2018-06-01', heldIn: '2018-06', organisationIds: ['3'] }))
+		).toEqual({ heldIn: 'Månad, halvår eller år (när dagen inte är känd): lämna tomt när datumet är ifyllt.' });
 	});
 });

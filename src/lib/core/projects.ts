@@ -1,6 +1,9 @@
 // Projects, events and external meetings: their kinds and labels, and the
 // arithmetic of an event's participants and cost.
 
+import { formatDate } from './format.ts';
+import { formatPartialDate } from './partial-date.ts';
+
 export const PROJECT_STATUSES = ['planned', 'ongoing', 'completed', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
@@ -61,4 +64,15 @@ export function yearSpan(start: number | null, end: number | null): string {
 	if (start) return `från ${start}`;
 	if (end) return `till ${end}`;
 	return '';
+}
+
+/**
+ * When an event or an external meeting was held, as precisely as known: its
+ * day, else its month, half-year or year ("juni 2018"), with any note ("2018,
+ * vid flera tillfällen"); "" when nothing is known.
+ */
+export function formatHeld(m: { heldOn: string | null; heldIn?: string | null; heldText?: string | null }): string {
+	if (m.heldOn) return formatDate(m.heldOn);
+	const when = m.heldIn ? formatPartialDate(m.heldIn) : '';
+	return [when, m.heldText ?? ''].filter(Boolean).join(', ');
 }

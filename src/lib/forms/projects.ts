@@ -47,11 +47,20 @@ export const fundingFields: FieldSpec[] = [
 	{ name: 'sharePercent', label: 'Andel (procent)', type: 'number' }
 ];
 
+/** When the day is not known: as precisely as the source knows it. */
+const HELD_IN_FIELD: FieldSpec = {
+	name: 'heldIn',
+	label: 'Månad, halvår eller år (när dagen inte är känd)',
+	type: 'text',
+	hint: 'T.ex. ”mars 2021”, ”hösten 2020” eller ”2018”.'
+};
+
 export const eventFields: FieldSpec[] = [
 	{ name: 'name', label: 'Namn', type: 'text', required: true },
 	{ name: 'kind', label: 'Typ', type: 'select', required: true, options: choices(EVENT_KIND_LABELS) },
 	{ name: 'status', label: 'Status', type: 'select', required: true, options: choices(EVENT_STATUS_LABELS) },
 	{ name: 'heldOn', label: 'Datum', type: 'date' },
+	HELD_IN_FIELD,
 	{ name: 'theme', label: 'Tema', type: 'text' },
 	{ name: 'hostText', label: 'Värd', type: 'text', hint: 'Vem som stod värd och arrangerade.' },
 	{
@@ -78,7 +87,8 @@ export const eventFields: FieldSpec[] = [
 
 export const externalMeetingFields: FieldSpec[] = [
 	{ name: 'heldOn', label: 'Datum', type: 'date' },
-	{ name: 'heldText', label: 'Tidpunkt (när datum saknas)', type: 'text', hint: 'T.ex. "juni 2018".' },
+	HELD_IN_FIELD,
+	{ name: 'heldText', label: 'Om tidpunkten', type: 'text', hint: 'T.ex. ”vid flera tillfällen”.' },
 	{ name: 'topic', label: 'Ämne', type: 'textarea', required: true },
 	{
 		name: 'organisationIds',

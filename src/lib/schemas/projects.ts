@@ -1,7 +1,17 @@
 // The projects module's inputs: projects, events and external meetings.
 import { z } from 'zod';
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, EXTERNAL_FORMATS, EXTERNAL_STATUSES, PROJECT_STATUSES } from '../core/projects.ts';
-import { choice, count, optionalDate, optionalId, optionalText, requiredId, requiredText, yearField } from './fields.ts';
+import {
+	choice,
+	count,
+	optionalDate,
+	optionalId,
+	optionalPartialDate,
+	optionalText,
+	requiredId,
+	requiredText,
+	yearField
+} from './fields.ts';
 import { idList } from './planning.ts';
 
 const optionalYear = (label: string) =>
@@ -61,6 +71,13 @@ export const projectInput = z
 	});
 export type ProjectInput = z.infer<typeof projectInput>;
 
+const HELD_IN = 'Månad, halvår eller år (när dagen inte är känd)';
+
+/** A day, or a partial date when the day is not known: not both. */
+function dayOrPartial(v: { heldOn: string | null; heldIn: string | null }, ctx: z.RefinementCtx) {
+	if (v.heldOn && v.heldIn) ctx.addIssue({ code: 'custom', path: ['heldIn'], message: `${HELD_IN}: lämna tomt när datumet är ifyllt.` });
+}
+
 export const eventInput = z
 	.object({
 		name: requiredText('Namn', 200),
@@ -69,6 +86,7 @@ export const eventInput = z
 		hostText: optionalText('Värd', 500),
 		hostBodyIds: idList('Värdorgan'),
 		heldOn: optionalDate('Datum'),
+		heldIn: optionalPartialDate(HELD_IN),
 		format: z.preprocess((v) => (v === '' ? null : v), choice('Form', EVENT_FORMATS).nullable().default(null)),
 		place: optionalText('Plats', 200),
 		participants: count('Deltagare totalt', { nullable: true }),
@@ -90,13 +108,15 @@ export const eventInput = z
 			ctx.addIssue({ code: 'custom', path: ['cancelledReason'], message: 'Skriv varför evenemanget ställdes in.' });
 		if (v.status === 'cancelled' && (v.participants || v.participantsInternal))
 			ctx.addIssue({ code: 'custom', path: ['participants'], message: 'Ett inställt evenemang har inga deltagare.' });
+		dayOrPartial(v, ctx);
 	});
 export type EventInput = z.infer<typeof eventInput>;
 
 export const externalMeetingInput = z
 	.object({
 		heldOn: optionalDate('Datum'),
-		heldText: optionalText('Tidpunkt (när datum saknas)', 100),
+		heldIn: optionalPartialDate(HELD_IN),
+		heldText: optionalText('Om tidpunkten', 100),
 		bodyId: optionalId('Organ'),
 		ourParticipants: optionalText('Från samarbetet', 500),
 		organisationIds: idList('Externa organisationer'),
@@ -108,8 +128,9 @@ export const externalMeetingInput = z
 		source: optionalText('Källa', 4000)
 	})
 	.superRefine((v, ctx) => {
-		if (!v.heldOn && !v.heldText)
-			ctx.addIssue({ code: 'custom', path: ['heldOn'], message: 'Datum måste fyllas i (eller en ungefärlig tidpunkt).' });
+		if (!v.heldOn && !v.heldIn)
+			ctx.addIssue({ code: 'custom', path: ['heldOn'], message: `Datum måste fyllas i, eller ${HELD_IN.toLowerCase()}.` });
+		dayOrPartial(v, ctx);
 		if (v.organisationIds.length === 0)
 			ctx.addIssue({ code: 'custom', path: ['organisationIds'], message: 'Välj minst en extern organisation som mötet var med.' });
 	});

@@ -50,6 +50,7 @@ interface DemoProjects {
 		hostText: string | null;
 		hostBodyKeys: string[];
 		heldOn: string | null;
+		heldIn: string | null;
 		format: EventFormat | null;
 		place: string | null;
 		participants: number | null;
@@ -63,6 +64,7 @@ interface DemoProjects {
 	externalMeetings: {
 		key: string;
 		heldOn: string | null;
+		heldIn: string | null;
 		heldText: string | null;
 		bodyKey: Key;
 		ourParticipants: string | null;
@@ -146,6 +148,7 @@ export async function insertProjects(tx: Tx, data: DemoProjects | null, refs: De
 			.insert(externalMeeting)
 			.values({
 				heldOn: m.heldOn,
+				heldIn: m.heldIn,
 				heldText: m.heldText,
 				bodyId: lookup(refs.bodies, m.bodyKey, 'organ'),
 				ourParticipants: m.ourParticipants,

@@ -28,6 +28,7 @@ import { formatDate, formatNumber } from '../../core/format.ts';
 import { countWord, fillPlaceholders, heading, textToBlocks, type Block, type ListItem, type TemplateChapter } from '../../core/report.ts';
 import type { ResolvedTemplate } from './report-template.ts';
 import { yearSentence } from '../../core/year-sentence.ts';
+import { formatHeld } from '../../core/projects.ts';
 import { changeWithinYear, ROLES, type Role } from '../../core/organisation.ts';
 import { rolesOfYear } from '../organisation/queries.ts';
 
@@ -330,6 +331,7 @@ async function externalMeetings(c: Context): Promise<Block[]> {
 		.select({
 			id: externalMeeting.id,
 			heldOn: externalMeeting.heldOn,
+			heldIn: externalMeeting.heldIn,
 			heldText: externalMeeting.heldText,
 			topic: externalMeeting.topic,
 			theirs: externalMeeting.theirParticipants,
@@ -342,13 +344,11 @@ async function externalMeetings(c: Context): Promise<Block[]> {
 		.where(
 			and(
 				eq(externalMeeting.status, 'held'),
-				or(
-					and(gte(externalMeeting.heldOn, `${c.year}-01-01`), lte(externalMeeting.heldOn, `${c.year}-12-31`)),
-					and(isNull(externalMeeting.heldOn), sql`${externalMeeting.heldText} like ${`%${c.year}%`}`)
-				)
+				gte(externalMeeting.heldFrom, `${c.year}-01-01`),
+				lte(externalMeeting.heldFrom, `${c.year}-12-31`)
 			)
 		)
-		.orderBy(sql`${externalMeeting.heldOn} nulls last`, asc(externalMeeting.id));
+		.orderBy(sql`${externalMeeting.heldFrom} nulls last`, asc(externalMeeting.id));
 	if (!rows.length) return [{ kind: 'paragraph', text: `Inga externa möten är registrerade för ${c.year}.` }];
 	const orgs = await c.db
 		.select({ meetingId: externalMeetingOrganisation.externalMeetingId, name: organisation.name })
@@ -366,7 +366,7 @@ async function externalMeetings(c: Context): Promise<Block[]> {
 	for (const r of rows) {
 		const names = orgs.filter((o) => o.meetingId === r.id).map((o) => o.name);
 		const counterpart = [names.join(', '), r.theirs].filter(Boolean).join(': ');
-		const when = r.heldOn ? formatDate(r.heldOn) : r.heldText;
+		const when = formatHeld(r);
 		const item = {
 			text: `${counterpart || r.topic}${counterpart ? ` – ${r.topic}` : ''} (${when}${r.format === 'digital' ? ', digitalt' : ''})`
 		};
@@ -455,8 +455,8 @@ async function meetingsAndAdministration(c: Context): Promise<Block[]> {
 		c.db
 			.select()
 			.from(event)
-			.where(and(gte(event.heldOn, from), lte(event.heldOn, to)))
-			.orderBy(asc(event.heldOn)),
+			.where(and(gte(event.heldFrom, from), lte(event.heldFrom, to)))
+			.orderBy(asc(event.heldFrom)),
 		eventCosts(c.db, c.year)
 	]);
 	const costOf = new Map(costs.map((e) => [e.id, e.costs]));
@@ -465,7 +465,7 @@ async function meetingsAndAdministration(c: Context): Promise<Block[]> {
 		const facts = [
 			e.status === 'cancelled'
 				? `Inställd${e.cancelledReason ? `: ${e.cancelledReason}` : ''}.`
-				: `${formatDate(e.heldOn)}${e.place ? `, ${e.place}` : ''}.`,
+				: `${formatHeld(e)}${e.place ? `, ${e.place}` : ''}.`,
 			e.theme ? `Tema: ${e.theme}.` : null,
 			e.hostText ? `Värdar: ${e.hostText}.` : null,
 			e.participants != null && e.status !== 'cancelled'

@@ -17,6 +17,7 @@ import { rolesOfYear } from '../organisation/queries.ts';
 import { formatDate, formatNumber } from '../../core/format.ts';
 import { utcToStockholm } from '../../core/meetings.ts';
 import { parseTiming, timingLabel } from '../../core/planning.ts';
+import { formatHeld } from '../../core/projects.ts';
 import { heading, textToBlocks, type Block, type TemplateChapter } from '../../core/report.ts';
 import type { ResolvedTemplate } from './report-template.ts';
 
@@ -199,8 +200,8 @@ async function conferences(c: Context): Promise<Block[]> {
 	const rows = await c.db
 		.select()
 		.from(event)
-		.where(and(gte(event.heldOn, `${c.year}-01-01`), lte(event.heldOn, `${c.year}-12-31`), inArray(event.kind, PLANNED_EVENT_KINDS)))
-		.orderBy(asc(event.heldOn));
+		.where(and(gte(event.heldFrom, `${c.year}-01-01`), lte(event.heldFrom, `${c.year}-12-31`), inArray(event.kind, PLANNED_EVENT_KINDS)))
+		.orderBy(asc(event.heldFrom));
 	if (!rows.length) return [{ kind: 'paragraph', text: `Inga konferenser är inplanerade för ${c.year}.` }];
 	return [
 		{
@@ -209,10 +210,10 @@ async function conferences(c: Context): Promise<Block[]> {
 				text: [
 					// A name that tells the outcome ("(inställd)") is the annual report's.
 					e.name.replace(/\s*\((inställd|inställt)\)$/i, ''),
-					formatDate(e.heldOn),
+					formatHeld(e),
 					e.hostText ? `värdar: ${e.hostText}` : null,
 					e.theme ? `tema: ${e.theme}` : null,
-					e.status === 'cancelled' && e.heldOn && e.heldOn <= until ? 'inställd' : null
+					e.status === 'cancelled' && e.heldTo && e.heldTo <= until ? 'inställd' : null
 				]
 					.filter(Boolean)
 					.join(', ')

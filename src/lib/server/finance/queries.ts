@@ -223,7 +223,10 @@ export async function budgetAgainstOutcome(db: Reader, year: number) {
 // Events, projects, expected income
 
 export async function listEvents(db: Reader) {
-	return db.select().from(event).orderBy(desc(event.heldOn), asc(event.name));
+	return db
+		.select()
+		.from(event)
+		.orderBy(sql`${event.heldFrom} desc nulls last`, asc(event.name));
 }
 
 export async function listProjects(db: Reader) {
@@ -237,6 +240,7 @@ export async function eventCosts(db: Reader, year: number) {
 			id: event.id,
 			name: event.name,
 			heldOn: event.heldOn,
+			heldIn: event.heldIn,
 			participants: event.participants,
 			cap: event.costCapPerParticipant,
 			costs: sql<string>`coalesce(sum(${ledgerEntry.amount}) filter (where ${ledgerCategory.kind} = 'cost'), 0)`
@@ -244,9 +248,9 @@ export async function eventCosts(db: Reader, year: number) {
 		.from(event)
 		.leftJoin(ledgerEntry, eq(ledgerEntry.eventId, event.id))
 		.leftJoin(ledgerCategory, eq(ledgerCategory.id, ledgerEntry.categoryId))
-		.where(and(gte(event.heldOn, `${year}-01-01`), lte(event.heldOn, `${year}-12-31`)))
+		.where(and(gte(event.heldFrom, `${year}-01-01`), lte(event.heldFrom, `${year}-12-31`)))
 		.groupBy(event.id)
-		.orderBy(desc(event.heldOn));
+		.orderBy(desc(event.heldFrom));
 	return rows.map((r) => {
 		const costs = Number(r.costs);
 		return { ...r, costs, perParticipant: r.participants ? Math.round(costs / r.participants / 100) * 100 : null };

@@ -152,8 +152,8 @@ export async function listEvents(db: Reader, f: { year?: number; id?: number } =
 	const rows = await db
 		.select()
 		.from(event)
-		.where(and(f.year ? sql`extract(year from ${event.heldOn}) = ${f.year}` : undefined, f.id ? eq(event.id, f.id) : undefined))
-		.orderBy(sql`${event.heldOn} desc nulls last`, swedish(event.name));
+		.where(and(f.year ? sql`extract(year from ${event.heldFrom}) = ${f.year}` : undefined, f.id ? eq(event.id, f.id) : undefined))
+		.orderBy(sql`${event.heldFrom} desc nulls last`, swedish(event.name));
 	const sums = await sumsBy(db, ledgerEntry.eventId, f.id ? [f.id] : undefined);
 	return rows.map((e) => {
 		const s = sums.get(e.id) ?? NO_SUMS;
@@ -188,12 +188,8 @@ export interface ExternalMeetingFilter {
 
 function externalWhere(f: ExternalMeetingFilter): SQL | undefined {
 	return and(
-		f.year
-			? or(
-					sql`extract(year from ${externalMeeting.heldOn}) = ${f.year}`,
-					and(sql`${externalMeeting.heldOn} is null`, sql`${externalMeeting.heldText} like ${'%' + f.year + '%'}`)
-				)
-			: undefined,
+		// Held in the year as precisely as known: a day, or a month or a year of it ("juni 2018").
+		f.year ? sql`extract(year from ${externalMeeting.heldFrom}) = ${f.year}` : undefined,
 		f.bodyId ? eq(externalMeeting.bodyId, f.bodyId) : undefined,
 		f.organisationId
 			? sql`${externalMeeting.id} in (select external_meeting_id from external_meeting_organisation where organisation_id = ${f.organisationId})`
@@ -247,7 +243,7 @@ export async function listExternalMeetings(db: Reader, f: ExternalMeetingFilter,
 			.from(externalMeeting)
 			.leftJoin(body, eq(body.id, externalMeeting.bodyId))
 			.where(where)
-			.orderBy(sql`${externalMeeting.heldOn} desc nulls last`, desc(externalMeeting.id))
+			.orderBy(sql`${externalMeeting.heldFrom} desc nulls last`, desc(externalMeeting.id))
 			.limit(page.limit)
 			.offset(page.offset),
 		db.select({ total: count() }).from(externalMeeting).where(where)

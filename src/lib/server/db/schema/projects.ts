@@ -109,6 +109,11 @@ export const event = pgTable(
 		theme: text(),
 		hostText: text(),
 		heldOn: date({ mode: 'string' }),
+		/** When the day is not known: a partial date ("2021-09", "2018"), as precisely as the source knows it. */
+		heldIn: text(),
+		/** The first and last day it can have been held: what a year's documents compare. */
+		heldFrom: date({ mode: 'string' }).generatedAlwaysAs(sql`coalesce(held_on, partial_date_first_day(held_in))`),
+		heldTo: date({ mode: 'string' }).generatedAlwaysAs(sql`coalesce(held_on, partial_date_last_day(held_in))`),
 		/** physical, digital, hybrid */
 		format: text(),
 		place: text(),
@@ -127,6 +132,7 @@ export const event = pgTable(
 	},
 	(t) => [
 		index('event_held_on').on(t.heldOn),
+		check('event_held_in', sql`${t.heldIn} is null or (${t.heldOn} is null and partial_date_first_day(${t.heldIn}) is not null)`),
 		check('event_participants', sql`${t.participants} is null or ${t.participants} >= 0`),
 		check(
 			'event_participants_internal',
@@ -157,6 +163,11 @@ export const externalMeeting = pgTable(
 	{
 		id: integer().primaryKey().generatedAlwaysAsIdentity(),
 		heldOn: date({ mode: 'string' }),
+		/** When the day is not known: a partial date ("2021-09", "2018"), as precisely as the source knows it. */
+		heldIn: text(),
+		/** The first and last day it can have been held: what a year's documents compare. */
+		heldFrom: date({ mode: 'string' }).generatedAlwaysAs(sql`coalesce(held_on, partial_date_first_day(held_in))`),
+		heldTo: date({ mode: 'string' }).generatedAlwaysAs(sql`coalesce(held_on, partial_date_last_day(held_in))`),
 		/** When only the month or season is known ("juni 2018"). */
 		heldText: text(),
 		bodyId: integer().references(() => body.id),
@@ -173,7 +184,11 @@ export const externalMeeting = pgTable(
 	},
 	(t) => [
 		index('external_meeting_held_on').on(t.heldOn),
-		check('external_meeting_when', sql`${t.heldOn} is not null or ${t.heldText} is not null`),
+		check(
+			'external_meeting_held_in',
+			sql`${t.heldIn} is null or (${t.heldOn} is null and partial_date_first_day(${t.heldIn}) is not null)`
+		),
+		check('external_meeting_when', sql`${t.heldOn} is not null or ${t.heldIn} is not null or ${t.heldText} is not null`),
 		check('external_meeting_status', sql`${t.status} in ('held', 'planned', 'cancelled')`),
 		check('external_meeting_format', sql`${t.format} is null or ${t.format} in ('physical', 'digital', 'phone')`)
 	]
