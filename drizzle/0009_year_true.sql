@@ -41,6 +41,21 @@ CREATE TABLE "meeting_count" (
 	CONSTRAINT "meeting_count_format" CHECK ("meeting_count"."format" is null or "meeting_count"."format" in ('physical', 'digital', 'hybrid'))
 );
 --> statement-breakpoint
+CREATE TABLE "turnover_count" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "turnover_count_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"body_id" integer NOT NULL,
+	"year" integer NOT NULL,
+	"municipalities" integer NOT NULL,
+	"source" text NOT NULL,
+	"note" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "turnover_count_body_year" UNIQUE("body_id","year"),
+	CONSTRAINT "turnover_count_municipalities" CHECK ("turnover_count"."municipalities" >= 0),
+	CONSTRAINT "turnover_count_year" CHECK ("turnover_count"."year" between 1900 and 2999)
+);
+--> statement-breakpoint
 CREATE TABLE "project_report_text" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "project_report_text_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"project_id" integer NOT NULL,
@@ -70,6 +85,7 @@ ALTER TABLE "external_meeting" ADD COLUMN "held_in" text;--> statement-breakpoin
 ALTER TABLE "external_meeting" ADD COLUMN "held_from" date GENERATED ALWAYS AS (coalesce(held_on, partial_date_first_day(held_in))) STORED;--> statement-breakpoint
 ALTER TABLE "external_meeting" ADD COLUMN "held_to" date GENERATED ALWAYS AS (coalesce(held_on, partial_date_last_day(held_in))) STORED;--> statement-breakpoint
 ALTER TABLE "meeting_count" ADD CONSTRAINT "meeting_count_body_id_body_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."body"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "turnover_count" ADD CONSTRAINT "turnover_count_body_id_body_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."body"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_report_text" ADD CONSTRAINT "project_report_text_project_id_project_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."project"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_valid_from" CHECK ("membership"."valid_from" is null or partial_date_first_day("membership"."valid_from") is not null);--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_valid_to" CHECK ("membership"."valid_to" is null or partial_date_last_day("membership"."valid_to") is not null);--> statement-breakpoint

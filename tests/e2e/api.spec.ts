@@ -78,6 +78,8 @@ test('the register API: session, create, validation, paging, stale versions, tok
 	});
 	expect(low.status()).toBe(422);
 	expect((await low.json()).errors[0].field).toBe('count');
+	const changes = await (await request.get('/api/v1/turnover-counts?year=2021')).json();
+	expect(changes.items.map((c: { municipalities: number }) => c.municipalities)).toEqual([4]);
 	const sections = await (await request.get('/api/v1/project-report-texts?year=2020')).json();
 	expect(sections.items.map((t: { title: string }) => t.title)).toEqual([
 		'Extra analyser av näringslivet på Södertörn som följd av Corona',

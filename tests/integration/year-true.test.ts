@@ -12,11 +12,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './db.ts';
 import { refused } from './refused.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
-import { auditLog, body, meeting, outbox, person } from '../../src/lib/server/db/schema/index.ts';
+import { auditLog, body, meeting, membership, municipality, outbox, person } from '../../src/lib/server/db/schema/index.ts';
 import { loadDemo } from '../../src/lib/server/demo/load.ts';
 import { createMeeting } from '../../src/lib/server/meetings/service.ts';
 import { sendNotice } from '../../src/lib/server/meetings/notices.ts';
-import { listMeetingCounts, meetingCounts, removeMeetingCount } from '../../src/lib/server/meetings/counts.ts';
+import { listMeetingCounts, meetingCounts, removeMeetingCount, turnoverCounts } from '../../src/lib/server/meetings/counts.ts';
 import { createEntry } from '../../src/lib/server/register.ts';
 import { memberships } from '../../src/lib/server/organisation/registers.ts';
 import type { Actor } from '../../src/lib/server/actor.ts';
@@ -411,5 +411,49 @@ describe('events and external meetings known by their month or year', () => {
 		// External meetings of 2021 known only by their month.
 		expect(chapter(reports.get('annual-2021')!, '5')).toMatch(/\((januari|juni|oktober) 2021(, digitalt)?\)/);
 		expect(chapter(reports.get('annual-2020')!, '6')).not.toContain('NKI');
+	});
+});
+
+describe('changes of representatives counted by a source', () => {
+	it('prints the count where the dated memberships show fewer (001, 7: four municipalities in the planning network)', () => {
+		expect(oneLine(texts.get('annual-2021')!.docx)).toContain(
+			'Nätverket för planeringschefer Under 2021 har nätverket haft fem ordinarie möten (digitalt) och ett gemensamt nätverksmöte (fysiskt). Fyra kommuner har bytt representanter under året.'
+		);
+	});
+
+	it('refuses a count below the changes the memberships show, naming the field, and saves nothing', async () => {
+		const [snug] = await db.select().from(body).where(eq(body.shortName, 'SNUG'));
+		const [botkyrka] = await db.select().from(municipality).where(eq(municipality.name, 'Botkyrka'));
+		const people = await db.select().from(person).limit(2);
+		// Botkyrka's representative changes on 1 June 2023.
+		await db.insert(membership).values([
+			{
+				personId: people[0].id,
+				bodyId: snug.id,
+				role: 'member',
+				representsMunicipalityId: botkyrka.id,
+				validFrom: '2022',
+				validTo: '2023-05-31'
+			},
+			{ personId: people[1].id, bodyId: snug.id, role: 'member', representsMunicipalityId: botkyrka.id, validFrom: '2023-06-01' }
+		]);
+		const audits = async () => (await db.select({ n: count() }).from(auditLog))[0].n;
+		const before = await audits();
+		const errors = await refused(() =>
+			createEntry(db, editor, turnoverCounts, { bodyId: snug.id, year: 2023, municipalities: 0, source: 'Test' })
+		);
+		expect(errors.municipalities).toBe(
+			'Antal kommuner: uppdragen visar att 1 kommun bytte representant 2023; antalet kan inte vara lägre.'
+		);
+		expect(await audits()).toBe(before);
+		await createEntry(db, editor, turnoverCounts, {
+			bodyId: snug.id,
+			year: 2023,
+			municipalities: 3,
+			source: 'Årsredovisning och bokslut 2023, kapitel 7'
+		});
+		expect(spaces(plainText((await buildReport(db, 'annual', 2023, null)).blocks))).toContain(
+			'Tre kommuner har bytt representanter under året.'
+		);
 	});
 });

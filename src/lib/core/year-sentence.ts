@@ -11,8 +11,10 @@ export interface YearFigures {
 	counted: KindCount[];
 	cancelled: number;
 	attendanceRate: number | null;
-	/** Municipalities whose representative changed during the year, by name. */
+	/** Municipalities whose representative changed during the year, by name, as the dated memberships show. */
 	turnover: string[];
+	/** How many changed, where a source counts it (turnover_count); printed when the memberships show fewer. */
+	turnoverCounted?: number | null;
 	guests: number;
 }
 
@@ -69,6 +71,12 @@ export function yearSentence(y: YearFigures, year: number, subject = 'nätverket
 		const who = y.guests === 1 ? 'en extern gäst' : `${countWord(y.guests)} externa gäster`;
 		text += partial ? ` Vid de registrerade mötena har ${who} deltagit.` : ` ${capital(who)} har deltagit.`;
 	}
-	if (y.turnover.length) text += ` Ny representant under året: ${y.turnover.join(', ')}.`;
+	const counted = y.turnoverCounted ?? 0;
+	if (counted > y.turnover.length)
+		text +=
+			counted === 1
+				? ' En kommun har bytt representant under året.'
+				: ` ${capital(countWord(counted))} kommuner har bytt representanter under året.`;
+	else if (y.turnover.length) text += ` Ny representant under året: ${y.turnover.join(', ')}.`;
 	return text;
 }

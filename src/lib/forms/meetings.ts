@@ -131,3 +131,10 @@ export const meetingCountFields: FieldSpec[] = [
 	{ name: 'source', label: 'Källa', type: 'text', required: true, hint: 'Till exempel ”Årsredovisning 2021, kapitel 7”.' },
 	{ name: 'note', label: 'Anteckning', type: 'text', hint: 'Gärna källans egna ord.' }
 ];
+
+/** How many municipalities changed representative during the year, as a source counts it. */
+export const turnoverCountFields: FieldSpec[] = [
+	{ name: 'municipalities', label: 'Antal kommuner', type: 'number', required: true },
+	{ name: 'source', label: 'Källa', type: 'text', required: true, hint: 'Till exempel ”Årsredovisning 2021, kapitel 7”.' },
+	{ name: 'note', label: 'Anteckning', type: 'text', hint: 'Gärna källans egna ord.' }
+];

@@ -146,3 +146,12 @@ export const meetingCountInput = z.object({
 	source: requiredText('Källa', 500),
 	note: optionalText('Anteckning', 500)
 });
+
+/** How many municipalities changed representative in a body during a year, as a source counts it. */
+export const turnoverCountInput = z.object({
+	bodyId: requiredId('Organ'),
+	year: yearField('År'),
+	municipalities: count('Antal kommuner'),
+	source: requiredText('Källa', 500),
+	note: optionalText('Anteckning', 500)
+});

@@ -379,11 +379,17 @@ export async function getPriorityObject(db: Reader, actor: Actor, id: number) {
 			.where(and(eq(consultationPriorityObject.priorityObjectId, id), publicOnly(actor)))
 			.orderBy(...newestFirst),
 		db
-			.select({ id: externalMeeting.id, heldOn: externalMeeting.heldOn, heldText: externalMeeting.heldText, topic: externalMeeting.topic })
+			.select({
+				id: externalMeeting.id,
+				heldOn: externalMeeting.heldOn,
+				heldIn: externalMeeting.heldIn,
+				heldText: externalMeeting.heldText,
+				topic: externalMeeting.topic
+			})
 			.from(externalMeetingPriorityObject)
 			.innerJoin(externalMeeting, eq(externalMeeting.id, externalMeetingPriorityObject.externalMeetingId))
 			.where(eq(externalMeetingPriorityObject.priorityObjectId, id))
-			.orderBy(desc(externalMeeting.heldOn))
+			.orderBy(sql`${externalMeeting.heldFrom} desc nulls last`)
 	]);
 	return { ...o, consultations: responses, externalMeetingList: meetings };
 }

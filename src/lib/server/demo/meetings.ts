@@ -20,6 +20,7 @@ import {
 	meetingBody,
 	meetingCount,
 	minutes,
+	turnoverCount,
 	plan
 } from '../db/schema/index.ts';
 import { stockholmToUtc } from '../../core/meetings.ts';
@@ -86,6 +87,7 @@ interface DemoMeetings {
 		source: string;
 		note: string | null;
 	}[];
+	turnoverCounts?: { bodyKey: string; year: number; municipalities: number; source: string; note: string | null }[];
 	earlierActionItems: {
 		key: string;
 		meetingKey: string;
@@ -302,11 +304,14 @@ export async function insertMeetings(tx: Tx, data: DemoMeetings | null, refs: De
 	}
 	const counts = data.meetingCounts ?? [];
 	if (counts.length) await tx.insert(meetingCount).values(counts.map(({ bodyKey, ...c }) => ({ ...c, bodyId: bodyOf(bodyKey) })));
+	const changes = data.turnoverCounts ?? [];
+	if (changes.length) await tx.insert(turnoverCount).values(changes.map(({ bodyKey, ...c }) => ({ ...c, bodyId: bodyOf(bodyKey) })));
 	return {
 		möten: data.meetings.length,
 		dagordningspunkter: items,
 		mötesbeslut: decisions,
 		ärenden: actions.size,
-		'räknade möten': counts.length
+		'räknade möten': counts.length,
+		'räknade byten av representanter': changes.length
 	};
 }

@@ -437,7 +437,7 @@ async function meetingsAndAdministration(c: Context): Promise<Block[]> {
 	for (const b of bodies) {
 		const y = figures.get(b.id)!;
 		const named = roles.filter((r) => r.bodyId === b.id && (b.kind === 'secretariat' ? STAFF_ROLES : LEAD_ROLES).includes(r.role));
-		if (!y.held.length && !y.counted.length && b.kind === 'network' && !named.length) continue;
+		if (!y.held.length && !y.counted.length && !y.turnoverCounted && b.kind === 'network' && !named.length) continue;
 		out.push(heading(2, null, b.name));
 		if (b.kind !== 'secretariat') out.push({ kind: 'paragraph', text: yearSentence(y, c.year, SUBJECTS[b.kind] ?? 'nätverket') });
 		if (named.length)

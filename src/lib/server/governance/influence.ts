@@ -101,7 +101,13 @@ export async function getInfluence(db: Reader, id: number) {
 			.innerJoin(plan, eq(plan.id, activity.planId))
 			.where(eq(influenceActivity.influenceId, id)),
 		db
-			.select({ id: externalMeeting.id, heldOn: externalMeeting.heldOn, heldText: externalMeeting.heldText, topic: externalMeeting.topic })
+			.select({
+				id: externalMeeting.id,
+				heldOn: externalMeeting.heldOn,
+				heldIn: externalMeeting.heldIn,
+				heldText: externalMeeting.heldText,
+				topic: externalMeeting.topic
+			})
 			.from(influenceExternalMeeting)
 			.innerJoin(externalMeeting, eq(externalMeeting.id, influenceExternalMeeting.externalMeetingId))
 			.where(eq(influenceExternalMeeting.influenceId, id))
@@ -190,7 +196,7 @@ export async function targetsOf(db: Reader, f: { year?: number; activityId?: num
 			note: activityTarget.note,
 			held: sql<number>`(select count(*)::int from ${externalMeeting} join ${externalMeetingOrganisation} on ${externalMeetingOrganisation.externalMeetingId} = ${externalMeeting.id}
 				where ${externalMeetingOrganisation.organisationId} = ${activityTarget.organisationId} and ${externalMeeting.status} = 'held'
-				and extract(year from ${externalMeeting.heldOn})::int = ${plan.year})`
+				and extract(year from ${externalMeeting.heldFrom})::int = ${plan.year})`
 		})
 		.from(activityTarget)
 		.innerJoin(activity, eq(activity.id, activityTarget.activityId))

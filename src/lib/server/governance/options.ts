@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { activity, externalMeeting, governingDocument, governingDocumentVersion, plan } from '../db/schema/index.ts';
 import type { ListName, OptionLists } from '../../forms/spec.ts';
 import { consultationOptions } from '../consultations/options.ts';
-import { formatDate } from '../../core/format.ts';
+import { formatHeld } from '../../core/projects.ts';
 
 export async function governanceOptions(db: Db, names: ListName[]): Promise<OptionLists> {
 	const out = await consultationOptions(db, names);
@@ -36,12 +36,18 @@ export async function governanceOptions(db: Db, names: ListName[]): Promise<Opti
 	}
 	if (names.includes('externalMeetings')) {
 		const rows = await db
-			.select({ id: externalMeeting.id, heldOn: externalMeeting.heldOn, heldText: externalMeeting.heldText, topic: externalMeeting.topic })
+			.select({
+				id: externalMeeting.id,
+				heldOn: externalMeeting.heldOn,
+				heldIn: externalMeeting.heldIn,
+				heldText: externalMeeting.heldText,
+				topic: externalMeeting.topic
+			})
 			.from(externalMeeting)
-			.orderBy(sql`${externalMeeting.heldOn} desc nulls last`);
+			.orderBy(sql`${externalMeeting.heldFrom} desc nulls last`);
 		out.externalMeetings = rows.map((r) => ({
 			value: String(r.id),
-			label: `${r.heldOn ? formatDate(r.heldOn) : (r.heldText ?? 'odaterat')}: ${r.topic.length > 80 ? `${r.topic.slice(0, 78)}…` : r.topic}`
+			label: `${formatHeld(r) || 'odaterat'}: ${r.topic.length > 80 ? `${r.topic.slice(0, 78)}…` : r.topic}`
 		}));
 	}
 	if (names.includes('plans')) {

@@ -1,14 +1,23 @@
-// Counted meetings: what a source says a body's year held ("fem digitala
-// möten"), where the meetings are not all recorded one by one. The year's
-// documents print the count when the records fall short of it.
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+// Counted facts of a body's year where the records do not hold every item: its
+// meetings ("fem digitala möten") and the municipalities that changed
+// representative ("fyra kommuner"). The year's documents print the count when
+// the records fall short of it; a count below the records is refused.
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
-import { meeting, meetingBody, meetingCount } from '../db/schema/index.ts';
+import { meeting, meetingBody, meetingCount, membership, turnoverCount } from '../db/schema/index.ts';
 import { fieldError } from '../errors.ts';
 import { removeEntry, type Register } from '../register.ts';
-import { meetingCountInput } from '../../schemas/meetings.ts';
-import { MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, stockholmToUtc, type MeetingFormat, type MeetingKind } from '../../core/meetings.ts';
+import { meetingCountInput, turnoverCountInput } from '../../schemas/meetings.ts';
+import {
+	MEETING_FORMAT_LABELS,
+	MEETING_KIND_LABELS,
+	stockholmToUtc,
+	turnover,
+	type MeetingFormat,
+	type MeetingKind
+} from '../../core/meetings.ts';
+import { REPRESENTATIVE_ROLES } from './statistics.ts';
 
 /** The held meetings on record of a body, year, kind and format (null: those whose form is not given). */
 async function recorded(tx: Tx, v: { bodyId: number; year: number; kind: string; format: string | null }) {
@@ -69,3 +78,42 @@ export function listMeetingCounts(db: Db, f: { bodyId?: number; year?: number } 
 
 /** Removes one read at its version; audited. */
 export const removeMeetingCount = (db: Db, actor: Actor, id: number, input: unknown) => removeEntry(db, actor, meetingCounts, id, input);
+
+export const turnoverCounts: Register<typeof turnoverCountInput> = {
+	entity: 'turnover_count',
+	what: 'Antalet',
+	table: turnoverCount,
+	input: turnoverCountInput,
+	constraints: {
+		turnover_count_body_year: ['year', 'År: organet har redan ett antal byten det året; ändra det i stället.'],
+		turnover_count_body_id_body_id_fk: ['bodyId', 'Organ: det valda organet finns inte.']
+	},
+	// Fewer than the changes the dated memberships show would say less happened than did.
+	check: async (tx, v) => {
+		const periods = await tx
+			.select({
+				municipalityId: membership.representsMunicipalityId,
+				personId: membership.personId,
+				validFrom: membership.startsOn,
+				validTo: membership.endsOn
+			})
+			.from(membership)
+			.where(and(eq(membership.bodyId, v.bodyId), inArray(membership.role, REPRESENTATIVE_ROLES)));
+		const n = turnover(periods, v.year).length;
+		if ((v.municipalities ?? 0) < n)
+			throw fieldError(
+				'municipalities',
+				`Antal kommuner: uppdragen visar att ${n} ${n === 1 ? 'kommun' : 'kommuner'} bytte representant ${v.year}; antalet kan inte vara lägre.`
+			);
+	}
+};
+
+export function listTurnoverCounts(db: Db, f: { bodyId?: number; year?: number } = {}) {
+	return db
+		.select()
+		.from(turnoverCount)
+		.where(and(f.bodyId ? eq(turnoverCount.bodyId, f.bodyId) : undefined, f.year ? eq(turnoverCount.year, f.year) : undefined))
+		.orderBy(asc(turnoverCount.year), asc(turnoverCount.bodyId));
+}
+
+export const removeTurnoverCount = (db: Db, actor: Actor, id: number, input: unknown) => removeEntry(db, actor, turnoverCounts, id, input);

@@ -11,7 +11,8 @@ import {
 	meetingCount,
 	membership,
 	municipality,
-	person
+	person,
+	turnoverCount
 } from '../db/schema/index.ts';
 import { introductionsOf } from '../governance/cycle.ts';
 import { attendanceRate, extraMeetingDue, stockholmToUtc, turnover, type MeetingFormat, type MeetingKind } from '../../core/meetings.ts';
@@ -23,7 +24,7 @@ import { assertBodyVisible } from './access.ts';
  * The roles whose change is a change of a municipality's representative: a new
  * chair who was a member already, or a guest, is not one.
  */
-const REPRESENTATIVE_ROLES = ['member', 'substitute'];
+export const REPRESENTATIVE_ROLES = ['member', 'substitute'];
 
 export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: number) {
 	await assertBodyVisible(db, actor, bodyId);
@@ -97,7 +98,7 @@ export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: numbe
 export type BodyYearFigures = YearFigures;
 
 /**
- * The year in figures of many bodies at once, in five reads whatever their
+ * The year in figures of many bodies at once, in six reads whatever their
  * number: what the published documents print for every body, where bodyYear
  * (one body, with its rules and requests) would take a handful of reads each.
  */
@@ -107,7 +108,7 @@ export async function bodiesYear(db: Db, bodyIds: number[], year: number): Promi
 	const from = stockholmToUtc(`${year}-01-01`, '00:00');
 	const to = stockholmToUtc(`${year + 1}-01-01`, '00:00');
 	const inYear = and(inArray(meetingBody.bodyId, bodyIds), gte(meeting.startsAt, from), lt(meeting.startsAt, to));
-	const [byFormat, counted, att, periods] = await Promise.all([
+	const [byFormat, counted, turnoverCounted, att, periods] = await Promise.all([
 		db
 			.select({
 				bodyId: meetingBody.bodyId,
@@ -124,6 +125,10 @@ export async function bodiesYear(db: Db, bodyIds: number[], year: number): Promi
 			.select({ bodyId: meetingCount.bodyId, kind: meetingCount.kind, format: meetingCount.format, count: meetingCount.count })
 			.from(meetingCount)
 			.where(and(inArray(meetingCount.bodyId, bodyIds), eq(meetingCount.year, year))),
+		db
+			.select({ bodyId: turnoverCount.bodyId, municipalities: turnoverCount.municipalities })
+			.from(turnoverCount)
+			.where(and(inArray(turnoverCount.bodyId, bodyIds), eq(turnoverCount.year, year))),
 		db
 			.select({
 				bodyId: meetingBody.bodyId,
@@ -177,6 +182,7 @@ export async function bodiesYear(db: Db, bodyIds: number[], year: number): Promi
 			cancelled: rows.filter((r) => r.status === 'cancelled').reduce((s, r) => s + r.n, 0),
 			attendanceRate: members?.all ? members.present / members.all : null,
 			turnover: (changed.get(id) ?? []).map((m) => names.get(m) ?? '').sort((a, b) => a.localeCompare(b, 'sv')),
+			turnoverCounted: turnoverCounted.find((t) => t.bodyId === id)?.municipalities ?? null,
 			guests: att.find((a) => a.bodyId === id && a.guest)?.all ?? 0
 		});
 	}

@@ -106,6 +106,33 @@ export const meetingCount = pgTable(
 	]
 );
 
+/**
+ * How many member municipalities changed representative in a body during a
+ * year, where a source counts it ("Fyra kommuner har bytt representanter under
+ * året", Årsredovisning 2021, kapitel 7) and the memberships do not show every
+ * change. The report prints the count when the dated memberships show fewer.
+ */
+export const turnoverCount = pgTable(
+	'turnover_count',
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		bodyId: integer()
+			.notNull()
+			.references(() => body.id, { onDelete: 'cascade' }),
+		year: integer().notNull(),
+		municipalities: integer().notNull(),
+		source: text().notNull(),
+		note: text(),
+		...version,
+		...timestamps
+	},
+	(t) => [
+		unique('turnover_count_body_year').on(t.bodyId, t.year),
+		check('turnover_count_municipalities', sql`${t.municipalities} >= 0`),
+		check('turnover_count_year', sql`${t.year} between 1900 and 2999`)
+	]
+);
+
 /** A meeting counts in the year of every body it belongs to. */
 export const meetingBody = pgTable(
 	'meeting_body',

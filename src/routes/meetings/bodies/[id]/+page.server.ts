@@ -11,7 +11,14 @@ import { optionLists } from '#lib/server/organisation/options.ts';
 import { hasRole } from '#lib/server/actor.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { todayIso } from '#lib/core/format.ts';
-import { listMeetingCounts, meetingCounts, removeMeetingCount } from '#lib/server/meetings/counts.ts';
+import {
+	listMeetingCounts,
+	listTurnoverCounts,
+	meetingCounts,
+	removeMeetingCount,
+	removeTurnoverCount,
+	turnoverCounts
+} from '#lib/server/meetings/counts.ts';
 import { createEntry } from '#lib/server/register.ts';
 import { NotFoundError } from '#lib/server/errors.ts';
 import { yearSentence } from '#lib/core/year-sentence.ts';
@@ -21,13 +28,14 @@ export const load: PageServerLoad = async (event) => {
 	const id = idParam(event.params.id);
 	const actor = event.locals.actor;
 	const year = calendarYear(event.url);
-	const [stats, body, meetings, counts] = await read(event, async () => {
+	const [stats, body, meetings, counts, turnoverCounts] = await read(event, async () => {
 		const s = await bodyYear(db(), actor, id, year);
 		return Promise.all([
 			s,
 			getBody(db(), id),
 			listMeetings(db(), actor, { bodyId: id, from: `${year}-01-01`, to: `${year}-12-31` }),
-			listMeetingCounts(db(), { bodyId: id, year })
+			listMeetingCounts(db(), { bodyId: id, year }),
+			listTurnoverCounts(db(), { bodyId: id, year })
 		]);
 	});
 	// How the year's documents will state its meetings: the records, or the counts where the records fall short.
@@ -45,6 +53,7 @@ export const load: PageServerLoad = async (event) => {
 		stats,
 		meetings,
 		counts,
+		turnoverCount: turnoverCounts[0] ?? null,
 		stated,
 		feedUrl: `${event.url.origin}/calendar/bodies/${id}.ics`,
 		lists: editor
@@ -83,6 +92,28 @@ export const actions: Actions = {
 			{ extra: { form: 'removeCount' } }
 		);
 		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${r.result.year}&removed=1#counts`);
+		return r;
+	},
+	turnover: async (event) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(event, (input) => createEntry(db(), event.locals.actor, turnoverCounts, { ...input, bodyId: id }), {
+			extra: { form: 'turnover' }
+		});
+		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${r.result.year}&counted=1#turnover`);
+		return r;
+	},
+	removeTurnover: async (event) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(
+			event,
+			async (input) => {
+				const countId = Number((input as { countId?: unknown }).countId);
+				if (!Number.isInteger(countId) || countId <= 0) throw new NotFoundError('Antalet');
+				return removeTurnoverCount(db(), event.locals.actor, countId, input);
+			},
+			{ extra: { form: 'removeTurnover' } }
+		);
+		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${r.result.year}&removed=1#turnover`);
 		return r;
 	},
 	request: async (event) => {
