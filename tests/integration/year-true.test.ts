@@ -16,8 +16,8 @@ import { auditLog, body, meeting, membership, municipality, outbox, person } fro
 import { loadDemo } from '../../src/lib/server/demo/load.ts';
 import { createMeeting } from '../../src/lib/server/meetings/service.ts';
 import { sendNotice } from '../../src/lib/server/meetings/notices.ts';
-import { listMeetingCounts, meetingCounts, removeMeetingCount, turnoverCounts } from '../../src/lib/server/meetings/counts.ts';
-import { createEntry } from '../../src/lib/server/register.ts';
+import { listMeetingCounts, meetingCounts, turnoverCounts } from '../../src/lib/server/meetings/counts.ts';
+import { createEntry, removeEntry } from '../../src/lib/server/register.ts';
 import { memberships } from '../../src/lib/server/organisation/registers.ts';
 import type { Actor } from '../../src/lib/server/actor.ts';
 import { buildReport } from '../../src/lib/server/documents/reports.ts';
@@ -309,7 +309,7 @@ describe('counted meetings', () => {
 		});
 		const r2019 = await buildReport(db, 'annual', 2019, null);
 		expect(spaces(plainText(r2019.blocks))).toContain('Under 2019 har samarbetskommittén haft sex ordinarie möten.');
-		await removeMeetingCount(db, editor, added.id, { version: added.version });
+		await removeEntry(db, editor, meetingCounts, added.id, { version: added.version });
 		expect(await audits()).toBe(before + 2);
 	});
 });

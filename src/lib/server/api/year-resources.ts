@@ -3,75 +3,62 @@
 // the records do not hold every item, meetings/counts.ts) and each project's
 // section of a year's annual report (projects/report-texts.ts). Public, as the
 // reports that print them are.
+import type { z } from 'zod';
+import { eq } from 'drizzle-orm';
 import type { Resource } from './resources.ts';
 import { pageArray } from './resources.ts';
 import { numberParam } from './http.ts';
 import { NotFoundError } from '../errors.ts';
-import {
-	listMeetingCounts,
-	listTurnoverCounts,
-	meetingCounts,
-	removeMeetingCount,
-	removeTurnoverCount,
-	turnoverCounts
-} from '../meetings/counts.ts';
-import { meetingCount, projectReportText, turnoverCount } from '../db/schema/index.ts';
-import { listProjectReportTexts, projectReportTexts, removeProjectReportText } from '../projects/report-texts.ts';
-import { eq } from 'drizzle-orm';
+import { removeEntry, type Register } from '../register.ts';
+import { listMeetingCounts, listTurnoverCounts, meetingCounts, turnoverCounts } from '../meetings/counts.ts';
+import { listProjectReportTexts, projectReportTexts } from '../projects/report-texts.ts';
+
+/** A register's record read by its id and removed at the version read. */
+function ownRecords(register: Register<z.ZodType>): Pick<Resource, 'register' | 'get' | 'remove'> {
+	return {
+		register,
+		get: async (db, _a, id) => {
+			const [row] = await db.select().from(register.table).where(eq(register.table.id, id));
+			if (!row) throw new NotFoundError(register.what);
+			return row;
+		},
+		remove: (db, actor, id, input) => removeEntry(db, actor, register, id, input)
+	};
+}
+
+const byBodyAndYear: Resource['filters'] = [
+	{ name: 'body', description: 'Organets id', type: 'integer' },
+	{ name: 'year', description: 'År', type: 'integer' }
+];
+const bodyAndYear = (url: URL) => ({ bodyId: numberParam(url, 'body'), year: numberParam(url, 'year') });
 
 export const yearResources: Resource[] = [
 	{
 		path: 'meeting-counts',
 		tag: 'Möten',
 		what: 'räknade möten',
-		register: meetingCounts,
-		filters: [
-			{ name: 'body', description: 'Organets id', type: 'integer' },
-			{ name: 'year', description: 'År', type: 'integer' }
-		],
-		list: async (db, _a, url, page) =>
-			pageArray(await listMeetingCounts(db, { bodyId: numberParam(url, 'body'), year: numberParam(url, 'year') }), page),
-		get: async (db, _a, id) => {
-			const [row] = await db.select().from(meetingCount).where(eq(meetingCount.id, id));
-			if (!row) throw new NotFoundError('Antalet');
-			return row;
-		},
-		remove: (db, actor, id, input) => removeMeetingCount(db, actor, id, input)
-	},
-	{
-		path: 'project-report-texts',
-		tag: 'Projekt',
-		what: 'projektets avsnitt i en årsredovisning',
-		register: projectReportTexts,
-		filters: [
-			{ name: 'project', description: 'Projektets id', type: 'integer' },
-			{ name: 'year', description: 'Årsredovisningens år', type: 'integer' }
-		],
-		list: async (db, _a, url, page) =>
-			pageArray(await listProjectReportTexts(db, { projectId: numberParam(url, 'project'), year: numberParam(url, 'year') }), page),
-		get: async (db, _a, id) => {
-			const [row] = await db.select().from(projectReportText).where(eq(projectReportText.id, id));
-			if (!row) throw new NotFoundError('Texten');
-			return row;
-		},
-		remove: (db, actor, id, input) => removeProjectReportText(db, actor, id, input)
+		...ownRecords(meetingCounts),
+		filters: byBodyAndYear,
+		list: async (db, _a, url, page) => pageArray(await listMeetingCounts(db, bodyAndYear(url)), page)
 	},
 	{
 		path: 'turnover-counts',
 		tag: 'Möten',
 		what: 'räknade byten av representanter',
-		register: turnoverCounts,
+		...ownRecords(turnoverCounts),
+		filters: byBodyAndYear,
+		list: async (db, _a, url, page) => pageArray(await listTurnoverCounts(db, bodyAndYear(url)), page)
+	},
+	{
+		path: 'project-report-texts',
+		tag: 'Projekt',
+		what: 'projektets avsnitt i en årsredovisning',
+		...ownRecords(projectReportTexts),
 		filters: [
-			{ name: 'body', description: 'Organets id', type: 'integer' },
-			{ name: 'year', description: 'År', type: 'integer' }
+			{ name: 'project', description: 'Projektets id', type: 'integer' },
+			{ name: 'year', description: 'Årsredovisningens år', type: 'integer' }
 		],
 		list: async (db, _a, url, page) =>
-			pageArray(await listTurnoverCounts(db, { bodyId: numberParam(url, 'body'), year: numberParam(url, 'year') }), page),
-		get: async (db, _a, id) => {
-			const [row] = await db.select().from(turnoverCount).where(eq(turnoverCount.id, id));
-			if (!row) throw new NotFoundError('Antalet');
-			return row;
-		},
-		remove: (db, actor, id, input) => removeTurnoverCount(db, actor, id, input)
+			pageArray(await listProjectReportTexts(db, { projectId: numberParam(url, 'project'), year: numberParam(url, 'year') }), page)
 	}
 ];

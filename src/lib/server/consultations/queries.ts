@@ -31,6 +31,7 @@ import { swedish } from '../db/order.ts';
 import { meetingLabels } from './options.ts';
 import { utcToStockholm } from '../../core/meetings.ts';
 import { consultationYears, DUE_SOON_DAYS, dueState, isOpen, type ConsultationStatus, type JointAnswer } from '../../core/consultations.ts';
+import { externalMeetingLine } from '../projects/queries.ts';
 
 type Reader = Db | Tx;
 
@@ -379,13 +380,7 @@ export async function getPriorityObject(db: Reader, actor: Actor, id: number) {
 			.where(and(eq(consultationPriorityObject.priorityObjectId, id), publicOnly(actor)))
 			.orderBy(...newestFirst),
 		db
-			.select({
-				id: externalMeeting.id,
-				heldOn: externalMeeting.heldOn,
-				heldIn: externalMeeting.heldIn,
-				heldText: externalMeeting.heldText,
-				topic: externalMeeting.topic
-			})
+			.select(externalMeetingLine)
 			.from(externalMeetingPriorityObject)
 			.innerJoin(externalMeeting, eq(externalMeeting.id, externalMeetingPriorityObject.externalMeetingId))
 			.where(eq(externalMeetingPriorityObject.priorityObjectId, id))

@@ -27,6 +27,7 @@ import { versionField } from '../../schemas/fields.ts';
 import { activityTargetInput, influenceInput, newsInput, type INFLUENCE_KINDS } from '../../schemas/governance.ts';
 import { pgNames } from '../consultations/service.ts';
 import { targetState } from '../../core/governance.ts';
+import { externalMeetingLine } from '../projects/queries.ts';
 
 type Reader = Db | Tx;
 type InfluenceKind = (typeof INFLUENCE_KINDS)[number];
@@ -101,13 +102,7 @@ export async function getInfluence(db: Reader, id: number) {
 			.innerJoin(plan, eq(plan.id, activity.planId))
 			.where(eq(influenceActivity.influenceId, id)),
 		db
-			.select({
-				id: externalMeeting.id,
-				heldOn: externalMeeting.heldOn,
-				heldIn: externalMeeting.heldIn,
-				heldText: externalMeeting.heldText,
-				topic: externalMeeting.topic
-			})
+			.select(externalMeetingLine)
 			.from(influenceExternalMeeting)
 			.innerJoin(externalMeeting, eq(externalMeeting.id, influenceExternalMeeting.externalMeetingId))
 			.where(eq(influenceExternalMeeting.influenceId, id))

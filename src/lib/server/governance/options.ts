@@ -5,6 +5,7 @@ import { activity, externalMeeting, governingDocument, governingDocumentVersion,
 import type { ListName, OptionLists } from '../../forms/spec.ts';
 import { consultationOptions } from '../consultations/options.ts';
 import { formatHeld } from '../../core/projects.ts';
+import { externalMeetingLine } from '../projects/queries.ts';
 
 export async function governanceOptions(db: Db, names: ListName[]): Promise<OptionLists> {
 	const out = await consultationOptions(db, names);
@@ -36,13 +37,7 @@ export async function governanceOptions(db: Db, names: ListName[]): Promise<Opti
 	}
 	if (names.includes('externalMeetings')) {
 		const rows = await db
-			.select({
-				id: externalMeeting.id,
-				heldOn: externalMeeting.heldOn,
-				heldIn: externalMeeting.heldIn,
-				heldText: externalMeeting.heldText,
-				topic: externalMeeting.topic
-			})
+			.select(externalMeetingLine)
 			.from(externalMeeting)
 			.orderBy(sql`${externalMeeting.heldFrom} desc nulls last`);
 		out.externalMeetings = rows.map((r) => ({

@@ -2,12 +2,11 @@
 // meetings ("fem digitala möten") and the municipalities that changed
 // representative ("fyra kommuner"). The year's documents print the count when
 // the records fall short of it; a count below the records is refused.
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import type { Actor } from '../actor.ts';
-import { meeting, meetingBody, meetingCount, membership, turnoverCount } from '../db/schema/index.ts';
+import { meeting, meetingBody, meetingCount, turnoverCount } from '../db/schema/index.ts';
 import { fieldError } from '../errors.ts';
-import { removeEntry, type Register } from '../register.ts';
+import type { Register } from '../register.ts';
 import { meetingCountInput, turnoverCountInput } from '../../schemas/meetings.ts';
 import {
 	MEETING_FORMAT_LABELS,
@@ -17,7 +16,7 @@ import {
 	type MeetingFormat,
 	type MeetingKind
 } from '../../core/meetings.ts';
-import { REPRESENTATIVE_ROLES } from './statistics.ts';
+import { representationPeriods } from './statistics.ts';
 
 /** The held meetings on record of a body, year, kind and format (null: those whose form is not given). */
 async function recorded(tx: Tx, v: { bodyId: number; year: number; kind: string; format: string | null }) {
@@ -76,9 +75,6 @@ export function listMeetingCounts(db: Db, f: { bodyId?: number; year?: number } 
 		);
 }
 
-/** Removes one read at its version; audited. */
-export const removeMeetingCount = (db: Db, actor: Actor, id: number, input: unknown) => removeEntry(db, actor, meetingCounts, id, input);
-
 export const turnoverCounts: Register<typeof turnoverCountInput> = {
 	entity: 'turnover_count',
 	what: 'Antalet',
@@ -90,16 +86,7 @@ export const turnoverCounts: Register<typeof turnoverCountInput> = {
 	},
 	// Fewer than the changes the dated memberships show would say less happened than did.
 	check: async (tx, v) => {
-		const periods = await tx
-			.select({
-				municipalityId: membership.representsMunicipalityId,
-				personId: membership.personId,
-				validFrom: membership.startsOn,
-				validTo: membership.endsOn
-			})
-			.from(membership)
-			.where(and(eq(membership.bodyId, v.bodyId), inArray(membership.role, REPRESENTATIVE_ROLES)));
-		const n = turnover(periods, v.year).length;
+		const n = turnover(await representationPeriods(tx, [v.bodyId]), v.year).length;
 		if ((v.municipalities ?? 0) < n)
 			throw fieldError(
 				'municipalities',
@@ -115,5 +102,3 @@ export function listTurnoverCounts(db: Db, f: { bodyId?: number; year?: number }
 		.where(and(f.bodyId ? eq(turnoverCount.bodyId, f.bodyId) : undefined, f.year ? eq(turnoverCount.year, f.year) : undefined))
 		.orderBy(asc(turnoverCount.year), asc(turnoverCount.bodyId));
 }
-
-export const removeTurnoverCount = (db: Db, actor: Actor, id: number, input: unknown) => removeEntry(db, actor, turnoverCounts, id, input);

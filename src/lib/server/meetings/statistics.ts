@@ -1,7 +1,7 @@
 // A body's year in figures: meetings by format, attendance rate, turnover of
 // representatives; and the open requests for an extra meeting.
 import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
 import {
 	attendance,
@@ -24,7 +24,21 @@ import { assertBodyVisible } from './access.ts';
  * The roles whose change is a change of a municipality's representative: a new
  * chair who was a member already, or a guest, is not one.
  */
-export const REPRESENTATIVE_ROLES = ['member', 'substitute'];
+const REPRESENTATIVE_ROLES = ['member', 'substitute'];
+
+/** Who represented which municipality in the bodies, and from and to which day: what turnover is counted from. */
+export function representationPeriods(db: Db | Tx, bodyIds: number[]) {
+	return db
+		.select({
+			bodyId: membership.bodyId,
+			municipalityId: membership.representsMunicipalityId,
+			personId: membership.personId,
+			validFrom: membership.startsOn,
+			validTo: membership.endsOn
+		})
+		.from(membership)
+		.where(and(inArray(membership.bodyId, bodyIds), inArray(membership.role, REPRESENTATIVE_ROLES)));
+}
 
 export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: number) {
 	await assertBodyVisible(db, actor, bodyId);
@@ -46,15 +60,7 @@ export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: numbe
 			.from(attendance)
 			.innerJoin(meeting, eq(meeting.id, attendance.meetingId))
 			.where(and(inYear, eq(attendance.guest, false))),
-		db
-			.select({
-				municipalityId: membership.representsMunicipalityId,
-				personId: membership.personId,
-				validFrom: membership.startsOn,
-				validTo: membership.endsOn
-			})
-			.from(membership)
-			.where(and(eq(membership.bodyId, bodyId), inArray(membership.role, REPRESENTATIVE_ROLES))),
+		representationPeriods(db, [bodyId]),
 		getBodyRules(db, bodyId),
 		db
 			.select({
@@ -141,16 +147,7 @@ export async function bodiesYear(db: Db, bodyIds: number[], year: number): Promi
 			.innerJoin(meetingBody, eq(meetingBody.meetingId, meeting.id))
 			.where(inYear)
 			.groupBy(meetingBody.bodyId, attendance.guest),
-		db
-			.select({
-				bodyId: membership.bodyId,
-				municipalityId: membership.representsMunicipalityId,
-				personId: membership.personId,
-				validFrom: membership.startsOn,
-				validTo: membership.endsOn
-			})
-			.from(membership)
-			.where(and(inArray(membership.bodyId, bodyIds), inArray(membership.role, REPRESENTATIVE_ROLES)))
+		representationPeriods(db, bodyIds)
 	]);
 	const changed = new Map(
 		bodyIds.map((id) => [

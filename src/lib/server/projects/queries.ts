@@ -235,6 +235,15 @@ async function withLinks(db: Reader, rows: { m: typeof externalMeeting.$inferSel
 
 const externalColumns = { m: externalMeeting, body: body.name };
 
+/** An external meeting as a line in another record's list: when (as precisely as known) and on what. */
+export const externalMeetingLine = {
+	id: externalMeeting.id,
+	heldOn: externalMeeting.heldOn,
+	heldIn: externalMeeting.heldIn,
+	heldText: externalMeeting.heldText,
+	topic: externalMeeting.topic
+};
+
 export async function listExternalMeetings(db: Reader, f: ExternalMeetingFilter, page: Page) {
 	const where = externalWhere(f);
 	const [rows, [{ total }]] = await Promise.all([

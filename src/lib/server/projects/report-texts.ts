@@ -2,9 +2,8 @@
 // chapter, written for that year and printed in that year's report only.
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import type { Actor } from '../actor.ts';
 import { project, projectReportText } from '../db/schema/index.ts';
-import { removeEntry, type Register } from '../register.ts';
+import type { Register } from '../register.ts';
 import { projectReportTextInput } from '../../schemas/projects.ts';
 
 export const projectReportTexts: Register<typeof projectReportTextInput> = {
@@ -40,7 +39,3 @@ export function listProjectReportTexts(db: Db, f: { year?: number; projectId?: n
 		)
 		.orderBy(asc(projectReportText.year), asc(projectReportText.position), asc(project.name));
 }
-
-/** Removes one read at its version; audited. */
-export const removeProjectReportText = (db: Db, actor: Actor, id: number, input: unknown) =>
-	removeEntry(db, actor, projectReportTexts, id, input);

@@ -9,8 +9,8 @@ import { consultationOptions } from '#lib/server/consultations/options.ts';
 import { financeOptions } from '#lib/server/finance/options.ts';
 import { amountInput } from '#lib/core/finance.ts';
 import { todayIso } from '#lib/core/format.ts';
-import { listProjectReportTexts, projectReportTexts, removeProjectReportText } from '#lib/server/projects/report-texts.ts';
-import { createEntry, updateEntry } from '#lib/server/register.ts';
+import { listProjectReportTexts, projectReportTexts } from '#lib/server/projects/report-texts.ts';
+import { createEntry, removeEntry, updateEntry } from '#lib/server/register.ts';
 
 /** The ledger fields a cost booked from the project page may carry; the project is the page's own. */
 const BOOKED = ['date', 'fundId', 'categoryId', 'amount', 'counterparty', 'description'];
@@ -59,7 +59,9 @@ export const actions: Actions = {
 			? updateEntry(db(), e.locals.actor, projectReportTexts, idParam(input.textId), values)
 			: createEntry(db(), e.locals.actor, projectReportTexts, values);
 	}),
-	removeReportText: act('removeReportText', (e, _id, input) => removeProjectReportText(db(), e.locals.actor, idParam(input.textId), input)),
+	removeReportText: act('removeReportText', (e, _id, input) =>
+		removeEntry(db(), e.locals.actor, projectReportTexts, idParam(input.textId), input)
+	),
 	book: act('book', (e, id, input) =>
 		bookOnProject(db(), e.locals.actor, id, Object.fromEntries(Object.entries(input).filter(([k]) => BOOKED.includes(k))))
 	)

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
 import { getBody } from '#lib/server/organisation/queries.ts';
@@ -11,16 +11,9 @@ import { optionLists } from '#lib/server/organisation/options.ts';
 import { hasRole } from '#lib/server/actor.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { todayIso } from '#lib/core/format.ts';
-import {
-	listMeetingCounts,
-	listTurnoverCounts,
-	meetingCounts,
-	removeMeetingCount,
-	removeTurnoverCount,
-	turnoverCounts
-} from '#lib/server/meetings/counts.ts';
-import { createEntry } from '#lib/server/register.ts';
-import { NotFoundError } from '#lib/server/errors.ts';
+import { listMeetingCounts, listTurnoverCounts, meetingCounts, turnoverCounts } from '#lib/server/meetings/counts.ts';
+import { createEntry, removeEntry, type Register } from '#lib/server/register.ts';
+import type { z } from 'zod';
 import { yearSentence } from '#lib/core/year-sentence.ts';
 import type { MeetingFormat, MeetingKind } from '#lib/core/meetings.ts';
 
@@ -65,6 +58,28 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/** A count from a source, for the page's body; back at the count's year with a confirmation. */
+function saveCount<S extends z.ZodType>(reg: Register<S>, form: string, anchor: string) {
+	return async (event: RequestEvent) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(event, (input) => createEntry(db(), event.locals.actor, reg, { ...input, bodyId: id }), { extra: { form } });
+		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${Number(r.result.year)}&counted=1#${anchor}`);
+		return r;
+	};
+}
+
+/** Removes the count the form names (countId), at the version read. */
+function removeCount<S extends z.ZodType>(reg: Register<S>, form: string, anchor: string) {
+	return async (event: RequestEvent) => {
+		const id = idParam(event.params.id);
+		const r = await runForm(event, (input) => removeEntry(db(), event.locals.actor, reg, idParam(String(input.countId ?? '')), input), {
+			extra: { form }
+		});
+		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${Number(r.result.year)}&removed=1#${anchor}`);
+		return r;
+	};
+}
+
 export const actions: Actions = {
 	rules: async (event) => {
 		const id = idParam(event.params.id);
@@ -72,50 +87,10 @@ export const actions: Actions = {
 		if ('ok' in r) redirect(303, `/meetings/bodies/${id}#rules`);
 		return r;
 	},
-	count: async (event) => {
-		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => createEntry(db(), event.locals.actor, meetingCounts, { ...input, bodyId: id }), {
-			extra: { form: 'count' }
-		});
-		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${r.result.year}&counted=1#counts`);
-		return r;
-	},
-	removeCount: async (event) => {
-		const id = idParam(event.params.id);
-		const r = await runForm(
-			event,
-			async (input) => {
-				const countId = Number((input as { countId?: unknown }).countId);
-				if (!Number.isInteger(countId) || countId <= 0) throw new NotFoundError('Antalet');
-				return removeMeetingCount(db(), event.locals.actor, countId, input);
-			},
-			{ extra: { form: 'removeCount' } }
-		);
-		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${r.result.year}&removed=1#counts`);
-		return r;
-	},
-	turnover: async (event) => {
-		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => createEntry(db(), event.locals.actor, turnoverCounts, { ...input, bodyId: id }), {
-			extra: { form: 'turnover' }
-		});
-		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${r.result.year}&counted=1#turnover`);
-		return r;
-	},
-	removeTurnover: async (event) => {
-		const id = idParam(event.params.id);
-		const r = await runForm(
-			event,
-			async (input) => {
-				const countId = Number((input as { countId?: unknown }).countId);
-				if (!Number.isInteger(countId) || countId <= 0) throw new NotFoundError('Antalet');
-				return removeTurnoverCount(db(), event.locals.actor, countId, input);
-			},
-			{ extra: { form: 'removeTurnover' } }
-		);
-		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${r.result.year}&removed=1#turnover`);
-		return r;
-	},
+	count: saveCount(meetingCounts, 'count', 'counts'),
+	removeCount: removeCount(meetingCounts, 'removeCount', 'counts'),
+	turnover: saveCount(turnoverCounts, 'turnover', 'turnover'),
+	removeTurnover: removeCount(turnoverCounts, 'removeTurnover', 'turnover'),
 	request: async (event) => {
 		const id = idParam(event.params.id);
 		const r = await runForm(event, (input) => requestExtraMeeting(db(), event.locals.actor, id, input), { extra: { form: 'request' } });
