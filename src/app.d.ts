@@ -5,6 +5,8 @@ declare global {
 		interface Locals {
 			actor: Actor;
 			sessionToken: string | null;
+			/** Set when the database was out of reach during the request: it answers 503, not 500. */
+			databaseUnavailable?: boolean;
 		}
 		interface Error {
 			message: string;

@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '#lib/server/errors.ts';
 import { startRuntime } from '#lib/server/runtime.ts';
 import { setRuntime, db, runtime } from '#lib/server/app.ts';
 import { PUBLIC } from '#lib/server/actor.ts';
@@ -17,7 +18,32 @@ export const init: ServerInit = async () => {
 
 const sessions = new SessionCache(() => runtime().changes);
 
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = async (input) => {
+	try {
+		const response = await respond(input);
+		// A page whose load met a dropped connection: the database was out of reach, which is no defect of the page.
+		return input.event.locals.databaseUnavailable && response.status === 500 ? unavailable(response) : response;
+	} catch (e) {
+		if (!isDatabaseUnavailable(e)) throw e;
+		console.error(input.event.url.pathname, 'databasen svarade inte:', innermostMessage(e));
+		return unavailable(new Response(DATABASE_UNAVAILABLE, { headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+	}
+};
+
+/** 503 with the same body, and when to try again. */
+function unavailable(response: Response): Response {
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', '5');
+	return withSecurityHeaders(new Response(response.body, { status: 503, headers }));
+}
+
+const innermostMessage = (e: unknown): string => {
+	let x = e as { cause?: unknown; message?: string };
+	while (x?.cause) x = x.cause as typeof x;
+	return x?.message ?? String(e);
+};
+
+const respond: Handle = async ({ event, resolve }) => {
 	const cacheKey = anonymousCacheKey(event.request);
 	if (cacheKey) {
 		const hit = cachedResponse(cacheKey);
@@ -63,6 +89,12 @@ function withSecurityHeaders(response: Response): Response {
 // error() keeps its own message; anything unexpected is logged and told plainly.
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	if (kind === 'unknown') {
+		// A database out of reach for a moment is said as such, not logged as a defect with its query.
+		if (isDatabaseUnavailable(error)) {
+			event.locals.databaseUnavailable = true;
+			console.error(event.url.pathname, 'databasen svarade inte:', innermostMessage(error));
+			return { message: DATABASE_UNAVAILABLE };
+		}
 		console.error(event.url.pathname, error);
 		return { message: 'Ett oväntat fel inträffade. Försök igen om en stund.' };
 	}

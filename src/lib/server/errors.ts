@@ -73,3 +73,24 @@ export function isServiceError(e: unknown): e is ServiceError {
 		e instanceof TooManyRequestsError
 	);
 }
+
+/** PostgreSQL's codes for a connection the server ended or could not open (admin shutdown, crash, failover). */
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+
+/**
+ * Whether an error means the database was out of reach for a moment (a dropped
+ * connection, a failover): the request answers 503 and may be tried again,
+ * rather than 500, which means a defect.
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+	for (let x = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+		const { code, message } = x as { code?: unknown; message?: unknown };
+		if (typeof code === 'string' && (CONNECTION_LOST.has(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET')) return true;
+		if (typeof message === 'string' && /^Connection terminated|^terminating connection/.test(message)) return true;
+	}
+	return false;
+}
+
+export const DATABASE_UNAVAILABLE = 'Databasen svarar inte just nu. Försök igen om en stund.';
+/** A change whose connection dropped is not known to be saved: the user checks and tries again. */
+export const CHANGE_UNCONFIRMED = 'Databasen svarade inte, så ändringen är inte bekräftad. Kontrollera sidan och försök igen om en stund.';

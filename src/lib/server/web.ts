@@ -1,7 +1,17 @@
 // The thin glue between SvelteKit routes and the services: form posts in,
 // service errors out as statuses and field messages.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from './errors.ts';
+import {
+	CHANGE_UNCONFIRMED,
+	ConflictError,
+	DATABASE_UNAVAILABLE,
+	ForbiddenError,
+	isDatabaseUnavailable,
+	NotFoundError,
+	TooManyRequestsError,
+	UnauthenticatedError,
+	ValidationError
+} from './errors.ts';
 import type { Actor } from './actor.ts';
 import { hasRole } from './actor.ts';
 import type { Page } from './organisation/queries.ts';
@@ -50,6 +60,7 @@ export async function runForm<T>(
 		if (e instanceof UnauthenticatedError) toLogin(event);
 		if (e instanceof ForbiddenError) error(403, e.message);
 		if (e instanceof NotFoundError) error(404, e.message);
+		if (isDatabaseUnavailable(e)) return refused(503, {}, CHANGE_UNCONFIRMED);
 		throw e;
 	}
 }
@@ -62,6 +73,7 @@ export async function load<T>(event: RequestEvent, work: () => Promise<T>): Prom
 		if (e instanceof NotFoundError) error(404, e.message);
 		if (e instanceof UnauthenticatedError) toLogin(event);
 		if (e instanceof ForbiddenError) error(403, e.message);
+		if (isDatabaseUnavailable(e)) error(503, DATABASE_UNAVAILABLE);
 		throw e;
 	}
 }

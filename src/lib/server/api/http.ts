@@ -1,6 +1,6 @@
 // JSON API plumbing: service errors become statuses with Swedish messages.
 import type { RequestEvent } from '@sveltejs/kit';
-import { isServiceError, NotFoundError, ValidationError } from '../errors.ts';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, isServiceError, NotFoundError, ValidationError } from '../errors.ts';
 
 export async function readJson(request: Request): Promise<Record<string, unknown>> {
 	let body: unknown;
@@ -24,6 +24,7 @@ export function errorResponse(e: unknown): Response {
 		}
 		return Response.json(body, { status: e.status });
 	}
+	if (isDatabaseUnavailable(e)) return Response.json({ message: DATABASE_UNAVAILABLE }, { status: 503, headers: { 'retry-after': '5' } });
 	console.error(e);
 	return Response.json({ message: 'Ett oväntat fel inträffade.' }, { status: 500 });
 }

@@ -12,6 +12,9 @@ pg.types.setTypeParser(1082, (v) => v);
 export function createDb(url: string, max = 10): Db {
 	const pool = new pg.Pool({ connectionString: url, max });
 	// A dropped connection must not crash the process; the next query reconnects.
+	// The pool hears of idle clients; a client checked out between two queries (a
+	// transaction's) emits on itself, with nobody listening unless we do.
 	pool.on('error', (e) => console.error('Databasanslutningen bröts:', e.message));
+	pool.on('connect', (client) => client.on('error', (e) => console.error('Databasanslutningen bröts under arbete:', e.message)));
 	return drizzle(pool, { schema, casing: 'snake_case' }) as Db;
 }
