@@ -1,5 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
-import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '#lib/server/errors.ts';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, UnauthenticatedError } from '#lib/server/errors.ts';
 import { startRuntime } from '#lib/server/runtime.ts';
 import { setRuntime, db, runtime } from '#lib/server/app.ts';
 import { PUBLIC } from '#lib/server/actor.ts';
@@ -43,6 +43,10 @@ const innermostMessage = (e: unknown): string => {
 	return x?.message ?? String(e);
 };
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Where someone not signed in may post: signing in and out. */
+const OPEN_TO_ALL = new Set(['/login', '/logout', '/api/v1/session']);
+
 const respond: Handle = async ({ event, resolve }) => {
 	const cacheKey = anonymousCacheKey(event.request);
 	if (cacheKey) {
@@ -65,6 +69,13 @@ const respond: Handle = async ({ event, resolve }) => {
 				event.cookies.delete(SESSION_COOKIE, { path: '/', secure: event.url.protocol === 'https:' });
 			}
 		}
+	}
+	// Nobody signed in may change anything but the session: refused before a body, however large, is read.
+	if (!READS.has(event.request.method) && event.locals.actor.accountId === null && !OPEN_TO_ALL.has(event.url.pathname)) {
+		if (event.url.pathname.startsWith('/api/'))
+			return withSecurityHeaders(Response.json({ message: new UnauthenticatedError().message }, { status: 401 }));
+		const next = encodeURIComponent(event.url.pathname + event.url.search);
+		return withSecurityHeaders(new Response(null, { status: 303, headers: { location: `/login?next=${next}` } }));
 	}
 	const memberKey = cacheKey ? null : memberCacheKey(event.request, event.url, event.locals.actor.accountId);
 	if (memberKey) {
