@@ -34,7 +34,7 @@ export interface CategoryLine {
 	parts?: { label: string; amount: Ore }[];
 }
 
-/** A line of at most this many entries, each with a counterparty, is printed entry by entry. */
+/** A line of at most this many entries, each with a counterparty or a project, is printed entry by entry. */
 const ITEMISED_LINE = 12;
 
 export interface Difference {
@@ -133,12 +133,13 @@ export async function yearClosing(db: Reader, year: number): Promise<Closing> {
 		let l = lineMap.get(s.fundId);
 		if (!l) lineMap.set(s.fundId, (l = { income: [], costs: [] }));
 		const entries = itemised.rows.filter((e) => e.fund_id === s.fundId && e.category_id === s.categoryId);
+		const label = labelIn(c, year);
 		(c.kind === 'income' ? l.income : l.costs).push({
 			categoryId: c.id,
-			label: labelIn(c, year),
+			label,
 			kind: c.kind,
 			amount,
-			...(entries.length ? { parts: partsOf(labelIn(c, year), entries) } : {})
+			...(entries.length ? { parts: partsOf(label, entries) } : {})
 		});
 	}
 	for (const t of transfers) {

@@ -22,8 +22,11 @@ export interface Paged<T> {
 
 export const paged = <T>(items: T[], total: number, page: Page): Paged<T> => ({ items, total, ...page });
 
-const onDate = (from: SQL | any, to: SQL | any, date: string | SQL) =>
-	and(or(isNull(from), sql`${from} <= ${date}`), or(isNull(to), sql`${to} >= ${date}`), sql`not (${from} is null and ${to} is null)`);
+/** A period (its first and last day; null: open on that side, both null: not known) that shares a day with [first, last]. */
+const overlaps = (from: SQL | any, to: SQL | any, first: string | SQL, last: string | SQL) =>
+	and(or(isNull(from), sql`${from} <= ${last}`), or(isNull(to), sql`${to} >= ${first}`), sql`not (${from} is null and ${to} is null)`);
+
+const onDate = (from: SQL | any, to: SQL | any, date: string | SQL) => overlaps(from, to, date, date);
 
 /**
  * A membership held on the day (an ISO date or a date expression): its period,
@@ -34,12 +37,7 @@ const onDate = (from: SQL | any, to: SQL | any, date: string | SQL) =>
 export const membershipHeldOn = (day: string | SQL) => onDate(membership.startsOn, membership.endsOn, day);
 
 /** A membership held on some day of the year: the roles a year's documents name. */
-export const membershipHeldIn = (year: number) =>
-	and(
-		or(isNull(membership.startsOn), lte(membership.startsOn, `${year}-12-31`)),
-		or(isNull(membership.endsOn), gte(membership.endsOn, `${year}-01-01`)),
-		sql`not (${membership.startsOn} is null and ${membership.endsOn} is null)`
-	);
+export const membershipHeldIn = (year: number) => overlaps(membership.startsOn, membership.endsOn, `${year}-01-01`, `${year}-12-31`);
 
 /** The roles held in a year (chairs, staff), with their periods: what a year's documents name, in order of time. */
 export function rolesOfYear(db: Db, year: number, roles: readonly string[]) {
