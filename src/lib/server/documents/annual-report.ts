@@ -1,7 +1,7 @@
 // The annual report (årsredovisning och bokslut) of a year, built from the data
 // in the chapters of that year's template: every figure and list comes from the
 // registers, and only the secretariat's own text comes from the template.
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
 	body,
@@ -455,7 +455,8 @@ async function meetingsAndAdministration(c: Context): Promise<Block[]> {
 		c.db
 			.select()
 			.from(event)
-			.where(and(gte(event.heldFrom, from), lte(event.heldFrom, to)))
+			// What the year held or called off; a plan whose outcome nobody recorded is not reported as held.
+			.where(and(gte(event.heldFrom, from), lte(event.heldFrom, to), ne(event.status, 'planned')))
 			.orderBy(asc(event.heldFrom)),
 		eventCosts(c.db, c.year)
 	]);
