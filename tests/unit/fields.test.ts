@@ -12,6 +12,7 @@ import {
 	requiredText,
 	versionField
 } from '../../src/lib/schemas/fields.ts';
+import { idList } from '../../src/lib/schemas/planning.ts';
 import {
 	bodyInput,
 	endInput,
@@ -74,14 +75,39 @@ describe('field builders', () => {
 		expect(ok(requiredDate('Datum'), ' 2021-03-12 ')).toBe('2021-03-12');
 	});
 
-	it('accept every real calendar date and nothing else (property)', () => {
+	it('accept every real calendar date from 1900 to 2100 and nothing else (property)', () => {
 		fc.assert(
-			fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
-				const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+			fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
+				const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 				const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-				expect(optionalDate('Från').safeParse(iso).success).toBe(d <= daysInMonth);
+				expect(optionalDate('Från').safeParse(iso).success).toBe(d <= daysInMonth && y >= 1900 && y <= 2100);
 			}),
 			{ numRuns: 1000 }
+		);
+		expect(errors(optionalDate('Från'), '0000-01-01')._).toEqual(['Från ska ligga mellan år 1900 och 2100.']);
+	});
+
+	it('refuse control characters, lone surrogates and (in a line) line breaks, naming the field', () => {
+		expect(errors(requiredText('Namn'), 'Hud\u0001dinge')._).toEqual(['Namn innehåller ett styrtecken (U+0001) som inte kan sparas.']);
+		expect(errors(requiredText('Namn'), 'Hud\u0000dinge')._).toEqual(['Namn innehåller ett styrtecken (U+0000) som inte kan sparas.']);
+		expect(errors(requiredText('Namn'), 'Hud\ud800dinge')._).toEqual([
+			'Namn innehåller ett ofullständigt tecken (U+D800) som inte kan sparas.'
+		]);
+		expect(errors(requiredText('Namn'), 'två\nrader')._).toEqual(['Namn får inte innehålla radbrytningar.']);
+		expect(errors(optionalText('Text', 4000), 'två\u007frader')._).toEqual([
+			'Text innehåller ett styrtecken (U+007F) som inte kan sparas.'
+		]);
+		expect(optionalText('Text', 4000).parse('två\r\nrader\tmed tabb')).toBe('två\r\nrader\tmed tabb');
+		expect(requiredText('Rubrik').parse('Möte ✅ klart 😀')).toBe('Möte ✅ klart 😀');
+	});
+
+	it('keep any text of whole characters without controls (property)', () => {
+		const safe = fc.string({ unit: 'grapheme', maxLength: 150 }).filter((s) => !/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/.test(s));
+		fc.assert(
+			fc.property(safe, (s) => {
+				expect(optionalText('Text', 4000).safeParse(s).success).toBe(true);
+			}),
+			{ numRuns: 500 }
 		);
 	});
 
@@ -91,6 +117,20 @@ describe('field builders', () => {
 		expect(errors(optionalId('Kommun'), '1.5')._).toEqual(['Kommun måste väljas i listan.']);
 		expect(errors(count('Folkmängd'), '-3')._).toEqual(['Folkmängd kan inte vara negativt.']);
 		expect(errors(count('Folkmängd'), '12,5')._).toEqual(['Folkmängd måste vara ett heltal.']);
+		expect(errors(optionalId('Kommun'), '2147483648')._).toEqual(['Kommun måste väljas i listan.']);
+		expect(optionalId('Kommun').parse('2147483647')).toBe(2147483647);
+		expect(errors(count('Folkmängd'), 2 ** 31)._).toEqual(['Folkmängd är för stort.']);
+	});
+
+	it('take a list of ids once each, and at most 500', () => {
+		expect(idList('Kommuner').parse(['3', '1', '3', 1])).toEqual([3, 1]);
+		expect(
+			errors(
+				idList('Kommuner'),
+				Array.from({ length: 501 }, (_, i) => i + 1)
+			)._
+		).toEqual(['Kommuner: välj högst 500.']);
+		expect(idList('Kommuner').parse(Array.from({ length: 5000 }, () => 7).slice(0, 500))).toEqual([7]);
 	});
 
 	it('ask for a reload when the edited version is missing', () => {

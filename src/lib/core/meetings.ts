@@ -210,6 +210,42 @@ export function utcToStockholm(at: Date | string): { date: string; time: string 
 	return stockholmParts(typeof at === 'string' ? new Date(at) : at);
 }
 
+/**
+ * A stored meeting as the fields it is edited by (the form's and the API's):
+ * its instants as Stockholm dates and times, its bodies as ids.
+ */
+export function meetingInputOf(m: {
+	startsAt: Date | string;
+	endsAt: Date | string | null;
+	bodies: { id: number }[];
+	kind: string;
+	title: string | null;
+	place: string | null;
+	hostMunicipalityId: number | null;
+	format: string | null;
+	chairPersonId: number | null;
+	chairNote: string | null;
+	source: string | null;
+}) {
+	const start = utcToStockholm(m.startsAt);
+	const end = m.endsAt ? utcToStockholm(m.endsAt) : null;
+	return {
+		bodyIds: m.bodies.map((b) => b.id),
+		kind: m.kind,
+		title: m.title,
+		date: start.date,
+		start: start.time,
+		endDate: end && end.date !== start.date ? end.date : null,
+		end: end?.time ?? null,
+		place: m.place,
+		hostMunicipalityId: m.hostMunicipalityId,
+		format: m.format,
+		chairPersonId: m.chairPersonId,
+		chairNote: m.chairNote,
+		source: m.source
+	};
+}
+
 const weekdayFmt = new Intl.DateTimeFormat('sv-SE', { weekday: 'long', timeZone: TZ });
 const longDateFmt = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ });
 

@@ -1,7 +1,7 @@
 // The consultations module's inputs, shared by forms, API and OpenAPI document.
 import { z } from 'zod';
 import { CONSULTATION_STATUSES, JOINT_ANSWERS, MEETING_ROLES, NOTICE_STAGES } from '../core/consultations.ts';
-import { choice, count, optionalDate, optionalId, optionalText, requiredDate, requiredId, requiredText } from './fields.ts';
+import { checkbox, choice, count, optionalDate, optionalId, optionalText, requiredDate, requiredId, requiredText } from './fields.ts';
 import { idList } from './planning.ts';
 
 const consultationFields = {
@@ -67,7 +67,7 @@ export type ConsultationInput = z.infer<typeof consultationInput>;
 export const submitInput = z.object({
 	submittedOn: requiredDate('Skickat datum'),
 	submittedTo: optionalText('Skickat till', 200),
-	notifyRegistrars: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false)
+	notifyRegistrars: checkbox('Meddela registratorerna').default(false)
 });
 export type SubmitInput = z.infer<typeof submitInput>;
 

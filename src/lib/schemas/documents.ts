@@ -1,6 +1,6 @@
 // The published documents' templates and their adoption, with Swedish messages naming the field.
 import { z } from 'zod';
-import { choice, optionalId, optionalText, requiredDate, requiredText } from './fields.ts';
+import { checkbox, choice, optionalId, optionalText, requiredDate, requiredText } from './fields.ts';
 import { CHAPTER_CONTENTS } from '../core/report.ts';
 
 export const REPORT_KINDS = ['annual', 'plan'] as const;
@@ -19,9 +19,12 @@ export const templateInput = z.object({
 	title: requiredText('Titel', 200),
 	issuer: optionalText('Utgivare', 200),
 	responsible: optionalText('Handläggare', 200),
-	tableOfContents: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+	tableOfContents: checkbox('Innehållsförteckning'),
 	introText: optionalText('Inledningens text', 20000),
-	chapters: z.array(chapterInput, { error: 'Kapitlen måste vara en lista.' }).min(1, 'Mallen måste ha minst ett kapitel.')
+	chapters: z
+		.array(chapterInput, { error: 'Kapitlen måste vara en lista.' })
+		.min(1, 'Mallen måste ha minst ett kapitel.')
+		.max(100, 'Mallen får ha högst 100 kapitel.')
 });
 
 export const adoptInput = z.object({

@@ -2,15 +2,33 @@
 // for an empty field; these read it as "not given" (null).
 import { z } from 'zod';
 import { endsBeforeStart, isPartialDate, parsePartialDate } from '../core/partial-date.ts';
+import { unsafeText } from '../core/input-text.ts';
 
 const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+
+/** PostgreSQL's integer: an id or a count past it is no record and no count. */
+export const MAX_INTEGER = 2_147_483_647;
+/** The most records chosen at once (checkboxes, an API list of ids). */
+export const MAX_IDS = 500;
+
+/** Texts up to a line's length (names, titles) are one line; longer ones may hold line breaks and tabs. */
+const isMultiline = (max: number) => max > 300;
+
+function safeText(label: string, max: number) {
+	const multiline = isMultiline(max);
+	return (s: string, ctx: z.RefinementCtx) => {
+		const problem = unsafeText(s, { multiline });
+		if (problem) ctx.addIssue({ code: 'custom', message: `${label} ${problem}.` });
+	};
+}
 
 export function requiredText(label: string, max = 200) {
 	return z
 		.string({ error: `${label} måste fyllas i.` })
 		.trim()
 		.min(1, `${label} måste fyllas i.`)
-		.max(max, `${label} får vara högst ${max} tecken.`);
+		.max(max, `${label} får vara högst ${max} tecken.`)
+		.superRefine(safeText(label, max));
 }
 
 export function optionalText(label: string, max = 2000) {
@@ -20,6 +38,7 @@ export function optionalText(label: string, max = 2000) {
 			.string({ error: `${label} måste vara text.` })
 			.trim()
 			.max(max, `${label} får vara högst ${max} tecken.`)
+			.superRefine(safeText(label, max))
 			.nullable()
 			.default(null)
 	);
@@ -41,12 +60,20 @@ function isRealDate(s: string) {
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** The years a date may fall in: anything outside is a typing error, and PostgreSQL would misread year 0000. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+
 export function requiredDate(label: string) {
 	return z
 		.string({ error: `${label} måste fyllas i.` })
 		.trim()
 		.min(1, `${label} måste fyllas i.`)
-		.refine((s) => s === '' || (ISO_DATE.test(s) && isRealDate(s)), `${label} måste vara ett datum som ÅÅÅÅ-MM-DD.`);
+		.refine((s) => s === '' || (ISO_DATE.test(s) && isRealDate(s)), `${label} måste vara ett datum som ÅÅÅÅ-MM-DD.`)
+		.refine(
+			(s) => !ISO_DATE.test(s) || (Number(s.slice(0, 4)) >= FIRST_YEAR && Number(s.slice(0, 4)) <= LAST_YEAR),
+			`${label} ska ligga mellan år ${FIRST_YEAR} och ${LAST_YEAR}.`
+		);
 }
 
 export function optionalDate(label: string) {
@@ -99,6 +126,7 @@ export function optionalId(label: string) {
 			.number({ error: `${label} måste väljas i listan.` })
 			.int(`${label} måste väljas i listan.`)
 			.positive(`${label} måste väljas i listan.`)
+			.max(MAX_INTEGER, `${label} måste väljas i listan.`)
 			.nullable()
 			.default(null)
 	);
@@ -111,6 +139,23 @@ export function requiredId(label: string) {
 			.number({ error: `${label} måste väljas.` })
 			.int(`${label} måste väljas.`)
 			.positive(`${label} måste väljas.`)
+			.max(MAX_INTEGER, `${label} måste väljas.`)
+	);
+}
+
+/**
+ * A checkbox: a form sends "on" or nothing, JSON true or false. Anything else is
+ * refused rather than read as "no", so a typing error is not saved as a choice.
+ */
+export function checkbox(label: string) {
+	return z.preprocess(
+		(v) =>
+			v === true || v === 'on' || v === 'true' || v === '1'
+				? true
+				: v === false || v === undefined || v === null || v === '' || v === 'false' || v === '0'
+					? false
+					: v,
+		z.boolean({ error: `${label}: ange ja eller nej (true eller false).` })
 	);
 }
 
@@ -122,7 +167,8 @@ export function count(label: string, { nullable = false } = {}) {
 	const int = z
 		.number({ error: `${label} måste vara ett heltal.` })
 		.int(`${label} måste vara ett heltal.`)
-		.min(0, `${label} kan inte vara negativt.`);
+		.min(0, `${label} kan inte vara negativt.`)
+		.max(MAX_INTEGER, `${label} är för stort.`);
 	return z.preprocess(
 		(v) =>
 			empty(v) === null || v === undefined
@@ -146,7 +192,11 @@ export function yearField(label: string) {
 /** The version a form or API client edited: a stale one is refused, never overwritten. */
 export const versionField = z.preprocess(
 	(v) => (typeof v === 'string' ? Number(v) : v),
-	z.number({ error: 'Versionen saknas: ladda om sidan och försök igen.' }).int().positive()
+	z
+		.number({ error: 'Versionen saknas: ladda om sidan och försök igen.' })
+		.int('Versionen saknas: ladda om sidan och försök igen.')
+		.positive('Versionen saknas: ladda om sidan och försök igen.')
+		.max(MAX_INTEGER, 'Versionen saknas: ladda om sidan och försök igen.')
 );
 
 /** "from" on or before "to", when both are given. */

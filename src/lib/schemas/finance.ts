@@ -3,7 +3,18 @@
 // ("4 351", "1 234,50"); a float or text is refused with the field's name.
 import { z } from 'zod';
 import { AmountError, parseAmount } from '../core/finance.ts';
-import { choice, count, optionalDate, optionalId, optionalText, requiredDate, requiredId, requiredText, yearField } from './fields.ts';
+import {
+	checkbox,
+	choice,
+	count,
+	optionalDate,
+	optionalId,
+	optionalText,
+	requiredDate,
+	requiredId,
+	requiredText,
+	yearField
+} from './fields.ts';
 import { idList } from './planning.ts';
 
 export function amountField(label: string, { positive = false } = {}) {
@@ -91,21 +102,21 @@ export const budgetLineInput = z.object({
 	kind: choice('Slag', ['income', 'cost'] as const),
 	label: requiredText('Rad'),
 	amount: amountField('Belopp', { positive: true }),
-	approximate: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+	approximate: checkbox('Ungefärlig'),
 	categoryIds: idList('Kategorier').refine((l) => l.length > 0, 'Kategorier: välj minst en kategori som raden täcker.')
 });
 
 export const openingBalanceInput = z.object({
 	fundId: requiredId('Fond'),
 	amount: amountField('Belopp'),
-	source: requiredText('Källa', 500)
+	source: requiredText('Källa', 4000)
 });
 
 export const feeRuleInput = z.object({
 	kind: choice('Slag', ['per_inhabitant', 'fixed_total'] as const),
 	amount: amountField('Belopp', { positive: true }),
 	validFromYear: yearField('Gäller från år'),
-	source: optionalText('Källa', 500)
+	source: optionalText('Källa', 4000)
 });
 
 export const reopenInput = z.object({ reason: requiredText('Skäl', 1000) });

@@ -59,7 +59,7 @@ export const amendmentInput = z.preprocess(
 			decisionTitle: optionalText('Beslutets rubrik', 300),
 			preamble: optionalText('Inledning', 4000),
 			partyIds: idList('Parter'),
-			paragraphs: z.array(paragraphInput).min(1, 'Avtalet måste ha minst en paragraf.'),
+			paragraphs: z.array(paragraphInput).min(1, 'Avtalet måste ha minst en paragraf.').max(200, 'Avtalet får ha högst 200 paragrafer.'),
 			note: optionalText('Vad som ändrades', 2000)
 		})
 		.superRefine((v, ctx) => {
@@ -104,7 +104,7 @@ export const governingDocumentInput = z.object({
 	title: requiredText('Titel', 200),
 	kind: choice('Slag', GOVERNING_KINDS),
 	description: optionalText('Beskrivning', 4000),
-	source: optionalText('Källa', 2000)
+	source: optionalText('Källa', 4000)
 });
 
 export const documentVersionInput = z
@@ -116,7 +116,7 @@ export const documentVersionInput = z
 		validFrom: optionalDate('Gäller från'),
 		validTo: optionalDate('Gäller till'),
 		summary: optionalText('Sammanfattning', 4000),
-		source: optionalText('Källa', 2000)
+		source: optionalText('Källa', 4000)
 	})
 	.superRefine((v, ctx) => {
 		if (v.validFrom && v.validTo && v.validTo < v.validFrom)
@@ -146,11 +146,11 @@ export const ELECTION_LABELS: Record<(typeof ELECTION_CHOICES)[number], string> 
 const month = (label: string) =>
 	count(label, { nullable: true }).refine((m) => m === null || (m >= 1 && m <= 12), `${label} ska vara 1–12.`);
 
-/** A duty's rule as form fields (ruleKind, month, day …) or as the API's rule object. */
+/** A duty's rule as form fields (ruleKind, month, day …) or as the API's rule object; the fields win where both are given. */
 function ruleFromForm(v: unknown) {
 	if (typeof v !== 'object' || v === null) return v;
 	const o = v as Record<string, unknown>;
-	if (typeof o.rule !== 'object' || o.rule === null) return v;
+	if (typeof o.rule !== 'object' || o.rule === null || o.ruleKind !== undefined) return v;
 	const r = o.rule as Record<string, unknown>;
 	const e = r.electionYear;
 	return {
@@ -187,7 +187,7 @@ export const dutyInput = z.preprocess(
 			remindDaysBefore: count('Påminnelse, dagar före', { nullable: true })
 				.refine((n) => n === null || n <= 365, 'Påminnelse, dagar före får vara högst 365.')
 				.transform((n) => n ?? 14),
-			source: optionalText('Källa', 2000)
+			source: optionalText('Källa', 4000)
 		})
 		.superRefine((v, ctx) => {
 			if (v.ownerBodyId === null && v.ownerPersonId === null && v.ownerText === null)
@@ -288,5 +288,5 @@ export const newsInput = z.object({
 	summary: requiredText('Ingress', 600),
 	body: optionalText('Text', 8000),
 	link: optionalText('Länk', 500).refine((u) => u === null || /^(https?:\/\/|\/)/.test(u), 'Länk ska börja med https://, http:// eller /.'),
-	source: optionalText('Källa', 2000)
+	source: optionalText('Källa', 4000)
 });

@@ -1,7 +1,19 @@
 // The meetings module's inputs, shared by forms, API and OpenAPI document.
 import { z } from 'zod';
 import { ATTENDANCE, MEETING_FORMATS, MEETING_KINDS } from '../core/meetings.ts';
-import { choice, count, optionalDate, optionalId, optionalText, requiredDate, requiredId, requiredText, yearField } from './fields.ts';
+import {
+	MAX_IDS,
+	checkbox,
+	choice,
+	count,
+	optionalDate,
+	optionalId,
+	optionalText,
+	requiredDate,
+	requiredId,
+	requiredText,
+	yearField
+} from './fields.ts';
 import { idList } from './planning.ts';
 
 const TIME = /^([01]\d|2[0-3])[:.][0-5]\d$/;
@@ -22,8 +34,6 @@ function optionalTime(label: string) {
 const optionalChoice = <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
 	z.preprocess((v) => (v === '' || v === undefined ? null : v), choice(label, values).nullable());
 
-const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
-
 /**
  * A meeting as the secretariat plans it. Times are Stockholm wall-clock times;
  * an end on another day needs its date.
@@ -42,7 +52,7 @@ export const meetingInput = z
 		format: optionalChoice('Form', MEETING_FORMATS),
 		chairPersonId: optionalId('Mötets ordförande'),
 		chairNote: optionalText('Anteckning om ordförandeskapet', 500),
-		source: optionalText('Källa', 1000)
+		source: optionalText('Källa', 4000)
 	})
 	.superRefine((v, ctx) => {
 		if (v.endDate && !v.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'Sluttid måste fyllas i när slutdatum är ifyllt.' });
@@ -59,7 +69,7 @@ export const agendaItemInput = z.object({
 	title: requiredText('Rubrik', 300),
 	kind: choice('Typ av punkt', ['ordinary', 'previous_meetings', 'coming_meetings'] as const).default('ordinary'),
 	presenter: optionalText('Föredragande', 200),
-	standing: checkbox.default(false),
+	standing: checkbox('Stående punkt').default(false),
 	activityIds: idList('Aktiviteter')
 });
 
@@ -69,7 +79,7 @@ export const minutesTextInput = z.object({
 
 export const itemDecisionInput = z.object({
 	title: requiredText('Beslut', 1000),
-	chairDecision: checkbox.default(false)
+	chairDecision: checkbox('Ordförandebeslut').default(false)
 });
 
 export const actionItemInput = z
@@ -87,16 +97,26 @@ export const actionItemInput = z
 export const openMatterInput = z.object({
 	actionItemId: requiredId('Ärende'),
 	note: optionalText('Status', 1000),
-	close: checkbox.default(false)
+	close: checkbox('Avsluta').default(false)
 });
 
 export const attendanceInput = z.object({
 	personId: requiredId('Person'),
 	status: choice('Närvaro', ATTENDANCE),
-	guest: checkbox.default(false),
+	guest: checkbox('Gäst').default(false),
 	onlyItems: z.preprocess(
 		(v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : (v ?? [])),
-		z.array(z.coerce.number({ error: 'Endast punkt: skriv punkternas nummer, till exempel 2 eller 2, 3.' }).int().positive()).default([])
+		z
+			.array(
+				z.coerce
+					.number({ error: 'Endast punkt: skriv punkternas nummer, till exempel 2 eller 2, 3.' })
+					.int('Endast punkt: skriv punkternas nummer, till exempel 2 eller 2, 3.')
+					.positive('Endast punkt: skriv punkternas nummer, till exempel 2 eller 2, 3.')
+					.max(1000, 'Endast punkt: en dagordning har inte så många punkter.')
+			)
+			.max(MAX_IDS, `Endast punkt: högst ${MAX_IDS} punkter.`)
+			.transform((n) => [...new Set(n)])
+			.default([])
 	),
 	role: optionalText('Roll', 100)
 });
@@ -127,13 +147,13 @@ export const bodyRulesInput = z.object({
 		(n) => n === null || n > 0,
 		'Ledamöter som krävs för extra möte ska vara minst 1.'
 	),
-	minutesToMunicipalities: checkbox.default(false),
+	minutesToMunicipalities: checkbox('Protokoll till kommunerna').default(false),
 	meetingsPerYear: count('Möten per år', { nullable: true }),
-	chairChosenYearly: checkbox.default(false),
-	remoteAllowed: checkbox.default(false),
-	publicMeetings: checkbox.default(false),
+	chairChosenYearly: checkbox('Ordförande väljs årligen').default(false),
+	remoteAllowed: checkbox('Deltagande på distans').default(false),
+	publicMeetings: checkbox('Öppna möten').default(false),
 	preparesForBodyId: optionalId('Förbereder möten för'),
-	source: optionalText('Källa', 1000)
+	source: optionalText('Källa', 4000)
 });
 
 /** What a source counts of a body's meetings in a year, where the meetings themselves are not all recorded. */
@@ -143,7 +163,7 @@ export const meetingCountInput = z.object({
 	kind: choice('Mötestyp', MEETING_KINDS),
 	format: optionalChoice('Form', MEETING_FORMATS),
 	count: count('Antal'),
-	source: requiredText('Källa', 500),
+	source: requiredText('Källa', 4000),
 	note: optionalText('Anteckning', 500)
 });
 
@@ -152,6 +172,6 @@ export const turnoverCountInput = z.object({
 	bodyId: requiredId('Organ'),
 	year: yearField('År'),
 	municipalities: count('Antal kommuner'),
-	source: requiredText('Källa', 500),
+	source: requiredText('Källa', 4000),
 	note: optionalText('Anteckning', 500)
 });

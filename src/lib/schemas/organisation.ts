@@ -42,7 +42,7 @@ export const populationInput = z.object({
 	municipalityId: optionalId('Kommun'),
 	date: requiredDate('Datum'),
 	population: count('Folkmängd', { nullable: true }),
-	source: requiredText('Källa', 1000)
+	source: requiredText('Källa', 4000)
 });
 
 export const organisationInput = z.object({
@@ -84,7 +84,7 @@ export const membershipInput = z
 		validFrom: optionalPartialDate('Från'),
 		validTo: optionalPartialDate('Till'),
 		periodNote: optionalText('Om perioden', 500),
-		source: optionalText('Källa', 500),
+		source: optionalText('Källa', 4000),
 		/** Left out (the API): the appointment stays as it is. */
 		appointedByPersonId: optionalId('Utsedd av').optional(),
 		directiveVersionId: optionalId('Enligt direktiv').optional()

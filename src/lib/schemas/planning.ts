@@ -1,9 +1,21 @@
 // The planning module's inputs, shared by forms, API and OpenAPI document.
 import { z } from 'zod';
 import { ACTIVITY_STATUSES, DECISION_MAKERS } from '../core/planning.ts';
-import { choice, count, optionalDate, optionalId, optionalText, requiredDate, requiredId, requiredText, yearField } from './fields.ts';
+import {
+	MAX_IDS,
+	MAX_INTEGER,
+	choice,
+	count,
+	optionalDate,
+	optionalId,
+	optionalText,
+	requiredDate,
+	requiredId,
+	requiredText,
+	yearField
+} from './fields.ts';
 
-/** Several records chosen at once (checkboxes): none is an empty list. */
+/** Several records chosen at once (checkboxes): none is an empty list; one chosen twice counts once. */
 export function idList(label: string) {
 	return z.preprocess(
 		(v) => (v === undefined || v === null || v === '' ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== '').map((x) => Number(x))),
@@ -13,7 +25,10 @@ export function idList(label: string) {
 					.number({ error: `${label}: välj i listan.` })
 					.int(`${label}: välj i listan.`)
 					.positive(`${label}: välj i listan.`)
+					.max(MAX_INTEGER, `${label}: välj i listan.`)
 			)
+			.max(MAX_IDS, `${label}: välj högst ${MAX_IDS}.`)
+			.transform((ids) => [...new Set(ids)])
 			.default([])
 	);
 }
@@ -46,7 +61,7 @@ const decisionFields = {
 	decidedByText: optionalText('Beslutsfattare', 200),
 	title: requiredText('Beslut', 300),
 	description: optionalText('Beskrivning', 4000),
-	source: optionalText('Källa', 1000)
+	source: optionalText('Källa', 4000)
 };
 
 export const decisionInput = z.object(decisionFields).superRefine(decidedByRule);
@@ -66,7 +81,7 @@ export const programmeInput = z
 		overallGoal: optionalText('Övergripande mål', 4000),
 		principles: optionalText('Principer (en per rad)', 8000),
 		relation: optionalText('Förhållande till andra program', 8000),
-		source: optionalText('Källa', 1000)
+		source: optionalText('Källa', 4000)
 	})
 	.superRefine((v, ctx) => {
 		if (v.validFromYear !== null && v.validToYear !== null && v.validFromYear > v.validToYear) {
@@ -97,14 +112,14 @@ export const subGoalInput = z.object({
 	position: count('Ordning', { nullable: true }).transform((v) => v ?? 0),
 	addedDecisionId: optionalId('Tillkom genom beslut'),
 	responsibleBodyIds: idList('Ansvariga organ'),
-	source: optionalText('Källa', 1000)
+	source: optionalText('Källa', 4000)
 });
 
 export const planInput = z.object({
 	year: yearField('År'),
 	programmeId: optionalId('Utvecklingsprogram'),
 	title: requiredText('Titel'),
-	source: optionalText('Källa', 1000)
+	source: optionalText('Källa', 4000)
 });
 
 export const planAreaInput = z.object({
@@ -131,7 +146,7 @@ export const activityInput = z
 		responsibleText: optionalText('Övriga ansvariga', 500),
 		reportText: optionalText('Text till årsredovisningen', 8000),
 		position: count('Ordning', { nullable: true }).transform((v) => v ?? 0),
-		source: optionalText('Källa', 1000)
+		source: optionalText('Källa', 4000)
 	})
 	.superRefine((v, ctx) => {
 		if ((v.subGoalId === null) === (v.planAreaId === null)) {

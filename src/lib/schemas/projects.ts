@@ -62,7 +62,7 @@ export const projectInput = z
 		results: optionalText('Resultat', 8000),
 		municipalityIds: idList('Deltagande kommuner'),
 		/** Sent: replaces the funding rows; left out: they stay as they are. */
-		funding: z.array(fundingInput).optional(),
+		funding: z.array(fundingInput).max(200, 'Finansiering: högst 200 rader.').optional(),
 		source: optionalText('Källa', 4000)
 	})
 	.superRefine((v, ctx) => {
@@ -143,5 +143,5 @@ export const projectReportTextInput = z.object({
 	position: count('Ordning i kapitlet'),
 	title: optionalText('Rubrik', 200),
 	text: requiredText('Text', 20_000),
-	source: optionalText('Källa', 500)
+	source: optionalText('Källa', 4000)
 });

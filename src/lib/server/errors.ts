@@ -94,3 +94,23 @@ export function isDatabaseUnavailable(e: unknown): boolean {
 export const DATABASE_UNAVAILABLE = 'Databasen svarar inte just nu. Försök igen om en stund.';
 /** A change whose connection dropped is not known to be saved: the user checks and tries again. */
 export const CHANGE_UNCONFIRMED = 'Databasen svarade inte, så ändringen är inte bekräftad. Kontrollera sidan och försök igen om en stund.';
+
+/**
+ * A value PostgreSQL refused as data (class 22: a number past its type, a date
+ * it cannot hold, a character its encoding cannot): the input's fault, so a
+ * refusal, never a 500. The validation in front of the database should have
+ * said which field; this is the net behind it, for what it missed.
+ */
+export function dataRefusedByDatabase(e: unknown): ValidationError | null {
+	for (let x = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+		const { code } = x as { code?: unknown };
+		if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) {
+			console.warn('databasen vägrade ett värde:', code, (x as { message?: string }).message);
+			return new ValidationError([{ field: '_', message: DATA_REFUSED }]);
+		}
+	}
+	return null;
+}
+
+export const DATA_REFUSED =
+	'Ett värde kunde inte tas emot (ett för stort tal, ett ogiltigt datum eller ett otillåtet tecken). Inget sparades.';

@@ -6,11 +6,16 @@ import type { z } from 'zod';
 import type { Db, Tx } from './db/client.ts';
 import { auditLog } from './db/schema/index.ts';
 import { hasRole, type Actor } from './actor.ts';
+import { firstUnsafeText } from '../core/input-text.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './errors.ts';
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
 	const result = schema.safeParse(input);
 	if (!result.success) throw ValidationError.fromZod(result.error);
+	// The field builders refuse such characters with the field's label; this covers any text they do not build.
+	const unsafe = firstUnsafeText(result.data);
+	if (unsafe)
+		throw new ValidationError([{ field: unsafe.path.join('.') || '_', message: `Fältet ”${unsafe.path.join('.')}” ${unsafe.problem}.` }]);
 	return result.data;
 }
 

@@ -5,6 +5,8 @@ import {
 	CHANGE_UNCONFIRMED,
 	ConflictError,
 	DATABASE_UNAVAILABLE,
+	DATA_REFUSED,
+	dataRefusedByDatabase,
 	ForbiddenError,
 	isDatabaseUnavailable,
 	NotFoundError,
@@ -15,6 +17,7 @@ import {
 import type { Actor } from './actor.ts';
 import { hasRole } from './actor.ts';
 import type { Page } from './organisation/queries.ts';
+import { MAX_INTEGER } from '../schemas/fields.ts';
 
 /** A form post as an object; a name sent more than once (checkboxes) becomes a list. */
 export function formValues(data: FormData): Record<string, string | string[]> {
@@ -61,6 +64,7 @@ export async function runForm<T>(
 		if (e instanceof ForbiddenError) error(403, e.message);
 		if (e instanceof NotFoundError) error(404, e.message);
 		if (isDatabaseUnavailable(e)) return refused(503, {}, CHANGE_UNCONFIRMED);
+		if (dataRefusedByDatabase(e)) return refused(422, {}, DATA_REFUSED);
 		throw e;
 	}
 }
@@ -74,6 +78,7 @@ export async function load<T>(event: RequestEvent, work: () => Promise<T>): Prom
 		if (e instanceof UnauthenticatedError) toLogin(event);
 		if (e instanceof ForbiddenError) error(403, e.message);
 		if (isDatabaseUnavailable(e)) error(503, DATABASE_UNAVAILABLE);
+		if (dataRefusedByDatabase(e)) error(400, DATA_REFUSED);
 		throw e;
 	}
 }
@@ -87,21 +92,22 @@ export function requirePage(event: RequestEvent, least: 'member' | 'editor' | 'a
 }
 
 export function idParam(value: string | string[] | undefined): number {
-	const id = typeof value === 'string' ? Number(value) : NaN;
-	if (!Number.isInteger(id) || id <= 0) error(404, 'Sidan finns inte.');
+	const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+	if (!Number.isInteger(id) || id <= 0 || id > MAX_INTEGER) error(404, 'Sidan finns inte.');
 	return id;
 }
 
 export function pageOf(url: URL, defaultLimit = 50, maxLimit = 500): Page {
-	const limit = Math.min(maxLimit, Math.max(1, Number(url.searchParams.get('limit')) || defaultLimit));
-	const offset = Math.max(0, Number(url.searchParams.get('offset')) || 0);
+	// A page's address forgives: what is not a whole number in range falls back or is clamped.
+	const limit = Math.min(maxLimit, Math.max(1, Math.trunc(Number(url.searchParams.get('limit'))) || defaultLimit));
+	const offset = Math.min(MAX_INTEGER, Math.max(0, Math.trunc(Number(url.searchParams.get('offset'))) || 0));
 	return { limit, offset };
 }
 
 /** A list page's filter from the query string: a positive whole number, or not given (anything else is ignored). */
 export function positiveParam(url: URL, name: string): number | undefined {
 	const n = Number(url.searchParams.get(name));
-	return Number.isInteger(n) && n > 0 ? n : undefined;
+	return Number.isInteger(n) && n > 0 && n <= MAX_INTEGER ? n : undefined;
 }
 
 /** A year in a path: a plan's year. */

@@ -18,6 +18,7 @@ import {
 	influenceInput,
 	INFLUENCE_KINDS,
 	newsInput,
+	taskDoneInput,
 	taskInput
 } from '../../schemas/governance.ts';
 import { z } from 'zod';
@@ -56,7 +57,9 @@ export function governanceResources(): Resource[] {
 				return cycle.getDuty(db, id);
 			},
 			create: (db, actor, input) => cycle.createDuty(db, actor, input),
-			update: (db, actor, id, input) => cycle.updateDuty(db, actor, id, input)
+			update: (db, actor, id, input) => cycle.updateDuty(db, actor, id, input),
+			// The rule as its fields (ruleKind, month, day …), so a PATCH of one of them changes the schedule.
+			editable: (d) => cycle.dutyRuleFields(d.rule as Parameters<typeof cycle.dutyRuleFields>[0])
 		},
 		{
 			path: 'tasks',
@@ -83,7 +86,8 @@ export function governanceResources(): Resource[] {
 			},
 			create: (db, actor, input) => cycle.createTask(db, actor, input),
 			// PATCH { doneOn, doneNote, version } marks a task done.
-			update: (db, actor, id, input) => cycle.markTaskDone(db, actor, id, input)
+			update: (db, actor, id, input) => cycle.markTaskDone(db, actor, id, input),
+			updateInput: taskDoneInput
 		},
 		{
 			path: 'influence',

@@ -1,6 +1,16 @@
 // JSON API plumbing: service errors become statuses with Swedish messages.
 import type { RequestEvent } from '@sveltejs/kit';
-import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, isServiceError, NotFoundError, ValidationError } from '../errors.ts';
+import type { Page } from '../organisation/queries.ts';
+import { FIRST_YEAR, LAST_YEAR, MAX_INTEGER, requiredDate } from '../../schemas/fields.ts';
+import { unsafeText } from '../../core/input-text.ts';
+import {
+	DATABASE_UNAVAILABLE,
+	dataRefusedByDatabase,
+	isDatabaseUnavailable,
+	isServiceError,
+	NotFoundError,
+	ValidationError
+} from '../errors.ts';
 
 export async function readJson(request: Request): Promise<Record<string, unknown>> {
 	let body: unknown;
@@ -25,6 +35,8 @@ export function errorResponse(e: unknown): Response {
 		return Response.json(body, { status: e.status });
 	}
 	if (isDatabaseUnavailable(e)) return Response.json({ message: DATABASE_UNAVAILABLE }, { status: 503, headers: { 'retry-after': '5' } });
+	const refused = dataRefusedByDatabase(e);
+	if (refused) return errorResponse(refused);
 	console.error(e);
 	return Response.json({ message: 'Ett oväntat fel inträffade.' }, { status: 500 });
 }
@@ -43,8 +55,22 @@ export function numberParam(url: URL, name: string): number | undefined {
 	const v = url.searchParams.get(name);
 	if (v === null || v === '') return undefined;
 	const n = Number(v);
-	if (!Number.isInteger(n) || n <= 0) throw new ValidationError([{ field: name, message: `${name} måste vara ett positivt heltal.` }]);
+	if (!/^\d+$/.test(v) || n <= 0 || n > MAX_INTEGER)
+		throw new ValidationError([{ field: name, message: `${name} måste vara ett positivt heltal.` }]);
 	return n;
+}
+
+/** A list's page: limit 1–max and offset ≥ 0, whole numbers, or refused. */
+export function pageParams(url: URL, defaultLimit = 50, maxLimit = 500): Page {
+	const whole = (name: string, min: number, max: number, fallback: number) => {
+		const v = url.searchParams.get(name);
+		if (v === null || v === '') return fallback;
+		const n = Number(v);
+		if (!/^\d+$/.test(v) || n < min || n > max)
+			throw new ValidationError([{ field: name, message: `${name} måste vara ett heltal från ${min} till ${max}.` }]);
+		return n;
+	};
+	return { limit: whole('limit', 1, maxLimit, defaultLimit), offset: whole('offset', 0, MAX_INTEGER, 0) };
 }
 
 export function booleanParam(url: URL, name: string): boolean | undefined {
@@ -57,13 +83,26 @@ export function booleanParam(url: URL, name: string): boolean | undefined {
 export function dateParam(url: URL, name: string): string | undefined {
 	const v = url.searchParams.get(name);
 	if (v === null || v === '') return undefined;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new ValidationError([{ field: name, message: `${name} måste vara ett datum som ÅÅÅÅ-MM-DD.` }]);
-	return v;
+	const parsed = requiredDate(name).safeParse(v);
+	if (!parsed.success)
+		throw new ValidationError([
+			{ field: name, message: `${name} måste vara ett datum som ÅÅÅÅ-MM-DD mellan år ${FIRST_YEAR} och ${LAST_YEAR}.` }
+		]);
+	return parsed.data;
+}
+
+/** A text filter (a code, a search word): at most 200 characters, no control characters. */
+export function textParam(url: URL, name: string): string | undefined {
+	const v = url.searchParams.get(name);
+	if (v === null || v.trim() === '') return undefined;
+	const problem = v.length > 200 ? 'får vara högst 200 tecken' : unsafeText(v, { multiline: false });
+	if (problem) throw new ValidationError([{ field: name, message: `${name} ${problem}.` }]);
+	return v.trim();
 }
 
 export function idOf(event: RequestEvent): number {
 	const id = Number(event.params.id);
-	if (!/^\d+$/.test(event.params.id ?? '') || id <= 0) throw new NotFoundError('Posten');
+	if (!/^\d+$/.test(event.params.id ?? '') || id <= 0 || id > MAX_INTEGER) throw new NotFoundError('Posten');
 	return id;
 }
 

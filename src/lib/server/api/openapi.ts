@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document of /api/v1, made from the same zod schemas that
 // validate the forms and the API, so the two cannot drift apart.
-import { resources } from './resources.ts';
+import { resources, type Resource } from './resources.ts';
 import { endpointPaths, errorSchema, errors, jsonSchema } from './openapi-paths.ts';
 
 const typeOf = (t: string) => (t === 'date' ? { type: 'string', format: 'date' } : { type: t });
@@ -53,7 +53,7 @@ export function openApiDocument(serverUrl = '/') {
 		paths[`/api/v1/${name}/{id}`] = {
 			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
 			get: { tags: [r.tag], summary: `Hämta (${r.what})`, responses: { '200': { description: 'Posten' }, '404': errors['404'] } },
-			...(r.update === false ? {} : { patch: patchOf(r) }),
+			...(r.update === false ? {} : { patch: patchOf(r, updateSchema(r, schemas)) }),
 			...(r.remove
 				? {
 						delete: {
@@ -94,19 +94,33 @@ export function openApiDocument(serverUrl = '/') {
 	};
 }
 
-function patchOf(r: { tag: string; what: string }) {
+/** What PATCH accepts: the fields of its input, each optional, and the version read. */
+function updateSchema(r: Resource, schemas: Record<string, unknown>) {
+	const name = `${r.path}Update`;
+	const {
+		required: _all,
+		properties,
+		...rest
+	} = jsonSchema(r.updateInput ?? r.register.input) as {
+		required?: string[];
+		properties?: Record<string, unknown>;
+	};
+	schemas[name] = {
+		...rest,
+		type: 'object',
+		properties: { ...properties, version: { type: 'integer', description: 'Versionen när posten lästes.' } },
+		required: ['version']
+	};
+	return { $ref: `#/components/schemas/${name}` };
+}
+
+function patchOf(r: { tag: string; what: string }, schema: unknown) {
 	return {
 		tags: [r.tag],
 		summary: `Ändra (${r.what})`,
-		description: 'Skicka de fält som ändras och `version` från när posten lästes. En inaktuell version ger 409.',
-		requestBody: {
-			required: true,
-			content: {
-				'application/json': {
-					schema: { allOf: [{ type: 'object', properties: { version: { type: 'integer' } }, required: ['version'] }] }
-				}
-			}
-		},
+		description:
+			'Skicka de fält som ändras och `version` från när posten lästes. En inaktuell version ger 409. Posten som GET gav får skickas tillbaka hel: ett fält som inte kan ändras här (id, tider, uppslagna namn) ger 422 bara om dess värde skiljer sig från det sparade.',
+		requestBody: { required: true, content: { 'application/json': { schema } } },
 		responses: {
 			'200': { description: 'Ändrad' },
 			'401': errors['401'],

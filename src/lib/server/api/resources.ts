@@ -6,13 +6,14 @@ import type { Actor } from '../actor.ts';
 import type { Register } from '../register.ts';
 import * as q from '../organisation/queries.ts';
 import * as reg from '../organisation/registers.ts';
-import { dateParam, numberParam } from './http.ts';
+import { dateParam, numberParam, textParam } from './http.ts';
 import * as pq from '../planning/queries.ts';
 import * as ps from '../planning/service.ts';
 import * as gs from '../planning/goals.ts';
 import * as st from '../planning/structure.ts';
 import { activityInput, focusAreaInput, followUpInput, planInput, subGoalInput } from '../../schemas/planning.ts';
 import { isActivityStatus, ACTIVITY_STATUSES } from '../../core/planning.ts';
+import { meetingInputOf } from '../../core/meetings.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import * as mq from '../meetings/queries.ts';
 import * as mt from '../meetings/matters.ts';
@@ -55,6 +56,10 @@ export interface Resource {
 	create?(db: Db, actor: Actor, input: unknown): Promise<{ id: number }>;
 	/** a service of its own for updating; `false`: the record cannot be changed through the API */
 	update?: ((db: Db, actor: Actor, id: number, input: unknown) => Promise<unknown>) | false;
+	/** what PATCH accepts, when it is not the input schema (a task is only marked done) */
+	updateInput?: z.ZodType;
+	/** a record as read → the fields it is changed by, where the two differ (a meeting's instants → date and time) */
+	editable?(record: Record<string, unknown>): Record<string, unknown>;
 	/** removing a record (with the version read), where the API allows it */
 	remove?(db: Db, actor: Actor, id: number, input: unknown): Promise<unknown>;
 }
@@ -65,7 +70,7 @@ export const pageArray = <T>(rows: T[], page: q.Page): q.Paged<T> => ({
 	...page
 });
 
-const str = (url: URL, name: string) => url.searchParams.get(name) || undefined;
+const str = textParam;
 
 export const resources: Resource[] = [
 	{
@@ -334,7 +339,8 @@ resources.push(
 			return (await mq.meetingsInFull(db, actor, [row]))[0];
 		},
 		create: (db, actor, input) => ms.createMeeting(db, actor, input),
-		update: (db, actor, id, input) => ms.updateMeeting(db, actor, id, input)
+		update: (db, actor, id, input) => ms.updateMeeting(db, actor, id, input),
+		editable: (m) => meetingInputOf(m as Parameters<typeof meetingInputOf>[0])
 	},
 	{
 		path: 'action-items',
@@ -519,3 +525,17 @@ resources.push(
 resources.push(...governanceResources(), ...yearResources);
 
 export const resourceByPath = new Map(resources.map((r) => [r.path, r]));
+
+const fieldsCache = new Map<Resource, Set<string>>();
+/** The fields PATCH accepts: the properties of its input schema, and version. */
+export function updateFields(r: Resource): Set<string> {
+	let fields = fieldsCache.get(r);
+	if (!fields) {
+		const schema = zod.toJSONSchema(r.updateInput ?? r.register.input, { io: 'input', unrepresentable: 'any' }) as {
+			properties?: Record<string, unknown>;
+		};
+		fields = new Set(Object.keys(schema.properties ?? {}));
+		fieldsCache.set(r, fields);
+	}
+	return fields;
+}

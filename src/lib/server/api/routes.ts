@@ -1,11 +1,11 @@
 // The handlers behind /api/v1/{resource} and /api/v1/{resource}/{id}.
 import type { RequestEvent } from '@sveltejs/kit';
 import { db } from '../app.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { createEntry, updateEntry } from '../register.ts';
-import { pageOf } from '../web.ts';
-import { api, idOf, readJson } from './http.ts';
-import { resourceByPath, type Resource } from './resources.ts';
+
+import { api, idOf, pageParams, readJson } from './http.ts';
+import { resourceByPath, updateFields, type Resource } from './resources.ts';
 
 function resourceOf(event: RequestEvent): Resource {
 	const r = resourceByPath.get(event.params.resource ?? '');
@@ -15,7 +15,7 @@ function resourceOf(event: RequestEvent): Resource {
 
 export const list = api(async (event) => {
 	const r = resourceOf(event);
-	return Response.json(await r.list(db(), event.locals.actor, event.url, pageOf(event.url, 50, 500)));
+	return Response.json(await r.list(db(), event.locals.actor, event.url, pageParams(event.url, 50, 500)));
 });
 
 export const create = api(async (event) => {
@@ -30,7 +30,12 @@ export const get = api(async (event) => {
 	return Response.json(await r.get(db(), event.locals.actor, idOf(event)));
 });
 
-/** A partial update: what is sent replaces what is stored; `version` must be the one read. */
+/**
+ * A partial update: what is sent replaces what is stored; `version` must be the
+ * one read. A record read by GET may be sent back whole: a field that cannot be
+ * changed here is refused only when its value differs from the stored one, so a
+ * change is never silently dropped.
+ */
 export const patch = api(async (event) => {
 	const r = resourceOf(event);
 	if (r.update === false)
@@ -38,7 +43,18 @@ export const patch = api(async (event) => {
 	const id = idOf(event);
 	const changes = await readJson(event.request);
 	const current = (await r.get(db(), event.locals.actor, id)) as Record<string, unknown>;
-	const merged = { ...current, ...changes };
+	const accepted = updateFields(r);
+	const readOnly = Object.keys(changes).filter(
+		(k) => k !== 'version' && !accepted.has(k) && JSON.stringify(changes[k]) !== JSON.stringify(current[k])
+	);
+	if (readOnly.length)
+		throw new ValidationError(
+			readOnly.map((field) => ({
+				field,
+				message: `${field} kan inte ändras så här: skicka fälten ${[...accepted].join(', ')} (se API-beskrivningen).`
+			}))
+		);
+	const merged = { ...current, ...(r.editable?.(current) ?? {}), ...changes };
 	const row = r.update
 		? await r.update(db(), event.locals.actor, id, merged)
 		: await updateEntry(db(), event.locals.actor, r.register, id, merged);

@@ -19,7 +19,8 @@ import {
 } from '../db/schema/index.ts';
 import { fieldError, NotFoundError } from '../errors.ts';
 import { inTransaction, loadForUpdate, requireRole, updateVersioned, validate, writeAudit, type ConstraintFields } from '../service.ts';
-import { versionField } from '../../schemas/fields.ts';
+import { FIRST_YEAR, versionField } from '../../schemas/fields.ts';
+import { todayIso } from '../../core/format.ts';
 import {
 	budgetLineInput,
 	categoryInput,
@@ -58,10 +59,30 @@ export const ledgerConstraints: ConstraintFields = {
 const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
 
 /**
+ * A year the books can hold: from the cooperation's first known year (its
+ * municipalities' and bodies' starts, its first fiscal year) to next year. A
+ * typing error such as 9999 or 1900 would otherwise open a fiscal year of its own.
+ */
+async function assertCooperationYear(tx: Tx, year: number, field: string) {
+	const last = Number(todayIso().slice(0, 4)) + 1;
+	const [{ first }] = (
+		await tx.execute<{ first: number | null }>(sql`
+		select least(
+			(select min(extract(year from member_from))::int from municipality),
+			(select min(extract(year from active_from))::int from body),
+			(select min(year) from fiscal_year)
+		) as first`)
+	).rows;
+	if (year > last || (first !== null && year < first))
+		throw fieldError(field, `Året ${year} ligger utanför samverkans år (${first ?? FIRST_YEAR}–${last}).`);
+}
+
+/**
  * Refuses a change in a closed year. The year's row is read FOR SHARE, so a
  * closing that runs at the same moment waits for this change or sees it.
  */
 export async function assertYearOpen(tx: Tx, year: number, field = 'date') {
+	await assertCooperationYear(tx, year, field);
 	// The row must exist to be locked: a year never closed gets one, open.
 	await tx.insert(fiscalYear).values({ year }).onConflictDoNothing();
 	const [row] = await tx.select({ status: fiscalYear.status }).from(fiscalYear).where(eq(fiscalYear.year, year)).for('share');

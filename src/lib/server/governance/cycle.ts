@@ -76,12 +76,10 @@ export async function getDuty(db: Reader, id: number) {
 	return d;
 }
 
-/** The form's fields of a stored duty. */
-export function dutyFormValues(d: Awaited<ReturnType<typeof getDuty>>) {
-	const r = d.rule;
+/** A stored rule as the fields it is edited by (the form's and the API's). */
+export function dutyRuleFields(r: DutyRule) {
 	const e = r.electionYear;
 	return {
-		...d,
 		ruleKind: r.kind,
 		month: r.month,
 		day: r.kind === 'day' ? r.day : '',
@@ -90,6 +88,11 @@ export function dutyFormValues(d: Awaited<ReturnType<typeof getDuty>>) {
 		electionYear: typeof e === 'object' ? 'move' : (e ?? 'keep'),
 		electionMonth: typeof e === 'object' ? e.month : ''
 	};
+}
+
+/** The form's fields of a stored duty. */
+export function dutyFormValues(d: Awaited<ReturnType<typeof getDuty>>) {
+	return { ...d, ...dutyRuleFields(d.rule) };
 }
 
 async function checkRule(tx: Tx, rule: DutyRule) {

@@ -5,32 +5,17 @@ import { getMeeting } from '#lib/server/meetings/queries.ts';
 import { updateMeeting } from '#lib/server/meetings/service.ts';
 import { optionLists } from '#lib/server/organisation/options.ts';
 import { idParam, load as read, requirePage, runForm } from '#lib/server/web.ts';
-import { utcToStockholm } from '#lib/core/meetings.ts';
+import { meetingInputOf } from '#lib/core/meetings.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requirePage(event, 'editor');
 	const id = idParam(event.params.id);
 	const m = await read(event, () => getMeeting(db(), actor, id));
-	const start = utcToStockholm(m.startsAt);
-	const end = m.endsAt ? utcToStockholm(m.endsAt) : null;
+	const values = meetingInputOf(m);
 	return {
 		id,
 		version: m.version,
-		values: {
-			bodyIds: m.bodies.map((b) => String(b.id)),
-			kind: m.kind,
-			title: m.title,
-			date: start.date,
-			start: start.time,
-			endDate: end && end.date !== start.date ? end.date : null,
-			end: end?.time ?? null,
-			place: m.place,
-			hostMunicipalityId: m.hostMunicipalityId,
-			format: m.format,
-			chairPersonId: m.chairPersonId,
-			chairNote: m.chairNote,
-			source: m.source
-		},
+		values: { ...values, bodyIds: values.bodyIds.map(String) },
 		lists: await optionLists(db(), ['bodies', 'municipalities', 'persons'])
 	};
 };
