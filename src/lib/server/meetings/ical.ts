@@ -6,13 +6,24 @@ import type { CalendarMeeting } from '../../core/meetings.ts';
 import { plainText } from '../../core/document-text.ts';
 
 /**
+ * The calendar's name as RFC 5545 TEXT (backslash, semicolon, comma and line
+ * breaks escaped): ical-generator writes NAME and X-WR-CALNAME as given, so a
+ * line break in a name would start a property of its own.
+ */
+function nameText(name: string): string {
+	return plainText(name)
+		.replace(/[\\;,]/g, (c) => `\\${c}`)
+		.replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
  * The meetings as an iCalendar file. ical-generator escapes backslashes, commas,
- * semicolons and line breaks; the control characters that RFC 5545's TEXT does not
- * allow are left out here.
+ * semicolons and line breaks in an event's texts; the control characters that
+ * RFC 5545's TEXT does not allow are left out here.
  */
 export function calendarIcs(name: string, meetings: CalendarMeeting[], host: string): string {
 	const cal = ical({
-		name: plainText(name),
+		name: nameText(name),
 		prodId: { company: 'Samverka', product: 'Samverka', language: 'SV' },
 		method: ICalCalendarMethod.PUBLISH,
 		ttl: 60 * 60
