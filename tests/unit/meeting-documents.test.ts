@@ -200,9 +200,9 @@ describe('meetingDocx', () => {
 });
 
 describe('Typst escaping', () => {
-	it('writes string literals that hold any text', () => {
+	it('writes string literals that hold any text, less the control characters no font can show', () => {
 		expect(typstString('Sä "ja" \\ nu')).toBe('"Sä \\"ja\\" \\\\ nu"');
-		expect(typstString('a\nb\tc\r\u0000\u2028')).toBe('"a\\nb\\tc\\r\\u{0}\\u{2028}"');
+		expect(typstString('a\nb\tc\r\u0000\u0001\uFFFF\u2028')).toBe('"a\\nb\\tc\\r\\u{2028}"');
 		expect(typstText('x')).toBe('#"x";');
 		expect(typstString('\ud800')).toBe('"\ufffd"');
 	});

@@ -8,7 +8,10 @@ export interface AtomEntry {
 	link: string;
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { xmlText } from './document-text.ts';
+
+/** Text as XML character data: what XML 1.0 cannot hold left out, the markup characters escaped. */
+const escape = (s: string) => xmlText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A date (YYYY-MM-DD) as an Atom timestamp: the start of that day in UTC. */
 export const atomTime = (date: string) => (date.length === 10 ? `${date}T00:00:00Z` : date);

@@ -5,6 +5,7 @@
 // numbers are written into their headings, since they are the meeting's own
 // (other texts refer to "punkt 2") and must not change when a heading is edited.
 
+import { cleanTexts, xmlText } from '../../core/document-text.ts';
 import {
 	BorderStyle,
 	HeadingLevel,
@@ -218,8 +219,9 @@ function body(doc: MeetingDocument): (Paragraph | Table)[] {
 	return out;
 }
 
-/** The meeting's notice or minutes as a .docx file. */
-export function meetingDocx(doc: MeetingDocument): Promise<Uint8Array> {
+/** The meeting's notice or minutes as a .docx file; characters XML cannot hold are left out. */
+export function meetingDocx(original: MeetingDocument): Promise<Uint8Array> {
+	const doc = cleanTexts(original, xmlText);
 	return pagedDocx({
 		title: doc.title,
 		cooperationName: doc.cooperationName,

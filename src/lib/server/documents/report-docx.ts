@@ -2,6 +2,7 @@
 // the secretariat can go on editing: a cover page, a table of contents field
 // (Word fills in the page numbers when the file is opened), the chapters as
 // Word's own Heading 1–3, real bullet lists and real tables.
+import { cleanTexts, xmlText } from '../../core/document-text.ts';
 import { HeadingLevel, PageBreak, Paragraph, TableOfContents, TextRun, type ParagraphChild } from 'docx';
 import type { Block, ListItem, Report } from '../../core/report.ts';
 import { headingText } from '../../core/report.ts';
@@ -81,7 +82,9 @@ function front(r: Report) {
 	return out;
 }
 
-export function reportDocx(r: Report): Promise<Uint8Array> {
+/** The report as a .docx file; characters XML cannot hold are left out. */
+export function reportDocx(original: Report): Promise<Uint8Array> {
+	const r = cleanTexts(original, xmlText);
 	return pagedDocx({
 		title: r.title,
 		cooperationName: r.cooperationName,

@@ -5,6 +5,7 @@
 // header row repeated on each page, amounts aligned right, sum rows in bold
 // under a rule, the notes in small paragraphs under the table.
 
+import { cleanTexts, xmlText } from '../../core/document-text.ts';
 import {
 	AlignmentType,
 	BorderStyle,
@@ -139,8 +140,9 @@ function section(sec: DocSection): (Paragraph | Table)[] {
 	return out;
 }
 
-/** The document as a .docx file. */
-export function tableDocumentDocx(doc: TableDocument): Promise<Uint8Array> {
+/** The document as a .docx file; characters XML cannot hold are left out. */
+export function tableDocumentDocx(original: TableDocument): Promise<Uint8Array> {
+	const doc = cleanTexts(original, xmlText);
 	return pagedDocx({
 		title: doc.title,
 		cooperationName: doc.cooperationName,

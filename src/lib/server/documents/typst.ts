@@ -4,7 +4,9 @@
 // User text never goes into the source as markup. It goes in as a Typst string
 // literal (`#"…";`), where only the backslash, the double quote and control
 // characters mean anything, so no *, _, $, #, @, <, =, - or [ in it can start
-// emphasis, maths, code, a reference, a label, a heading or a list.
+// emphasis, maths, code, a reference, a label, a heading or a list. What no PDF
+// can show (control characters, noncharacters) is left out of it (pdfText), and
+// a character that no font has (an emoji) is shown as the font's empty box (see typstPdf).
 //
 // The compiler (@myriaddreamin/typst-ts-node-compiler, Typst 0.13) is a native
 // addon, and it runs in a child process of its own, never in the server's:
@@ -19,16 +21,20 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { pdfText } from '../../core/document-text.ts';
 
-/** Characters a Typst string literal cannot hold as they are: the backslash, the double quote and control characters. */
+/** Characters a Typst string literal cannot hold as they are: the backslash, the double quote and the line breaks. */
 // eslint-disable-next-line no-control-regex
 const STRING_SPECIAL = /[\\"\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
 
 const STRING_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** Any text as a Typst string literal, quotes included: `Sä "ja"` → `"Sä \"ja\""`. */
+/**
+ * Any text as a Typst string literal, quotes included: `Sä "ja"` → `"Sä \"ja\""`.
+ * Control characters and noncharacters, which no font can show, are left out.
+ */
 export function typstString(text: string): string {
-	const safe = text.toWellFormed().replace(STRING_SPECIAL, (c) => STRING_ESCAPES[c] ?? `\\u{${c.codePointAt(0)!.toString(16)}}`);
+	const safe = pdfText(text).replace(STRING_SPECIAL, (c) => STRING_ESCAPES[c] ?? `\\u{${c.codePointAt(0)!.toString(16)}}`);
 	return `"${safe}"`;
 }
 
@@ -98,7 +104,7 @@ const RECYCLE_AFTER = 100;
 /** A document that takes longer than this has hung the child: it is stopped. */
 const TIMEOUT_MS = 30_000;
 
-type Request = { id: number; source: string; timestamp: number } | { id: number; clear: true };
+type Request = { id: number; source: string; timestamp: number; archival: boolean } | { id: number; clear: true };
 type Reply = { id: number; pdf?: Uint8Array; errors?: string[] };
 
 /**
@@ -121,7 +127,9 @@ process.on('message', (m) => {
 		const error = result.takeError();
 		const doc = result.result;
 		if (error || !doc) return process.send({ id: m.id, errors: (error ? error.shortDiagnostics : []).map(text) });
-		const pdf = compiler.pdf(doc, { pdfStandard: ${JSON.stringify(PDF_STANDARD)}, creationTimestamp: m.timestamp });
+		const options = { creationTimestamp: m.timestamp };
+		if (m.archival) options.pdfStandard = ${JSON.stringify(PDF_STANDARD)};
+		const pdf = compiler.pdf(doc, options);
 		process.send({ id: m.id, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) });
 	} catch (e) {
 		process.send({ id: m.id, errors: [String((e && e.message) || e)] });
@@ -210,13 +218,54 @@ function child(): Child {
 	return current;
 }
 
-/** The Typst source as a PDF (PDF/A-2b). Throws TypstError when the source does not compile. */
+/** What Typst says of a text that no font has a glyph for. */
+const UNSHOWN = /the text (\\?)"(.*?)\1" could not be displayed with any font/g;
+
+/** A string as Rust's Debug formatting escapes it (`\"`, `\\`, `\n`, `\u{fe0f}`), read back. */
+function rustUnescape(s: string): string {
+	const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', '0': '\0' };
+	return s.replace(/\\(?:u\{([0-9a-fA-F]{1,6})\}|(.))/gu, (_, hex: string | undefined, c: string) =>
+		hex ? String.fromCodePoint(parseInt(hex, 16)) : (simple[c] ?? c)
+	);
+}
+
+/**
+ * The texts that Typst could not show with any font, from its diagnostics: as
+ * a compile error (`the text "✅" could not…`) or as the PDF export's error,
+ * which formats the diagnostics once more (`message: "the text \"✅\" could not…"`).
+ * Typst names only the first such text of a document.
+ */
+export function unshownTexts(diagnostics: string[]): string[] {
+	const found = new Set<string>();
+	for (const d of diagnostics)
+		for (const m of d.matchAll(UNSHOWN)) {
+			const text = m[1] ? rustUnescape(rustUnescape(m[2])) : rustUnescape(m[2]);
+			if (text) found.add(text);
+		}
+	return [...found];
+}
+
+/**
+ * The Typst source as a PDF: PDF/A-2b, the archival PDF, whenever it can be.
+ * PDF/A forbids the empty box (.notdef) that stands in for a character no font
+ * has, so a text with one (an emoji, with a server's fonts) made the export
+ * fail: such a document is made again as a plain PDF, where the box shows in
+ * its place and everything else is as it was. A document is never refused for
+ * a character in it. Throws TypstError when the source does not compile.
+ */
 export async function typstPdf(source: string): Promise<Uint8Array> {
-	const c = child();
-	c.used++;
-	const reply = await c.request({ id: nextId++, source, timestamp: Math.floor(Date.now() / 1000) });
-	if (!reply.pdf) throw new TypstError(reply.errors ?? []);
-	return reply.pdf;
+	let archival = true;
+	for (;;) {
+		const c = child();
+		c.used++;
+		const reply = await c.request({ id: nextId++, source, timestamp: Math.floor(Date.now() / 1000), archival });
+		if (reply.pdf) return reply.pdf;
+		const errors = reply.errors ?? [];
+		const unshown = unshownTexts(errors);
+		if (!archival || !unshown.length) throw new TypstError(errors);
+		console.warn(`Typst: ingen font har ${JSON.stringify(unshown[0])}; dokumentet blir en PDF utan PDF/A.`);
+		archival = false;
+	}
 }
 
 /** Drops everything the compiler has memoized (its fonts stay loaded): for measuring a document made for the first time. */

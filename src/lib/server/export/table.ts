@@ -2,6 +2,7 @@
 // Swedish Excel, and a minimal Office Open XML workbook (.xlsx) zipped with fflate.
 
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { plainText, xmlText } from '../../core/document-text.ts';
 
 export type ExportColumn = { header: string; width?: number };
 export type ExportCell = string | number | null;
@@ -19,8 +20,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 function csvField(cell: ExportCell | undefined): string {
 	if (cell === null || cell === undefined) return '';
 	if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-	// Formula injection guard: a leading apostrophe keeps the text as text.
-	const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+	// Control characters are left out (a spreadsheet shows them as boxes or refuses the file),
+	// then the formula injection guard: a leading apostrophe keeps the text as text.
+	const clean = plainText(cell);
+	const text = FORMULA_START.test(clean) ? `'${clean}` : clean;
 	return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -48,12 +51,8 @@ const MAX_CELL_CHARS = 32_767;
 const MAX_COLUMN_WIDTH = 255;
 const MAX_SHEET_NAME = 31;
 
-/** Characters that XML 1.0 does not allow at all (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
-const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-function stripInvalidXml(s: string): string {
-	return s.replace(INVALID_XML, '');
-}
+/** What XML 1.0 cannot hold (C0 controls but tab/LF/CR, U+FFFE/U+FFFF) left out, a lone surrogate as U+FFFD. */
+const stripInvalidXml = xmlText;
 
 /** Cuts s to at most max UTF-16 units without splitting a surrogate pair. */
 function truncate(s: string, max: number): string {
