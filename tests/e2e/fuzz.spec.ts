@@ -192,8 +192,9 @@ test('a hostile value in any field of any write is refused with 422 naming it, a
 			const body = o[method]?.requestBody?.content['application/json']?.schema;
 			if (!body) continue;
 			const list = await (await request.get(`${listed}?limit=1`)).json();
-			const record = list.items?.[0] as Record<string, unknown> | undefined;
-			if (!record) continue;
+			const first = list.items?.[0] as Record<string, unknown> | undefined;
+			if (!first) continue;
+			const record = (await (await request.get(`${listed}/${first.id}`)).json()) as Record<string, unknown>;
 			const fields = resolve(body).properties ?? {};
 			writes.push({ path: method === 'patch' ? `${listed}/${record.id}` : listed, method, fields, base: record });
 		}
@@ -218,6 +219,16 @@ test('a hostile value in any field of any write is refused with 422 naming it, a
 				r.status(),
 				`${w.method} ${w.path} ${name}=${JSON.stringify(value).slice(0, 40)}: ${text.slice(0, 300)}`
 			).toBeGreaterThanOrEqual(400);
+			if (r.status() === 422) {
+				const fields: string[] = JSON.parse(text).errors.map((e: { field: string }) => e.field);
+				// A refusal that stops at a field the stored record lacks (an action item's agenda item) cannot reach the next.
+				const earlier = fields.every((f) => f !== name && w.base[f] == null);
+				if (!earlier)
+					expect(
+						fields.some((f) => f === name || f.startsWith(`${name}.`)),
+						`${w.method} ${w.path}: the refusal names ${name}: ${text.slice(0, 300)}`
+					).toBe(true);
+			}
 			expect(await auditHead(), `${w.method} ${w.path} ${name} wrote to the audit log`).toBe(head);
 		}),
 		{ numRuns: RUNS * 3, seed: SEED }
@@ -248,6 +259,14 @@ test('every PATCH takes back what its GET returned, and refuses a changed read-o
 			expect((await refused.json()).errors[0].field).toBe('id');
 			changed = true;
 			break;
+		}
+		if (!changed && listed.endsWith('/ledger-entries')) {
+			// The demo's books are closed: a copy of an entry in this year is one that can be changed.
+			const copy = await request.post(listed, { data: { ...candidates[0], id: undefined, date: new Date().toISOString().slice(0, 10) } });
+			expect(copy.status(), await copy.text()).toBe(201);
+			const record = await (await request.get(copy.headers()['location'])).json();
+			expect((await request.patch(copy.headers()['location'], { data: record })).status()).toBe(200);
+			changed = true;
 		}
 		if (candidates.length) expect(changed, `${listed}: no record could be sent back`).toBe(true);
 	}

@@ -146,11 +146,17 @@ export const ELECTION_LABELS: Record<(typeof ELECTION_CHOICES)[number], string> 
 const month = (label: string) =>
 	count(label, { nullable: true }).refine((m) => m === null || (m >= 1 && m <= 12), `${label} ska vara 1–12.`);
 
-/** A duty's rule as form fields (ruleKind, month, day …) or as the API's rule object; the fields win where both are given. */
+const RULE_FIELDS = ['ruleKind', 'month', 'day', 'weekday', 'nth', 'electionYear', 'electionMonth'];
+
+/**
+ * A duty's rule as form fields (ruleKind, month, day …) or as the API's rule
+ * object. Any of the fields given: the fields are the rule, so none of them is
+ * silently replaced by a rule object sent beside them.
+ */
 function ruleFromForm(v: unknown) {
 	if (typeof v !== 'object' || v === null) return v;
 	const o = v as Record<string, unknown>;
-	if (typeof o.rule !== 'object' || o.rule === null || o.ruleKind !== undefined) return v;
+	if (typeof o.rule !== 'object' || o.rule === null || RULE_FIELDS.some((f) => o[f] !== undefined)) return v;
 	const r = o.rule as Record<string, unknown>;
 	const e = r.electionYear;
 	return {

@@ -5,7 +5,8 @@ import type { Resource } from './resources.ts';
 import { described, oneOf, pageArray } from './resources.ts';
 import { booleanParam, numberParam } from './http.ts';
 import { taskState } from '../../core/governance.ts';
-import { requireRole } from '../service.ts';
+import { requireRole, validate } from '../service.ts';
+import { requiredId } from '../../schemas/fields.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { todayIso } from '../../core/format.ts';
 import * as docs from '../governance/documents.ts';
@@ -26,7 +27,7 @@ import { z } from 'zod';
 const isInfluenceKind = (v: unknown): v is (typeof INFLUENCE_KINDS)[number] => INFLUENCE_KINDS.includes(v as never);
 
 const targetCreateInput = activityTargetInput.extend({
-	activityId: z.coerce.number({ error: 'Aktivitet måste väljas.' }).int().positive()
+	activityId: requiredId('Aktivitet')
 });
 
 export function governanceResources(): Resource[] {
@@ -86,7 +87,16 @@ export function governanceResources(): Resource[] {
 			},
 			create: (db, actor, input) => cycle.createTask(db, actor, input),
 			// PATCH { doneOn, doneNote, version } marks a task done.
-			update: (db, actor, id, input) => cycle.markTaskDone(db, actor, id, input),
+			update: async (db, actor, id, input) => {
+				const t = await cycle.getTask(db, id);
+				const sent = input as { doneOn?: unknown; doneNote?: unknown };
+				// A done task sent back as it was read is no change (marking it done again would be refused).
+				if (t.doneOn && sent.doneOn === t.doneOn && (sent.doneNote ?? null) === (t.doneNote ?? null)) {
+					requireRole(actor, 'editor');
+					return { ...t, state: taskState(t, todayIso()) };
+				}
+				return cycle.markTaskDone(db, actor, id, input);
+			},
 			updateInput: taskDoneInput
 		},
 		{
@@ -124,9 +134,7 @@ export function governanceResources(): Resource[] {
 				return t;
 			},
 			create: async (db, actor, input) => {
-				const activityId = Number((input as { activityId?: unknown })?.activityId);
-				if (!Number.isInteger(activityId) || activityId <= 0)
-					throw new ValidationError([{ field: 'activityId', message: 'Aktivitet måste väljas.' }]);
+				const { activityId } = validate(z.object({ activityId: requiredId('Aktivitet') }), input);
 				return inf.addActivityTarget(db, actor, activityId, input);
 			},
 			update: false

@@ -21,7 +21,8 @@ import * as ms from '../meetings/service.ts';
 import * as ma from '../meetings/agenda.ts';
 import { actionItemInput, meetingInput } from '../../schemas/meetings.ts';
 import { hasRole } from '../actor.ts';
-import { requireRole } from '../service.ts';
+import { requireRole, validate } from '../service.ts';
+import { requiredId } from '../../schemas/fields.ts';
 import { z as zod } from 'zod';
 import * as fq from '../finance/queries.ts';
 import * as fs from '../finance/service.ts';
@@ -289,7 +290,7 @@ resources.push(
 		path: 'follow-ups',
 		tag: 'Planering',
 		what: 'uppföljning',
-		register: described('follow_up', 'Uppföljningen', followUpInput.extend({ activityId: zod.number().int().positive() })),
+		register: described('follow_up', 'Uppföljningen', followUpInput.extend({ activityId: requiredId('Aktivitet (activityId)') })),
 		filters: [
 			{ name: 'activity', description: 'Aktivitetens id', type: 'integer' },
 			{ name: 'year', description: 'Planens år', type: 'integer' }
@@ -303,10 +304,7 @@ resources.push(
 			return pq.getFollowUp(db, id);
 		},
 		create: (db, actor, input) => {
-			const activityId = Number((input as { activityId?: unknown }).activityId);
-			if (!Number.isInteger(activityId) || activityId <= 0) {
-				throw new ValidationError([{ field: 'activityId', message: 'Aktivitet måste anges (activityId).' }]);
-			}
+			const { activityId } = validate(zod.object({ activityId: requiredId('Aktivitet (activityId)') }), input);
 			return ps.addFollowUp(db, actor, activityId, input);
 		},
 		update: false
@@ -346,7 +344,7 @@ resources.push(
 		path: 'action-items',
 		tag: 'Möten',
 		what: 'utestående ärende',
-		register: described('action_item', 'Ärendet', actionItemInput),
+		register: described('action_item', 'Ärendet', actionItemInput.extend({ agendaItemId: requiredId('Punkt (agendaItemId)') })),
 		filters: [
 			{ name: 'open', description: 'true: bara öppna ärenden; false: bara avslutade', type: 'boolean' },
 			{ name: 'body', description: 'Organets id (mötet där ärendet väcktes)', type: 'integer' }
@@ -369,9 +367,7 @@ resources.push(
 			return a;
 		},
 		create: (db, actor, input) => {
-			const agendaItemId = Number((input as { agendaItemId?: unknown }).agendaItemId);
-			if (!Number.isInteger(agendaItemId) || agendaItemId <= 0)
-				throw new ValidationError([{ field: 'agendaItemId', message: 'Punkt måste anges (agendaItemId).' }]);
+			const { agendaItemId } = validate(zod.object({ agendaItemId: requiredId('Punkt (agendaItemId)') }), input);
 			return ma.addActionItem(db, actor, agendaItemId, input);
 		},
 		update: false

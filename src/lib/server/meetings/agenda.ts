@@ -20,7 +20,7 @@ import {
 } from '../db/schema/index.ts';
 import { fieldError } from '../errors.ts';
 import { inTransaction, requireRole, updateVersioned, validate, writeAudit } from '../service.ts';
-import { versionField } from '../../schemas/fields.ts';
+import { requiredId, versionField } from '../../schemas/fields.ts';
 import { actionItemInput, agendaItemInput, itemDecisionInput, minutesTextInput, openMatterInput } from '../../schemas/meetings.ts';
 import { assertUnlocked, bodyIdsOf, itemForChange, meetingDate, meetingForChange } from './guards.ts';
 import { openMattersAt } from './matters.ts';
@@ -140,10 +140,7 @@ export async function saveMinutesText(db: Db, actor: Actor, itemId: number, inpu
 /** Tables an item to a later meeting of the same body: a new item there, the trace kept both ways. */
 export async function tableItem(db: Db, actor: Actor, itemId: number, input: unknown) {
 	requireRole(actor, 'editor');
-	const { toMeetingId } = validate(
-		z.object({ toMeetingId: z.coerce.number({ error: 'Möte: välj ett senare möte.' }).int().positive() }),
-		input
-	);
+	const { toMeetingId } = validate(z.object({ toMeetingId: requiredId('Möte') }), input);
 	return inTransaction(db, async (tx) => {
 		const { item, meeting: from } = await itemForChange(tx, itemId);
 		await assertUnlocked(tx, from.id);
