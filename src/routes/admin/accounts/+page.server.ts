@@ -17,6 +17,7 @@ import { z } from 'zod';
 
 // An empty choice is a field error, not a missing page.
 const tokenAccount = z.object({ accountId: requiredId('Konto') });
+const resetAccount = z.object({ accountId: requiredId('Konto för nytt lösenord') });
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requirePage(event, 'admin');
@@ -62,7 +63,7 @@ export const actions = {
 				forcePasswordReset(
 					db(),
 					event.locals.actor,
-					validate(tokenAccount, input).accountId,
+					validate(resetAccount, input).accountId,
 					{ invalidate: input.invalidate === 'on' },
 					{ baseUrl }
 				),
