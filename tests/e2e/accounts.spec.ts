@@ -181,3 +181,27 @@ test('the forgotten-password and reset forms work without JavaScript', async ({ 
 	const admin = await (await browser.newContext()).newPage();
 	await login(admin);
 });
+
+test('the API changes the signed-in account password: 401 without a session, 422 naming the field, then 200', async ({
+	page,
+	playwright,
+	baseURL
+}) => {
+	await login(page);
+	await createAccount(page, 'api-byter@e2e.test', 'Api Byter');
+	const api = await playwright.request.newContext({ baseURL });
+	const anonymous = await api.post('/api/v1/session/password', { data: { currentPassword: FIRST, newPassword: 'via-api-valt-123' } });
+	expect(anonymous.status()).toBe(401);
+	expect((await api.post('/api/v1/session', { data: { email: 'api-byter@e2e.test', password: FIRST } })).status()).toBe(200);
+	const refused = await api.post('/api/v1/session/password', { data: { currentPassword: FIRST, newPassword: '123456789012' } });
+	expect(refused.status()).toBe(422);
+	expect((await refused.json()).errors).toEqual([
+		{ field: 'newPassword', message: 'Nytt lösenord: det är ett av de vanligaste lösenorden. Välj ett annat.' }
+	]);
+	const changed = await api.post('/api/v1/session/password', { data: { currentPassword: FIRST, newPassword: 'via-api-valt-123' } });
+	expect(changed.status()).toBe(200);
+	expect(await changed.json()).toEqual({ changed: true, endedSessions: 0 });
+	expect((await api.get('/api/v1/session')).status()).toBe(200);
+	expect(await (await api.get('/api/v1/session')).json()).toMatchObject({ signedIn: true, name: 'Api Byter' });
+	await api.dispose();
+});
