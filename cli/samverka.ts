@@ -4,7 +4,7 @@ import { UsageError } from './args.ts';
 import { print, report } from './output.ts';
 import { init, migrateCommand } from './setup.ts';
 import { financeClosing, financeFees } from './finance.ts';
-import { tokenAdd, userAdd, userDisable, userEnable, userList } from './users.ts';
+import { tokenAdd, userAdd, userDisable, userEnable, userList, userResetPassword } from './users.ts';
 
 type Command = (args: string[]) => Promise<void>;
 
@@ -15,6 +15,8 @@ const COMMANDS: Record<string, Command> = {
 	'user list': userList,
 	'user disable': userDisable,
 	'user enable': userEnable,
+	'user reset-password': userResetPassword,
+	'users reset-password': userResetPassword,
 	'token add': tokenAdd,
 	'finance closing': financeClosing,
 	'finance fees': financeFees
@@ -39,6 +41,12 @@ ${roles}
   user list                 Visar alla konton.
   user disable --email E    Stänger av ett konto.
   user enable --email E     Aktiverar ett avstängt konto igen.
+  user reset-password E [--generate]
+                            Skriver ut en engångslänk (giltig i 30 minuter) där kontots
+                            ägare väljer ett nytt lösenord; lösenordet gäller tills dess.
+                            Med --generate sätts i stället ett slumpat lösenord som visas
+                            en gång, och kontots alla inloggningar avslutas. Länkens
+                            adress börjar med ORIGIN.
   token add --email E --name N
                             Skapar en personlig API-nyckel för kontot och visar den en gång.
   finance closing ÅR [--json]

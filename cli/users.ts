@@ -3,9 +3,12 @@
 import { SYSTEM } from '../src/lib/server/actor.ts';
 import { createAccount, issueApiToken, listAccounts, setAccountDisabled } from '../src/lib/server/auth/accounts.ts';
 import { randomPassword } from '../src/lib/server/auth/password.ts';
+import { cliPasswordReset, RESET_MINUTES } from '../src/lib/server/auth/reset.ts';
+import { readConfig } from '../src/lib/server/config.ts';
 import type { Db } from '../src/lib/server/db/client.ts';
 import { NotFoundError } from '../src/lib/server/errors.ts';
-import { parseOptions } from './args.ts';
+import { parseArgs } from 'node:util';
+import { parseOptions, UsageError } from './args.ts';
 import { withDatabase } from './database.ts';
 import { note, print, stockholmTime, table } from './output.ts';
 
@@ -72,4 +75,43 @@ export async function tokenAdd(args: string[]) {
 	print(`API-nyckeln "${issued.name}" är skapad för ${account.email} (${account.role}).`);
 	print('Nyckeln visas bara den här gången; skicka den som "Authorization: Bearer <nyckel>":');
 	print(`  ${issued.token}`);
+}
+
+/**
+ * `user reset-password E-POST [--generate]`: prints a one-time link (valid 30
+ * minutes) for the operator to hand over; the password stays until the link is
+ * used. With --generate a random password is set at once and printed once,
+ * and every session of the account ends.
+ */
+export async function userResetPassword(args: string[]) {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args,
+			options: { email: { type: 'string' }, generate: { type: 'boolean' } },
+			strict: true,
+			allowPositionals: true
+		});
+	} catch (e) {
+		throw new UsageError(`user reset-password: ${(e as Error).message}`);
+	}
+	const emails = [...parsed.positionals, ...(parsed.values.email ? [parsed.values.email] : [])];
+	if (emails.length !== 1)
+		throw new UsageError('user reset-password: ange en e-postadress, till exempel: user reset-password anna@kommun.se');
+	const config = readConfig();
+	const baseUrl = config.publicUrl || `http://localhost:${process.env.PORT || 3000}`;
+	const generate = parsed.values.generate === true;
+	const r = await withDatabase('use', note, ({ db }) => cliPasswordReset(db, emails[0], { baseUrl, generate }));
+	if (r.password) {
+		print(`Kontot ${r.owner.email} har fått ett nytt lösenord, och alla dess inloggningar är avslutade.`);
+		print('Lösenordet visas bara den här gången:');
+		print(`  ${r.password}`);
+	} else {
+		print(
+			`Länk för att välja ett nytt lösenord till ${r.owner.email}, giltig i ${RESET_MINUTES} minuter (till ${stockholmTime(r.expiresAt!)}) och en gång:`
+		);
+		print(`  ${r.link}`);
+		print('Det nuvarande lösenordet gäller tills länken används. Skicka länken till kontots ägare på ett säkert sätt.');
+	}
+	if (r.disabled) note(`Obs: kontot ${r.owner.email} är avstängt; aktivera det med: user enable --email ${r.owner.email}`);
 }

@@ -44,8 +44,8 @@ const innermostMessage = (e: unknown): string => {
 };
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Where someone not signed in may post: signing in and out. */
-const OPEN_TO_ALL = new Set(['/login', '/logout', '/api/v1/session']);
+/** Where someone not signed in may post: signing in and out, and asking for and using a password reset link. */
+const OPEN_TO_ALL = new Set(['/login', '/logout', '/api/v1/session', '/login/forgot', '/login/reset']);
 
 const respond: Handle = async ({ event, resolve }) => {
 	const cacheKey = anonymousCacheKey(event.request);

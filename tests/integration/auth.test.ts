@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './db.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
-import { account, apiToken, auditLog, loginAttempt, session } from '../../src/lib/server/db/schema/index.ts';
+import { account, apiToken, auditLog, loginAttempt, outbox, passwordReset, session } from '../../src/lib/server/db/schema/index.ts';
 import {
 	createAccount,
 	createFirstAdmin,
@@ -13,6 +13,21 @@ import {
 	setAccountDisabled
 } from '../../src/lib/server/auth/accounts.ts';
 import { SESSION_DAYS, actorFromSession, actorFromToken, login, logout } from '../../src/lib/server/auth/sessions.ts';
+import { changePassword } from '../../src/lib/server/auth/accounts.ts';
+import {
+	forcePasswordReset,
+	requestPasswordReset,
+	resetPassword,
+	resetTokenState,
+	RESET_ANSWER,
+	RESET_LINK_INVALID
+} from '../../src/lib/server/auth/reset.ts';
+import { addressKey, loginKey } from '../../src/lib/server/auth/throttle.ts';
+import { ACCOUNT_AND_ADDRESS, ADDRESS, pauseSeconds } from '../../src/lib/core/throttle.ts';
+import { deliverDue, PASSWORD_BODY_SENT } from '../../src/lib/server/mail/outbox.ts';
+import { smtpSender } from '../../src/lib/server/mail/mailer.ts';
+import { readMessage, smtpPeer } from './smtp-peer.ts';
+import { createHash } from 'node:crypto';
 import { hashPassword, randomPassword, verifyPassword } from '../../src/lib/server/auth/password.ts';
 import { PUBLIC, SYSTEM, type Actor } from '../../src/lib/server/actor.ts';
 import { ForbiddenError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../src/lib/server/errors.ts';
@@ -206,63 +221,6 @@ describe('login, sessions and logout', () => {
 		expect((await auditOf('account', a.id)).map((x) => x.action)).not.toContain('login');
 	});
 
-	it('locks an address after 5 failures, even against the right password; other addresses still log in', async () => {
-		const a = await newAccount();
-		const other = await newAccount();
-		for (let i = 0; i < 5; i++) {
-			await expect(login(db, a.email, `fel-${i}-lösenordet`)).rejects.toBeInstanceOf(UnauthenticatedError);
-		}
-		const locked = await login(db, a.email, PASSWORD).catch((e) => e);
-		expect(locked).toBeInstanceOf(TooManyRequestsError);
-		expect(locked.status).toBe(429);
-		expect(locked.message).toMatch(/^För många misslyckade inloggningar/);
-		// the address in another case is the same address
-		await expect(login(db, a.email.toUpperCase(), PASSWORD)).rejects.toBeInstanceOf(TooManyRequestsError);
-		expect(await db.select().from(session).where(eq(session.accountId, a.id))).toEqual([]);
-
-		// the lock lives in a row, so every instance sees it
-		const [row] = await db
-			.select()
-			.from(loginAttempt)
-			.where(eq(loginAttempt.key, `email:${a.email}`));
-		expect(row.failures).toBe(5);
-		expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
-
-		await expect(login(db, other.email, PASSWORD)).resolves.toMatchObject({
-			actor: { accountId: other.id }
-		});
-
-		// when the lock has run out, the right password works again and clears the count
-		await db
-			.update(loginAttempt)
-			.set({ lockedUntil: sql`now() - interval '1 second'` })
-			.where(eq(loginAttempt.key, `email:${a.email}`));
-		await expect(login(db, a.email, PASSWORD)).resolves.toMatchObject({
-			actor: { accountId: a.id }
-		});
-		expect(
-			await db
-				.select()
-				.from(loginAttempt)
-				.where(eq(loginAttempt.key, `email:${a.email}`))
-		).toEqual([]);
-	});
-
-	it('does not lock after 4 failures, and a success starts the count again', async () => {
-		const a = await newAccount();
-		for (let round = 0; round < 2; round++) {
-			for (let i = 0; i < 4; i++) await expect(login(db, a.email, 'fel-lösenord-xx')).rejects.toBeInstanceOf(UnauthenticatedError);
-			await expect(login(db, a.email, PASSWORD)).resolves.toMatchObject({
-				actor: { accountId: a.id }
-			});
-		}
-	});
-
-	it('throttles an address that has no account too', async () => {
-		for (let i = 0; i < 5; i++) await expect(login(db, 'ingen@kommun.se', PASSWORD)).rejects.toBeInstanceOf(UnauthenticatedError);
-		await expect(login(db, 'ingen@kommun.se', PASSWORD)).rejects.toBeInstanceOf(TooManyRequestsError);
-	});
-
 	it('logs out: the session row is deleted, the token stops resolving, and the audit log says so', async () => {
 		const a = await newAccount();
 		const one = await login(db, a.email, PASSWORD);
@@ -383,5 +341,312 @@ describe('personal API tokens', () => {
 		const err = await issueApiToken(db, admin, a.id, { name: '' }).catch((e) => e);
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.byField()).toEqual({ name: 'Namn på nyckeln måste fyllas i.' });
+	});
+});
+
+/** Lets the throttle's pause run out at once, as if the seconds had passed. */
+const endPause = (key: string) => db.update(loginAttempt).set({ lockedUntil: null }).where(eq(loginAttempt.key, key));
+const attemptRow = async (key: string) => (await db.select().from(loginAttempt).where(eq(loginAttempt.key, key)))[0];
+const outcome = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => (e instanceof TooManyRequestsError ? 'throttled' : e instanceof UnauthenticatedError ? 'wrong' : e)
+	);
+
+describe('sign-in throttle (per account and address, and per address)', () => {
+	it('verifies at most the allowance of 100 parallel wrong passwords, and counts exactly those', async () => {
+		const a = await newAccount();
+		const ip = '198.51.100.10';
+		const results = await Promise.all(Array.from({ length: 100 }, (_, i) => outcome(login(db, a.email, `fel-${i}-lösenord`, { ip }))));
+		const wrong = results.filter((r) => r === 'wrong').length;
+		const throttled = results.filter((r) => r === 'throttled').length;
+		expect(wrong + throttled).toBe(100);
+		// Three back to back, the fourth sets a pause of a second: the others are refused before any verification
+		// (a fifth only if the machine took over a second to queue them).
+		expect(wrong).toBeGreaterThanOrEqual(ACCOUNT_AND_ADDRESS.free + 1);
+		expect(wrong).toBeLessThanOrEqual(ACCOUNT_AND_ADDRESS.free + 2);
+		expect((await attemptRow(loginKey(a.email, ip))).failures).toBe(wrong);
+		expect((await attemptRow(addressKey(ip))).failures).toBe(wrong);
+	});
+
+	it('never holds up the owner signing in from another address during an attack; the attacker gets 429 even with the right password', async () => {
+		const a = await newAccount('admin');
+		const attacker = '198.51.100.20';
+		await Promise.all(Array.from({ length: 30 }, () => outcome(login(db, a.email, 'gissning-123456', { ip: attacker }))));
+		const refused = await login(db, a.email, PASSWORD, { ip: attacker }).catch((e) => e);
+		expect(refused).toBeInstanceOf(TooManyRequestsError);
+		expect(refused.message).toMatch(/^För många misslyckade inloggningar härifrån\. Försök igen om \d+ (sekund|sekunder|minut|minuter)\.$/);
+		await expect(login(db, a.email, PASSWORD, { ip: '203.0.113.5' })).resolves.toMatchObject({ actor: { accountId: a.id } });
+	});
+
+	it('pauses 1, 2, 4 … seconds after the third failure, and allows 10 checks per 15 minutes, right password or not', async () => {
+		const a = await newAccount();
+		const ip = '198.51.100.30';
+		const key = loginKey(a.email, ip);
+		for (let n = 1; n <= ACCOUNT_AND_ADDRESS.limit; n++) {
+			expect(await outcome(login(db, a.email, 'fel-lösenord-xyz', { ip }))).toBe('wrong');
+			const row = await attemptRow(key);
+			expect(row.failures).toBe(n);
+			const pause = pauseSeconds(ACCOUNT_AND_ADDRESS, n);
+			if (pause === 0) expect(row.lockedUntil).toBeNull();
+			else {
+				const left = (row.lockedUntil!.getTime() - Date.now()) / 1000;
+				expect(left).toBeGreaterThan(pause - 2);
+				expect(left).toBeLessThanOrEqual(pause + 1);
+				// during the pause even the right password is not checked
+				expect(await outcome(login(db, a.email, PASSWORD, { ip }))).toBe('throttled');
+				await endPause(key);
+			}
+		}
+		// ten counted: the eleventh is refused, the right password too
+		expect(await outcome(login(db, a.email, PASSWORD, { ip }))).toBe('throttled');
+		expect((await attemptRow(key)).failures).toBe(10);
+		// a new window: the right password is checked again, and clears the count
+		await db
+			.update(loginAttempt)
+			.set({ windowStart: sql`now() - interval '15 minutes 1 second'` })
+			.where(eq(loginAttempt.key, key));
+		await expect(login(db, a.email, PASSWORD, { ip })).resolves.toMatchObject({ actor: { accountId: a.id } });
+		expect(await attemptRow(key)).toBeUndefined();
+	});
+
+	it('a right password within the allowance starts the count again', async () => {
+		const a = await newAccount();
+		const ip = '198.51.100.40';
+		for (let round = 0; round < 2; round++) {
+			for (let i = 0; i < ACCOUNT_AND_ADDRESS.free; i++) expect(await outcome(login(db, a.email, 'fel-lösenord-xx', { ip }))).toBe('wrong');
+			await expect(login(db, a.email, PASSWORD, { ip })).resolves.toMatchObject({ actor: { accountId: a.id } });
+		}
+	});
+
+	it('refuses an address after 50 failures across accounts (password spraying), not another address', async () => {
+		const ip = '198.51.100.50';
+		const victim = await newAccount();
+		const tried = await Promise.all(
+			Array.from({ length: ADDRESS.limit }, (_, i) => outcome(login(db, `spray${i}@kommun.se`, 'Sommar2024!!', { ip })))
+		);
+		expect(tried.every((r) => r === 'wrong')).toBe(true);
+		expect((await attemptRow(addressKey(ip))).failures).toBe(ADDRESS.limit);
+		const refused = await login(db, victim.email, PASSWORD, { ip }).catch((e) => e);
+		expect(refused).toBeInstanceOf(TooManyRequestsError);
+		// the refusal counted nothing for the account from this address
+		expect(await attemptRow(loginKey(victim.email, ip))).toBeUndefined();
+		await expect(login(db, victim.email, PASSWORD, { ip: '198.51.100.51' })).resolves.toMatchObject({ actor: { accountId: victim.id } });
+	});
+
+	it('throttles an e-mail address that has no account in the same way', async () => {
+		const ip = '198.51.100.60';
+		const results = await Promise.all(Array.from({ length: 20 }, () => outcome(login(db, 'ingen@kommun.se', PASSWORD, { ip }))));
+		const wrong = results.filter((r) => r === 'wrong').length;
+		expect(wrong).toBeGreaterThanOrEqual(ACCOUNT_AND_ADDRESS.free + 1);
+		expect(wrong).toBeLessThanOrEqual(ACCOUNT_AND_ADDRESS.free + 2);
+		expect(results.filter((r) => r === 'throttled')).toHaveLength(20 - wrong);
+	});
+});
+
+describe("changing one's own password", () => {
+	it('requires the current password, refuses short and common ones by field, and changes nothing then', async () => {
+		const a = await newAccount();
+		const { actor, token } = await login(db, a.email, PASSWORD, { ip: '192.0.2.1' });
+		const [before] = await db.select().from(account).where(eq(account.id, a.id));
+		const fields = async (input: Record<string, string>) => {
+			const e = await changePassword(db, actor, input, { ip: '192.0.2.1', sessionToken: token }).catch((x) => x);
+			expect(e).toBeInstanceOf(ValidationError);
+			return (e as ValidationError).byField();
+		};
+		expect(await fields({ currentPassword: 'inte-det-rätta-1', newPassword: 'ett-helt-nytt-lösen-1' })).toEqual({
+			currentPassword: 'Nuvarande lösenord: lösenordet stämmer inte.'
+		});
+		expect(await fields({ currentPassword: '', newPassword: 'kort' })).toEqual({
+			currentPassword: 'Nuvarande lösenord måste fyllas i.',
+			newPassword: 'Nytt lösenord måste ha minst 12 tecken.'
+		});
+		expect(await fields({ currentPassword: PASSWORD, newPassword: 'Password1234' })).toEqual({
+			newPassword: 'Nytt lösenord: det är ett av de vanligaste lösenorden. Välj ett annat.'
+		});
+		expect(
+			await fields({ currentPassword: PASSWORD, newPassword: 'ett-helt-nytt-lösen-1', repeatPassword: 'ett-helt-nytt-lösen-2' })
+		).toEqual({ repeatPassword: 'Upprepa lösenordet: de två lösenorden är inte lika.' });
+		const [after] = await db.select().from(account).where(eq(account.id, a.id));
+		expect(after.passwordHash).toBe(before.passwordHash);
+		expect(after.passwordChangedAt).toBeNull();
+		expect((await auditOf('account', a.id)).map((x) => x.action)).not.toContain('change-password');
+		await expect(changePassword(db, PUBLIC, {})).rejects.toBeInstanceOf(UnauthenticatedError);
+	});
+
+	it('changes it, ends the other sessions but not this one, and audits it', async () => {
+		const a = await newAccount();
+		const here = await login(db, a.email, PASSWORD, { ip: '192.0.2.2' });
+		const phone = await login(db, a.email, PASSWORD, { ip: '192.0.2.3' });
+		const laptop = await login(db, a.email, PASSWORD, { ip: '192.0.2.4' });
+		const NEW = 'ett-helt-nytt-lösen-2';
+		const r = await changePassword(
+			db,
+			here.actor,
+			{ currentPassword: PASSWORD, newPassword: NEW, repeatPassword: NEW },
+			{ ip: '192.0.2.2', sessionToken: here.token }
+		);
+		expect(r).toEqual({ endedSessions: 2 });
+		expect(await actorFromSession(db, here.token)).toMatchObject({ accountId: a.id });
+		expect(await actorFromSession(db, phone.token)).toBeNull();
+		expect(await actorFromSession(db, laptop.token)).toBeNull();
+		expect(await outcome(login(db, a.email, PASSWORD, { ip: '192.0.2.5' }))).toBe('wrong');
+		await expect(login(db, a.email, NEW, { ip: '192.0.2.5' })).resolves.toMatchObject({ actor: { accountId: a.id } });
+		const audit = (await auditOf('account', a.id)).find((x) => x.action === 'change-password')!;
+		expect(audit).toMatchObject({ actor: a.name, accountId: a.id, after: { endedSessions: 2, ip: '192.0.2.2' } });
+		expect(JSON.stringify(audit)).not.toContain(NEW);
+		const [row] = await db.select().from(account).where(eq(account.id, a.id));
+		expect(row.passwordChangedAt).toBeInstanceOf(Date);
+	});
+
+	it('ends every session when changed with an API token (no session of its own)', async () => {
+		const a = await newAccount();
+		const s = await login(db, a.email, PASSWORD, { ip: '192.0.2.6' });
+		const t = await issueApiToken(db, admin, a.id, { name: 'Skript' });
+		const actor = (await actorFromToken(db, t.token))!;
+		const r = await changePassword(db, actor, { currentPassword: PASSWORD, newPassword: 'ett-helt-nytt-lösen-3' }, { ip: '192.0.2.6' });
+		expect(r).toEqual({ endedSessions: 1 });
+		expect(await actorFromSession(db, s.token)).toBeNull();
+	});
+
+	it('counts a wrong current password as a failed sign-in from that address', async () => {
+		const a = await newAccount();
+		const ip = '192.0.2.7';
+		const { actor, token } = await login(db, a.email, PASSWORD, { ip });
+		const tries = await Promise.all(
+			Array.from({ length: 20 }, (_, i) =>
+				changePassword(
+					db,
+					actor,
+					{ currentPassword: `gissning-${i}-abc`, newPassword: 'ett-helt-nytt-lösen-4' },
+					{ ip, sessionToken: token }
+				).then(
+					() => 'ok',
+					(e) => e.constructor.name
+				)
+			)
+		);
+		const checked = tries.filter((x) => x === 'ValidationError').length;
+		expect(checked).toBeGreaterThanOrEqual(ACCOUNT_AND_ADDRESS.free + 1);
+		expect(checked).toBeLessThanOrEqual(ACCOUNT_AND_ADDRESS.free + 2);
+		expect(tries.filter((x) => x === 'TooManyRequestsError')).toHaveLength(20 - checked);
+	});
+});
+
+describe('resetting a password by e-mail', () => {
+	const BASE = 'https://samverka.example.se';
+	const FROM = 'Samverka <noreply@samverka.example.se>';
+	const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+
+	async function mailedLink(peer: Awaited<ReturnType<typeof smtpPeer>>, to: string) {
+		await deliverDue(db, smtpSender(peer.url, FROM));
+		const got = peer.messages.filter((m) => m.rcptTo.includes(to)).map(readMessage);
+		const link = /https:\/\/samverka\.example\.se\/login\/reset\?token=([A-Za-z0-9_-]{43})/.exec(got.at(-1)?.text ?? '');
+		return { got, token: link?.[1] };
+	}
+
+	it('mails a single-use link through the outbox; the token is stored hashed; using it sets the password and ends every session', async () => {
+		const a = await newAccount();
+		const s1 = await login(db, a.email, PASSWORD, { ip: '192.0.2.20' });
+		const answer = await requestPasswordReset(db, { email: `  ${a.email.toUpperCase()}` }, { ip: '192.0.2.21', baseUrl: BASE });
+		expect(answer).toEqual({ message: RESET_ANSWER });
+		const peer = await smtpPeer();
+		const { got, token } = await mailedLink(peer, a.email);
+		expect(got).toHaveLength(1);
+		expect(got[0].subject).toBe('Välj ett nytt lösenord i Samverka');
+		expect(got[0].text).toMatch(/gäller i 30 minuter och kan användas en gång/);
+		expect(token).toBeDefined();
+		const [stored] = await db.select().from(passwordReset).where(eq(passwordReset.accountId, a.id));
+		expect(stored.tokenHash).toBe(sha(token!));
+		expect(stored.tokenHash).not.toContain(token!);
+		expect((stored.expiresAt.getTime() - stored.createdAt.getTime()) / 60_000).toBeCloseTo(30, 1);
+		// once sent, the outbox keeps no usable link
+		const [mail] = await db.select().from(outbox).where(eq(outbox.recipient, a.email));
+		expect(mail).toMatchObject({ kind: 'password', status: 'sent', body: PASSWORD_BODY_SENT });
+
+		expect(await resetTokenState(db, token!)).toEqual({ email: a.email });
+		const NEW = 'nytt-efter-länken-1';
+		await expect(resetPassword(db, { token, newPassword: 'qwerty123456', repeatPassword: 'qwerty123456' })).rejects.toMatchObject({
+			errors: [{ field: 'newPassword', message: 'Nytt lösenord: det är ett av de vanligaste lösenorden. Välj ett annat.' }]
+		});
+		expect(await resetPassword(db, { token, newPassword: NEW, repeatPassword: NEW }, { ip: '192.0.2.21' })).toEqual({ email: a.email });
+		expect(await actorFromSession(db, s1.token)).toBeNull();
+		expect(await outcome(login(db, a.email, PASSWORD, { ip: '192.0.2.22' }))).toBe('wrong');
+		await expect(login(db, a.email, NEW, { ip: '192.0.2.22' })).resolves.toMatchObject({ actor: { accountId: a.id } });
+
+		// single use
+		expect(await resetTokenState(db, token!)).toBeNull();
+		const again = await resetPassword(db, { token, newPassword: 'ett-tredje-lösen-1' }).catch((e) => e);
+		expect(again).toBeInstanceOf(ValidationError);
+		expect(again.byField()).toEqual({ token: RESET_LINK_INVALID });
+		await expect(login(db, a.email, NEW, { ip: '192.0.2.22' })).resolves.toBeDefined();
+
+		const actions = (await auditOf('account', a.id)).map((x) => [x.action, x.actor]);
+		expect(actions).toContainEqual(['request-password-reset', 'Allmänheten']);
+		expect(actions).toContainEqual(['reset-password', a.name]);
+	});
+
+	it('gives an unknown address the same answer after the same floor of time, and mails nothing', async () => {
+		const a = await newAccount();
+		const time = async (email: string) => {
+			const t0 = performance.now();
+			const r = await requestPasswordReset(db, { email }, { ip: '192.0.2.30', baseUrl: BASE });
+			return { r, ms: performance.now() - t0 };
+		};
+		const before = await db.select({ id: outbox.id }).from(outbox);
+		const unknown = await time('finns-inte-alls@kommun.se');
+		const known = await time(a.email);
+		expect(unknown.r).toEqual(known.r);
+		expect(unknown.ms).toBeGreaterThanOrEqual(295);
+		expect(known.ms).toBeGreaterThanOrEqual(295);
+		const after = await db.select({ recipient: outbox.recipient }).from(outbox);
+		expect(after.length - before.length).toBe(1);
+		expect(after.map((x) => x.recipient)).not.toContain('finns-inte-alls@kommun.se');
+		// a malformed address is a field error, as on any form
+		await expect(requestPasswordReset(db, { email: 'inte-en-adress' }, { ip: '192.0.2.30', baseUrl: BASE })).rejects.toMatchObject({
+			errors: [{ field: 'email', message: 'E-post måste vara en giltig e-postadress.' }]
+		});
+	});
+
+	it('refuses a link older than 30 minutes, and mails at most 3 links per account per 30 minutes', async () => {
+		const a = await newAccount();
+		for (let i = 0; i < 5; i++) await requestPasswordReset(db, { email: a.email }, { ip: `192.0.2.${40 + i}`, baseUrl: BASE });
+		const rows = await db.select().from(passwordReset).where(eq(passwordReset.accountId, a.id));
+		expect(rows).toHaveLength(3);
+		const peer = await smtpPeer();
+		const { got, token } = await mailedLink(peer, a.email);
+		expect(got).toHaveLength(3);
+		await db
+			.update(passwordReset)
+			.set({ expiresAt: sql`now() - interval '1 second'` })
+			.where(eq(passwordReset.accountId, a.id));
+		expect(await resetTokenState(db, token!)).toBeNull();
+		const err = await resetPassword(db, { token, newPassword: 'för-sent-lösen-12' }).catch((e) => e);
+		expect(err.byField()).toEqual({ token: RESET_LINK_INVALID });
+		await expect(login(db, a.email, PASSWORD, { ip: '192.0.2.49' })).resolves.toBeDefined();
+	});
+
+	it('lets an administrator force a reset: mailed, and with invalidation the old password and every session end; audited', async () => {
+		const a = await newAccount();
+		const s = await login(db, a.email, PASSWORD, { ip: '192.0.2.60' });
+		const editor = (await login(db, (await newAccount('editor')).email, PASSWORD, { ip: '192.0.2.61' })).actor;
+		await expect(forcePasswordReset(db, editor, a.id, { invalidate: true }, { baseUrl: BASE })).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await actorFromSession(db, s.token)).not.toBeNull();
+
+		expect(await forcePasswordReset(db, admin, a.id, { invalidate: true }, { baseUrl: BASE })).toEqual({
+			email: a.email,
+			invalidated: true,
+			endedSessions: 1
+		});
+		expect(await actorFromSession(db, s.token)).toBeNull();
+		expect(await outcome(login(db, a.email, PASSWORD, { ip: '192.0.2.62' }))).toBe('wrong');
+		const peer = await smtpPeer();
+		const { got, token } = await mailedLink(peer, a.email);
+		expect(got.at(-1)!.text).toMatch(/Admin, administratör, har bett dig välja ett nytt lösenord/);
+		expect(got.at(-1)!.text).toMatch(/Ditt tidigare lösenord gäller inte längre/);
+		await resetPassword(db, { token, newPassword: 'valt-efter-tvång-1' });
+		await expect(login(db, a.email, 'valt-efter-tvång-1', { ip: '192.0.2.62' })).resolves.toBeDefined();
+		const audit = (await auditOf('account', a.id)).find((x) => x.action === 'force-password-reset')!;
+		expect(audit).toMatchObject({ actor: 'Admin', accountId: admin.accountId, after: { invalidated: true, endedSessions: 1 } });
 	});
 });

@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './db.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { account, auditLog } from '../../src/lib/server/db/schema/index.ts';
-import { actorFromToken, login } from '../../src/lib/server/auth/sessions.ts';
+import { actorFromSession, actorFromToken, login } from '../../src/lib/server/auth/sessions.ts';
+import { resetPassword } from '../../src/lib/server/auth/reset.ts';
+import { ValidationError } from '../../src/lib/server/errors.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -125,6 +127,62 @@ describe('samverka user', slow, () => {
 		const missing = await samverka('user', 'disable', '--email', 'ingen@example.se');
 		expect(missing.code).toBe(1);
 		expect(missing.stderr).toMatch(/ingen@example\.se finns inte/);
+	});
+});
+
+describe('samverka user reset-password', slow, () => {
+	it('prints a one-time link valid 30 minutes that sets a new password; the old one holds until then', async () => {
+		const r = await samverka('user', 'reset-password', 'Kansliet@Example.se');
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		expect(r.stdout).toMatch(/kansliet@example\.se, giltig i 30 minuter/);
+		const token = /^\s+https?:\/\/\S+\/login\/reset\?token=([A-Za-z0-9_-]{43})$/m.exec(r.stdout)?.[1];
+		expect(token).toBeDefined();
+		await expect(login(db, 'kansliet@example.se', 'ett-bra-losenord-1', { ip: '192.0.2.90' })).resolves.toBeDefined();
+		await resetPassword(db, { token, newPassword: 'nytt-från-länken-1' });
+		await expect(login(db, 'kansliet@example.se', 'nytt-från-länken-1', { ip: '192.0.2.90' })).resolves.toBeDefined();
+		await expect(resetPassword(db, { token, newPassword: 'en-gång-till-123' })).rejects.toBeInstanceOf(ValidationError);
+	});
+
+	it('with --generate sets a random password at once, printed once, and ends the sessions; audited', async () => {
+		const before = await login(db, 'kansliet@example.se', 'nytt-från-länken-1', { ip: '192.0.2.91' });
+		const r = await samverka('users', 'reset-password', 'kansliet@example.se', '--generate');
+		expect(r.code).toBe(0);
+		const password = /Lösenordet visas bara den här gången:\n\s+(\S+)\n/.exec(r.stdout)?.[1];
+		expect(password).toMatch(/^\S{20}$/);
+		expect(await actorFromSession(db, before.token)).toBeNull();
+		await expect(login(db, 'kansliet@example.se', password!, { ip: '192.0.2.91' })).resolves.toMatchObject({ actor: { role: 'editor' } });
+		const [row] = await db.select().from(account).where(eq(account.email, 'kansliet@example.se'));
+		const actions = await db
+			.select({ action: auditLog.action, actor: auditLog.actor })
+			.from(auditLog)
+			.where(and(eq(auditLog.entity, 'account'), eq(auditLog.entityId, String(row.id))));
+		expect(actions).toContainEqual({ action: 'force-password-reset', actor: 'System' });
+		expect(actions).toContainEqual({ action: 'set-password', actor: 'System' });
+	});
+
+	it('refuses an unknown address and a missing one', async () => {
+		const r = await samverka('user', 'reset-password', 'ingen@example.se');
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/ingen@example\.se finns inte/);
+		expect((await samverka('user', 'reset-password')).code).toBe(2);
+	});
+
+	it('refuses a common password for a new account', async () => {
+		const r = await samverka(
+			'user',
+			'add',
+			'--email',
+			'vanlig@example.se',
+			'--name',
+			'V',
+			'--role',
+			'member',
+			'--password',
+			'password1234'
+		);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/Lösenord: det är ett av de vanligaste lösenorden\. Välj ett annat\./);
 	});
 });
 

@@ -8,7 +8,7 @@ const safeNext = (next: string | null) => (next && next.startsWith('/') && !next
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.actor.accountId !== null) redirect(303, safeNext(url.searchParams.get('next')));
-	return { next: safeNext(url.searchParams.get('next')) };
+	return { next: safeNext(url.searchParams.get('next')), reset: url.searchParams.get('reset') === '1' };
 };
 
 export const actions = {

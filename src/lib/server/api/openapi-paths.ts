@@ -323,10 +323,53 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 					}
 				}
 			},
-			responses: { '200': { description: 'Inloggad' }, '401': errors['401'], '429': { description: 'För många misslyckade försök' } }
+			responses: {
+				'200': { description: 'Inloggad' },
+				'401': errors['401'],
+				'429': { description: 'För många misslyckade försök för kontot från den här adressen, eller från adressen totalt' }
+			}
 		},
 		get: { tags: ['Inloggning'], summary: 'Vem är inloggad', responses: { '200': { description: 'Aktören' } } },
 		delete: { tags: ['Inloggning'], summary: 'Logga ut', responses: { '204': { description: 'Utloggad' } } }
+	};
+	paths['/api/v1/session/password'] = {
+		post: {
+			tags: ['Inloggning'],
+			summary: 'Byt det inloggade kontots lösenord; det nuvarande krävs. Kontots andra sessioner avslutas (med en API-nyckel: alla).',
+			requestBody: {
+				required: true,
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							properties: {
+								currentPassword: { type: 'string' },
+								newPassword: { type: 'string', minLength: 12, description: 'Minst 12 tecken och inte ett av de vanligaste lösenorden' },
+								repeatPassword: { type: 'string', description: 'Valfri; om den anges måste den vara lika med newPassword' }
+							},
+							required: ['currentPassword', 'newPassword']
+						}
+					}
+				}
+			},
+			responses: {
+				'200': {
+					description: 'Bytt',
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								properties: { changed: { type: 'boolean' }, endedSessions: { type: 'integer' } },
+								required: ['changed', 'endedSessions']
+							}
+						}
+					}
+				},
+				'401': errors['401'],
+				'422': errors['422'],
+				'429': { description: 'För många felaktiga lösenord härifrån' }
+			}
+		}
 	};
 	return paths;
 }

@@ -1,5 +1,5 @@
 // Accounts and personal API tokens, managed by an administrator.
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { account, apiToken } from '../db/schema/index.ts';
@@ -7,8 +7,12 @@ import { ACCOUNT_ROLES, SYSTEM, type Actor } from '../actor.ts';
 import { NotFoundError } from '../errors.ts';
 import { inTransaction, requireRole, validate, writeAudit } from '../service.ts';
 import { choice, optionalId, requiredText } from '../../schemas/fields.ts';
+import { currentPasswordField, newPasswordField, withRepetition } from '../../schemas/password.ts';
+import { fieldError } from '../errors.ts';
 import { hashPassword } from './password.ts';
-import { hashToken, newToken } from './sessions.ts';
+import { checkPassword, endSessions, hashToken, newToken } from './sessions.ts';
+import { clearAccountThrottle } from './throttle.ts';
+import { retireResetTokens } from './reset.ts';
 import { keysOf } from '../../core/organisation.ts';
 import { swedish } from '../db/order.ts';
 
@@ -19,12 +23,14 @@ export const accountInput = z.object({
 		.toLowerCase()
 		.pipe(z.email({ error: 'E-post måste vara en giltig e-postadress.' })),
 	name: requiredText('Namn'),
-	password: z
-		.string({ error: 'Lösenord måste fyllas i.' })
-		.min(12, 'Lösenord måste ha minst 12 tecken.')
-		.max(200, 'Lösenord får vara högst 200 tecken.'),
+	password: newPasswordField('Lösenord'),
 	role: choice('Roll', keysOf(ACCOUNT_ROLES)),
 	personId: optionalId('Person')
+});
+
+export const changePasswordInput = withRepetition({
+	currentPassword: currentPasswordField('Nuvarande lösenord'),
+	newPassword: newPasswordField('Nytt lösenord')
 });
 
 export const tokenInput = z.object({ name: requiredText('Namn på nyckeln', 100) });
@@ -36,6 +42,7 @@ const publicColumns = {
 	role: account.role,
 	personId: account.personId,
 	disabledAt: account.disabledAt,
+	passwordChangedAt: account.passwordChangedAt,
 	createdAt: account.createdAt
 };
 
@@ -133,5 +140,45 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number) {
 			.returning({ id: apiToken.id, name: apiToken.name });
 		if (!row) throw new NotFoundError('Nyckeln');
 		await writeAudit(tx, actor, { action: 'revoke', entity: 'api_token', entityId: id, after: row });
+	});
+}
+
+/** The signed-in account's own record, for its page. */
+export async function ownAccount(db: Db, actor: Actor) {
+	requireRole(actor, 'member');
+	const [row] = await db.select(publicColumns).from(account).where(eq(account.id, actor.accountId!));
+	if (!row) throw new NotFoundError('Kontot');
+	return row;
+}
+
+/**
+ * Changes the signed-in account's own password: the current one is required
+ * (and counted by the sign-in throttle, so a stolen session cannot guess it),
+ * and every other session of the account ends; the one in use stays.
+ */
+export async function changePassword(db: Db, actor: Actor, input: unknown, meta: { ip?: string; sessionToken?: string | null } = {}) {
+	requireRole(actor, 'member');
+	const values = validate(changePasswordInput, input);
+	const [own] = await db.select({ email: account.email }).from(account).where(eq(account.id, actor.accountId!));
+	if (!own) throw new NotFoundError('Kontot');
+	const checked = await checkPassword(db, own.email, values.currentPassword, meta.ip);
+	if (!checked || checked.id !== actor.accountId) throw fieldError('currentPassword', 'Nuvarande lösenord: lösenordet stämmer inte.');
+	if (values.newPassword === values.currentPassword) throw fieldError('newPassword', 'Nytt lösenord: det är samma som det nuvarande.');
+	const passwordHash = await hashPassword(values.newPassword);
+	return inTransaction(db, async (tx) => {
+		await tx
+			.update(account)
+			.set({ passwordHash, passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
+			.where(eq(account.id, checked.id));
+		const endedSessions = await endSessions(tx, checked.id, meta.sessionToken);
+		await retireResetTokens(tx, checked.id);
+		await clearAccountThrottle(tx, own.email);
+		await writeAudit(tx, actor, {
+			action: 'change-password',
+			entity: 'account',
+			entityId: checked.id,
+			after: { endedSessions, ip: meta.ip ?? null }
+		});
+		return { endedSessions };
 	});
 }

@@ -1,22 +1,20 @@
 // Sessions and API tokens: random tokens handed to the client, their sha256
-// stored. Login throttling lives in rows, shared by every instance.
+// stored. Login throttling lives in rows, shared by every instance (throttle.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { account, apiToken, loginAttempt, session } from '../db/schema/index.ts';
+import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { account, apiToken, session } from '../db/schema/index.ts';
 import type { Actor, AccountRole } from '../actor.ts';
 import { TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
 import { writeAudit } from '../service.ts';
 import { hashPassword, randomPassword, verifyPassword } from './password.ts';
+import { normalEmail, passwordCheckSucceeded, reservePasswordCheck, tooManyMessage } from './throttle.ts';
 
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hashPassword(randomPassword()));
 
 export const SESSION_COOKIE = 'samverka_session';
 export const SESSION_DAYS = 14;
-const MAX_FAILURES = 5;
-const WINDOW_MINUTES = 15;
-const LOCK_MINUTES = 15;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
@@ -25,37 +23,33 @@ function actorOf(row: { id: number; name: string; role: string; personId: number
 	return { accountId: row.id, name: row.name, role: row.role as AccountRole, personId: row.personId };
 }
 
-async function registerFailure(db: Db, key: string) {
-	await db.execute(sql`
-		insert into login_attempt (key, failures, window_start) values (${key}, 1, now())
-		on conflict (key) do update set
-			failures = case when login_attempt.window_start < now() - make_interval(mins => ${WINDOW_MINUTES}) then 1 else login_attempt.failures + 1 end,
-			window_start = case when login_attempt.window_start < now() - make_interval(mins => ${WINDOW_MINUTES}) then now() else login_attempt.window_start end,
-			locked_until = case when (case when login_attempt.window_start < now() - make_interval(mins => ${WINDOW_MINUTES}) then 1 else login_attempt.failures + 1 end) >= ${MAX_FAILURES}
-				then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`);
-}
-
-/** Checks e-mail and password; returns a new session token. Throttled per e-mail address. */
-export async function login(db: Db, email: string, password: string, meta: { ip?: string } = {}) {
-	const key = `email:${email.trim().toLowerCase()}`;
-	const [attempt] = await db
-		.select()
-		.from(loginAttempt)
-		.where(and(eq(loginAttempt.key, key), gt(loginAttempt.lockedUntil, sql`now()`)));
-	if (attempt) {
-		throw new TooManyRequestsError('För många misslyckade inloggningar. Vänta en kvart och försök igen.');
-	}
+/**
+ * Whether the password is the account's, counted by the throttle (per account
+ * and address, and per address): refused with 429 before any verification
+ * when the count or the pause says so. Returns the enabled account, or null.
+ */
+export async function checkPassword(db: Db, email: string, password: string, ip?: string | null) {
+	const reserved = await reservePasswordCheck(db, email, ip);
+	if (!reserved.ok) throw new TooManyRequestsError(tooManyMessage(reserved.waitSeconds));
 	const [row] = await db
 		.select()
 		.from(account)
-		.where(and(eq(account.email, email.trim().toLowerCase()), isNull(account.disabledAt)));
+		.where(and(eq(account.email, normalEmail(email)), isNull(account.disabledAt)));
 	// Verify even when there is no account, so timing does not reveal which addresses exist.
 	const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash()), password);
-	if (!row || !ok) {
-		await registerFailure(db, key);
-		throw new UnauthenticatedError('Fel e-postadress eller lösenord.');
-	}
-	await db.delete(loginAttempt).where(eq(loginAttempt.key, key));
+	if (!row || !ok) return null;
+	await passwordCheckSucceeded(db, email, ip);
+	return row;
+}
+
+/**
+ * Checks e-mail and password; returns a new session token. Throttled per
+ * account and address together (an attacker elsewhere cannot lock the owner
+ * out) and per address across accounts.
+ */
+export async function login(db: Db, email: string, password: string, meta: { ip?: string } = {}) {
+	const row = await checkPassword(db, email, password, meta.ip);
+	if (!row) throw new UnauthenticatedError('Fel e-postadress eller lösenord.');
 	const token = newToken();
 	const expiresAt = new Date(Date.now() + SESSION_DAYS * 86400_000);
 	await db.transaction(async (tx) => {
@@ -63,6 +57,15 @@ export async function login(db: Db, email: string, password: string, meta: { ip?
 		await writeAudit(tx, actorOf(row), { action: 'login', entity: 'account', entityId: row.id, after: { ip: meta.ip ?? null } });
 	});
 	return { token, expiresAt, actor: actorOf(row) };
+}
+
+/** Ends an account's sessions, all of them or all but the one whose token is given; returns how many ended. */
+export async function endSessions(tx: Tx | Db, accountId: number, keepToken?: string | null): Promise<number> {
+	const gone = await tx
+		.delete(session)
+		.where(and(eq(session.accountId, accountId), keepToken ? ne(session.id, sha256(keepToken)) : undefined))
+		.returning({ id: session.id });
+	return gone.length;
 }
 
 /**

@@ -13,7 +13,7 @@ export interface Attachment {
 }
 
 export interface OutgoingMail {
-	kind: 'notice' | 'minutes' | 'reminder' | 'remiss' | 'agreement';
+	kind: 'notice' | 'minutes' | 'reminder' | 'remiss' | 'agreement' | 'password';
 	recipient: string;
 	recipientName: string | null;
 	subject: string;
@@ -32,6 +32,8 @@ export interface DeliverableMail {
 }
 
 export type Send = (mail: DeliverableMail) => Promise<void>;
+
+export const PASSWORD_BODY_SENT = '(Länken för att välja ett nytt lösenord togs bort när meddelandet skickats.)';
 
 /** Pauses after the 1st, 2nd … failure; after the last one the message is marked failed. */
 export const RETRY_MINUTES = [1, 5, 30, 120];
@@ -106,9 +108,11 @@ export async function deliverDue(db: Db, send: Send, limit = 50): Promise<{ sent
 				.where(eq(outboxAttachment.outboxId, row.id));
 			try {
 				await send({ to: row.recipient, toName: row.recipientName, subject: row.subject, text: row.body, attachments: files });
+				// A password link is kept only until it is sent: the table then holds no usable link.
+				const body = row.kind === 'password' ? PASSWORD_BODY_SENT : row.body;
 				await tx
 					.update(outbox)
-					.set({ status: 'sent', sentAt: sql`now()`, attempts: row.attempts + 1, lastError: null })
+					.set({ status: 'sent', sentAt: sql`now()`, attempts: row.attempts + 1, lastError: null, body })
 					.where(eq(outbox.id, row.id));
 				return 'sent' as const;
 			} catch (e) {

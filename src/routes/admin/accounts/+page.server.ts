@@ -1,5 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '#lib/server/app.ts';
+import { db, runtime } from '#lib/server/app.ts';
+import { forcePasswordReset } from '#lib/server/auth/reset.ts';
 import {
 	createAccount,
 	issueApiToken,
@@ -16,6 +17,7 @@ import { z } from 'zod';
 
 // An empty choice is a field error, not a missing page.
 const tokenAccount = z.object({ accountId: requiredId('Konto') });
+const resetAccount = z.object({ accountId: requiredId('Konto för nytt lösenord') });
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requirePage(event, 'admin');
@@ -52,6 +54,24 @@ export const actions = {
 		);
 		if (!('ok' in result)) return result;
 		return { token: result.result.token, tokenName: result.result.name };
+	},
+	reset: async (event) => {
+		const baseUrl = runtime().config.publicUrl || event.url.origin;
+		const result = await runForm(
+			event,
+			(input) =>
+				forcePasswordReset(
+					db(),
+					event.locals.actor,
+					validate(resetAccount, input).accountId,
+					{ invalidate: input.invalidate === 'on' },
+					{ baseUrl }
+				),
+			{ extra: { form: 'reset' } }
+		);
+		if (!('ok' in result)) return result;
+		runtime().mailer?.kick();
+		return { resetFor: result.result.email, invalidated: result.result.invalidated, endedSessions: result.result.endedSessions };
 	},
 	revoke: async (event) => {
 		const result = await runForm(event, (input) => revokeApiToken(db(), event.locals.actor, idParam(input.id)));

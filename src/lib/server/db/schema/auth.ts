@@ -12,6 +12,8 @@ export const account = pgTable('account', {
 	role: text().notNull(),
 	personId: integer().references(() => person.id),
 	disabledAt: timestamp({ withTimezone: true }),
+	/** When the password was last set by its owner, a reset or an administrator; null before the first change. */
+	passwordChangedAt: timestamp({ withTimezone: true }),
 	...version,
 	...timestamps
 });
@@ -42,9 +44,33 @@ export const apiToken = pgTable('api_token', {
 	revokedAt: timestamp({ withTimezone: true })
 });
 
+/**
+ * Sign-in throttling, one row per key: an account and the address it is tried
+ * from (`login:<e-mail> <address>`), an address across accounts
+ * (`address:<address>`), and reset requests. A check is counted before the
+ * password is verified, in one statement, so parallel attempts cannot overrun it.
+ */
 export const loginAttempt = pgTable('login_attempt', {
 	key: text().primaryKey(),
 	failures: integer().notNull().default(0),
 	windowStart: timestamp({ withTimezone: true }).notNull().defaultNow(),
 	lockedUntil: timestamp({ withTimezone: true })
 });
+
+/** A single-use link to set a new password, valid for a short time; only the token's sha256 is kept. */
+export const passwordReset = pgTable(
+	'password_reset',
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		accountId: integer()
+			.notNull()
+			.references(() => account.id, { onDelete: 'cascade' }),
+		tokenHash: text().notNull().unique(),
+		/** Who asked for it: null for the owner (the login page's form), else the administrator's account. */
+		requestedBy: integer().references(() => account.id, { onDelete: 'set null' }),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp({ withTimezone: true }).notNull(),
+		usedAt: timestamp({ withTimezone: true })
+	},
+	(t) => [index('password_reset_account').on(t.accountId)]
+);

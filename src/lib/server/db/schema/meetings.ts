@@ -352,7 +352,7 @@ export const outbox = pgTable(
 	'outbox',
 	{
 		id: integer().primaryKey().generatedAlwaysAsIdentity(),
-		/** notice, minutes, reminder, remiss */
+		/** notice, minutes, reminder, remiss, agreement, password */
 		kind: text().notNull(),
 		recipient: text().notNull(),
 		recipientName: text(),
