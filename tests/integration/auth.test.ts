@@ -180,6 +180,18 @@ describe('accounts', () => {
 });
 
 describe('login, sessions and logout', () => {
+	it('answers a megabyte e-mail, a NUL in it or a huge password as a wrong sign-in, storing nothing', async () => {
+		const attempts = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(loginAttempt))[0].n;
+		const before = await attempts();
+		for (const [email, password] of [
+			['a'.repeat(1024 * 1024) + '@exempel.se', PASSWORD],
+			['admin\u0000@exempel.se', PASSWORD],
+			['ingen@exempel.se', 'x'.repeat(1024 * 1024)]
+		])
+			await expect(login(db, email, password, { ip: '192.0.2.99' })).rejects.toThrow(UnauthenticatedError);
+		expect(await attempts()).toBe(before);
+	});
+
 	it('logs in with the right password; the token resolves to the actor and only its hash is stored', async () => {
 		const a = await newAccount('member');
 		const { token, expiresAt, actor } = await login(db, `  ${a.email.toUpperCase()} `, PASSWORD, { ip: '192.0.2.7' });

@@ -8,6 +8,7 @@ import type { Actor, AccountRole } from '../actor.ts';
 import { TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
 import { writeAudit } from '../service.ts';
 import { hashPassword, randomPassword, verifyPassword } from './password.ts';
+import { unsafeText } from '../../core/input-text.ts';
 import { normalEmail, passwordCheckSucceeded, reservePasswordCheck, tooManyMessage } from './throttle.ts';
 
 let dummy: Promise<string> | undefined;
@@ -29,6 +30,8 @@ function actorOf(row: { id: number; name: string; role: string; personId: number
  * when the count or the pause says so. Returns the enabled account, or null.
  */
 export async function checkPassword(db: Db, email: string, password: string, ip?: string | null) {
+	// No account has such an address or password: answered as a wrong one, without storing a megabyte as a throttle key.
+	if (email.length > 254 || unsafeText(email, { multiline: false }) || password.length > 1000) return null;
 	const reserved = await reservePasswordCheck(db, email, ip);
 	if (!reserved.ok) throw new TooManyRequestsError(tooManyMessage(reserved.waitSeconds));
 	const [row] = await db
