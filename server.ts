@@ -1,7 +1,10 @@
 // Samverka's HTTP server: adapter-node's handler behind a plain node:http
 // server, so that ORIGIN is read at run time (adapter-node 6 bakes it in at
 // build time and otherwise assumes https, which refuses every plain-http form).
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import { baseSecurityHeaders, STRICT_CSP } from './src/lib/server/http-security.ts';
 
 const origin = process.env.ORIGIN ? new URL(process.env.ORIGIN) : null;
 process.env.PROTOCOL_HEADER = 'x-samverka-proto';
@@ -14,13 +17,23 @@ process.env.BODY_SIZE_LIMIT ??= '25M';
 const entry = './build/handler.js';
 const { handler } = (await import(entry)) as { handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void };
 
+// Static files never reach the hooks: they get the security headers here (SvelteKit sets its own on what it answers).
+const securityHeaders = baseSecurityHeaders(origin?.protocol === 'https:');
+/** The first segment of every static file's address (`_app`, `favicon.svg`, …): those get the policy that allows nothing. */
+const staticRoots = new Set(fs.readdirSync(path.join(import.meta.dirname, 'build', 'client')));
+// Only there: a page's 304 must carry no policy, or the browser would replace the page's own with it.
+const isStatic = (url = '/') => staticRoots.has(url.split(/[/?#]/)[1] ?? '');
+
 const server = http.createServer((req, res) => {
+	for (const [name, value] of securityHeaders) res.setHeader(name, value);
+	if (isStatic(req.url)) res.setHeader('content-security-policy', STRICT_CSP);
 	// Never trust these from outside: they are ours.
 	req.headers['x-samverka-proto'] = origin ? origin.protocol.slice(0, -1) : 'http';
 	req.headers['x-samverka-host'] = origin ? origin.host : req.headers.host;
 	// Browsers always send Origin with a POST, PATCH or DELETE, and Kit refuses a
 	// form-like one from elsewhere. A script calling the API sends none and carries
-	// a bearer token or a SameSite=Lax cookie, so it is no cross-site form: let it through.
+	// a bearer token or a cookie, so it is no cross-site form: let it through
+	// (the hooks still refuse a cookie-signed write with a foreign Origin).
 	if (!req.headers.origin && req.url?.startsWith('/api/')) {
 		req.headers.origin = `${req.headers['x-samverka-proto']}://${req.headers['x-samverka-host']}`;
 	}
