@@ -13,8 +13,14 @@ import { apiRequestRefusal, withSecurityHeaders } from '#lib/server/http-securit
 export const init: ServerInit = async () => {
 	const runtime = await startRuntime();
 	setRuntime(runtime);
-	// adapter-node emits this after draining requests; then the database can go.
-	process.once('sveltekit:shutdown' as never, () => void runtime.stop().then(() => process.exit(0)));
+	// server.ts emits this once every request has been answered; then the database can go.
+	process.once('sveltekit:shutdown' as never, () => {
+		const t0 = Date.now();
+		void runtime.stop().then(() => {
+			console.log(`Databasen stoppad efter ${Date.now() - t0} ms.`);
+			process.exit(0);
+		});
+	});
 };
 
 const sessions = new SessionCache(() => runtime().changes);
