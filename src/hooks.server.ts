@@ -16,10 +16,16 @@ export const init: ServerInit = async () => {
 	// server.ts emits this once every request has been answered; then the database can go.
 	process.once('sveltekit:shutdown' as never, () => {
 		const t0 = Date.now();
-		void runtime.stop().then(() => {
-			console.log(`Databasen stoppad efter ${Date.now() - t0} ms.`);
-			process.exit(0);
-		});
+		void runtime.stop().then(
+			() => {
+				console.log(`Databasen stoppad efter ${Date.now() - t0} ms.`);
+				process.exit(0);
+			},
+			(e: unknown) => {
+				console.error('Databasen kunde inte stoppas:', e);
+				process.exit(1);
+			}
+		);
 	});
 };
 
