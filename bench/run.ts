@@ -21,6 +21,7 @@ import { benchYearClosing, describeClosing, ENTRIES as CLOSING_ENTRIES, TARGET_M
 import { CONSULTATIONS, generateConsultations } from './consultation-data.ts';
 import { benchDuties, median, YEARS as DUTY_YEARS } from './governance.ts';
 import { benchReports, describeReports, YEAR as REPORT_YEAR } from './reports.ts';
+import { shutdownUnderLoad } from './shutdown.ts';
 import { createDb } from '../src/lib/server/db/client.ts';
 import { SYSTEM } from '../src/lib/server/actor.ts';
 import { listMeetings } from '../src/lib/server/meetings/queries.ts';
@@ -537,6 +538,39 @@ async function meetingDocuments() {
 }
 
 /** What identifies the build under test: a concurrent `npm run build` in the same checkout replaces it under the server. */
+const TARGET_SHUTDOWN_MS = 5000;
+
+/** SIGTERM in the middle of a write load on kept-alive connections: a server of its own, so nothing else is measured with it. */
+async function sigtermUnderLoad() {
+	const clients = 8;
+	console.log(`11. SIGTERM under load: ${clients} kept-alive clients writing (POST /api/v1/persons, signed in) for 2 s, then the signal`);
+	const dataDir = path.join(ROOT, '.tmp', 'bench-shutdown');
+	fs.rmSync(dataDir, { recursive: true, force: true });
+	try {
+		const f = await shutdownUnderLoad({
+			dataDir,
+			clients,
+			loadMs: 2000,
+			admin: { email: ADMIN.SAMVERKA_ADMIN_EMAIL, password: ADMIN.SAMVERKA_ADMIN_PASSWORD }
+		});
+		console.log(
+			`      time to exit (process and database gone) ${pad(s(f.exitMs), 8)}  target < ${s(TARGET_SHUTDOWN_MS)}   ${verdict('SIGTERM under load: exit', f.exitMs < TARGET_SHUTDOWN_MS && f.cleanStop)}`
+		);
+		console.log(
+			`      writes acknowledged ${f.acknowledged}, of them after the signal ${f.acknowledgedAfterSignal} (in flight then; at most ${clients}); ` +
+				`503 after the signal ${f.refused503}; no answer (refused, reset) ${f.noAnswer}`
+		);
+		console.log(
+			`      acknowledged but not saved ${f.lostAcknowledged}, cut after their commit ${f.cutAfterCommit}   ` +
+				verdict('SIGTERM under load: nothing lost or cut after its commit', f.lostAcknowledged === 0 && f.cutAfterCommit === 0)
+		);
+		if (Object.keys(f.otherStatuses).length) console.log(`      other answers: ${JSON.stringify(f.otherStatuses)}`);
+	} finally {
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	}
+	console.log('');
+}
+
 function buildStamp(): string {
 	try {
 		return fs.readFileSync(path.join(ROOT, 'build', 'client', '_app', 'version.json'), 'utf8');
@@ -564,6 +598,7 @@ async function main() {
 	} finally {
 		if (server) await server.stop();
 	}
+	await sigtermUnderLoad();
 	if (buildStamp() !== stamp) {
 		console.log('! build/ was rebuilt by something else while the bench ran: the server was running a build replaced under it,');
 		console.log('  so a route first loaded after that may have failed. Run the bench again when no other build runs.');

@@ -7,26 +7,44 @@ import { SESSION_COOKIE, actorFromToken, sessionOf } from '#lib/server/auth/sess
 import { SessionCache } from '#lib/server/cache/session-cache.ts';
 import { languageOfPath } from '#lib/core/site-language.ts';
 import { anonymousCacheKey, cachedResponse, memberCacheKey, storeResponse } from '#lib/server/cache/anonymous.ts';
+import { apiRequestRefusal, withSecurityHeaders } from '#lib/server/http-security.ts';
 
 // The port opens only once the database is up, migrated and seeded.
 export const init: ServerInit = async () => {
 	const runtime = await startRuntime();
 	setRuntime(runtime);
-	// adapter-node emits this after draining requests; then the database can go.
-	process.once('sveltekit:shutdown' as never, () => void runtime.stop().then(() => process.exit(0)));
+	// server.ts emits this once every request has been answered; then the database can go.
+	process.once('sveltekit:shutdown' as never, () => {
+		const t0 = Date.now();
+		void runtime.stop().then(
+			() => {
+				console.log(`Databasen stoppad efter ${Date.now() - t0} ms.`);
+				process.exit(0);
+			},
+			(e: unknown) => {
+				console.error('Databasen kunde inte stoppas:', e);
+				process.exit(1);
+			}
+		);
+	});
 };
 
 const sessions = new SessionCache(() => runtime().changes);
 
 export const handle: Handle = async (input) => {
+	// Every answer, a page, a copy from the cache, JSON, a download or a refusal, carries the security headers.
+	const https = input.event.url.protocol === 'https:';
 	try {
 		const response = await respond(input);
 		// A page whose load met a dropped connection: the database was out of reach, which is no defect of the page.
-		return input.event.locals.databaseUnavailable && response.status === 500 ? unavailable(response) : response;
+		return withSecurityHeaders(input.event.locals.databaseUnavailable && response.status === 500 ? unavailable(response) : response, https);
 	} catch (e) {
 		if (!isDatabaseUnavailable(e)) throw e;
 		console.error(input.event.url.pathname, 'databasen svarade inte:', innermostMessage(e));
-		return unavailable(new Response(DATABASE_UNAVAILABLE, { headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+		return withSecurityHeaders(
+			unavailable(new Response(DATABASE_UNAVAILABLE, { headers: { 'content-type': 'text/plain; charset=utf-8' } })),
+			https
+		);
 	}
 };
 
@@ -34,7 +52,7 @@ export const handle: Handle = async (input) => {
 function unavailable(response: Response): Response {
 	const headers = new Headers(response.headers);
 	headers.set('retry-after', '5');
-	return withSecurityHeaders(new Response(response.body, { status: 503, headers }));
+	return new Response(response.body, { status: 503, headers });
 }
 
 const innermostMessage = (e: unknown): string => {
@@ -51,13 +69,15 @@ const respond: Handle = async ({ event, resolve }) => {
 	const cacheKey = anonymousCacheKey(event.request);
 	if (cacheKey) {
 		const hit = cachedResponse(cacheKey);
-		if (hit) return withSecurityHeaders(hit);
+		if (hit) return hit;
 	}
 	event.locals.actor = PUBLIC;
 	event.locals.sessionToken = null;
+	let signedInBy: 'cookie' | 'token' | null = null;
 	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
 	if (bearer) {
 		event.locals.actor = (await actorFromToken(db(), bearer)) ?? PUBLIC;
+		if (event.locals.actor.accountId !== null) signedInBy = 'token';
 	} else {
 		const token = event.cookies.get(SESSION_COOKIE);
 		if (token) {
@@ -65,6 +85,7 @@ const respond: Handle = async ({ event, resolve }) => {
 			if (actor) {
 				event.locals.actor = actor;
 				event.locals.sessionToken = token;
+				signedInBy = 'cookie';
 			} else {
 				event.cookies.delete(SESSION_COOKIE, { path: '/', secure: event.url.protocol === 'https:' });
 			}
@@ -72,30 +93,26 @@ const respond: Handle = async ({ event, resolve }) => {
 	}
 	// Nobody signed in may change anything but the session: refused before a body, however large, is read.
 	if (!READS.has(event.request.method) && event.locals.actor.accountId === null && !OPEN_TO_ALL.has(event.url.pathname)) {
-		if (event.url.pathname.startsWith('/api/'))
-			return withSecurityHeaders(Response.json({ message: new UnauthenticatedError().message }, { status: 401 }));
+		if (event.url.pathname.startsWith('/api/')) return Response.json({ message: new UnauthenticatedError().message }, { status: 401 });
 		const next = encodeURIComponent(event.url.pathname + event.url.search);
-		return withSecurityHeaders(new Response(null, { status: 303, headers: { location: `/login?next=${next}` } }));
+		return new Response(null, { status: 303, headers: { location: `/login?next=${next}` } });
 	}
+	// An API write must be JSON, and one signed in by the cookie must come from our own pages.
+	const refusal = apiRequestRefusal(event.request, event.url, signedInBy);
+	if (refusal) return refusal;
 	const memberKey = cacheKey ? null : memberCacheKey(event.request, event.url, event.locals.actor.accountId);
 	if (memberKey) {
 		const hit = cachedResponse(memberKey);
-		if (hit) return withSecurityHeaders(hit);
+		if (hit) return hit;
 	}
 	const key = cacheKey ?? memberKey;
 	const generation = key ? runtime().changes.generation : 0;
 	const response = await resolve(event, languageOfPath(event.url.pathname) === 'en' ? { transformPageChunk: english } : undefined);
 	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') runtime().changes.touch();
-	return withSecurityHeaders(key ? await storeResponse(key, generation, response) : response);
+	return key ? await storeResponse(key, generation, response) : response;
 };
 
 const english = ({ html }: { html: string }) => html.replace('<html lang="sv">', '<html lang="en">');
-
-function withSecurityHeaders(response: Response): Response {
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	return response;
-}
 
 // error() keeps its own message; anything unexpected is logged and told plainly.
 export const handleError: HandleServerError = ({ kind, error, event }) => {

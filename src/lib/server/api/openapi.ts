@@ -79,7 +79,8 @@ export function openApiDocument(serverUrl = '/') {
 			title: 'Samverka API',
 			version: '1',
 			description:
-				'Samverkas register. Läsning är öppen (utom personers kontaktuppgifter); ändringar kräver en session (POST /api/v1/session) eller en personlig API-nyckel i Authorization: Bearer.'
+				'Samverkas register. Läsning är öppen (utom personers kontaktuppgifter); ändringar kräver en session (POST /api/v1/session) eller en personlig API-nyckel i Authorization: Bearer. ' +
+				'En ändring med innehåll skickas som Content-Type: application/json (annars 415); en ändring med sessionen ska komma från Samverkas egen Origin eller utan Origin (annars 403), vilket inte gäller API-nycklar.'
 		},
 		servers: [{ url: serverUrl }],
 		components: {

@@ -1,6 +1,9 @@
 // Tells this instance when the data changed anywhere: a dedicated connection
 // LISTENs to the notification that every audited change sends on commit
 // (migration 0001). Any number of instances sharing one server hear the same.
+// While that connection is down nothing is served from a cache (`listening` is
+// false); it is tried again after 1 s, then 2, 4, … up to 30 s between tries,
+// and back to 1 s once it listens again. No error on it reaches the process.
 import pg from 'pg';
 
 export const CHANGE_CHANNEL = 'samverka_changed';
@@ -19,12 +22,37 @@ export interface ChangeFeed {
 	stop(): Promise<void>;
 }
 
-export async function startChangeFeed(url: string, log: (m: string) => void = console.error): Promise<ChangeFeed> {
+export interface ChangeFeedOptions {
+	log?: (m: string) => void;
+	/** The wait before the first try after the connection was lost (doubled after every failed try). */
+	firstRetryMs?: number;
+	/** The longest wait between two tries. */
+	maxRetryMs?: number;
+}
+
+export async function startChangeFeed(
+	url: string,
+	{ log = console.error, firstRetryMs = 1000, maxRetryMs = 30_000 }: ChangeFeedOptions = {}
+): Promise<ChangeFeed> {
 	let generation = 0;
 	let listening = false;
 	let stopped = false;
 	let client: pg.Client | null = null;
 	let retry: NodeJS.Timeout | undefined;
+	let nextWait = firstRetryMs;
+
+	function tryLater() {
+		if (stopped || retry) return;
+		const wait = nextWait;
+		nextWait = Math.min(nextWait * 2, maxRetryMs);
+		retry = setTimeout(() => {
+			retry = undefined;
+			connect().catch((e: unknown) => {
+				log(`Ändringsflödet från databasen kunde inte återupptas: ${(e as Error)?.message ?? e}. Nytt försök om ${nextWait / 1000} s.`);
+				tryLater();
+			});
+		}, wait);
+	}
 
 	async function connect() {
 		const c = new pg.Client({ connectionString: url });
@@ -33,23 +61,31 @@ export async function startChangeFeed(url: string, log: (m: string) => void = co
 			client = null;
 			listening = false;
 			generation++;
-			if (!stopped) retry = setTimeout(() => void connect().catch(reconnectLater), 1000);
-		};
-		const reconnectLater = () => {
-			if (!stopped) retry = setTimeout(() => void connect().catch(reconnectLater), 1000);
+			tryLater();
 		};
 		c.on('notification', () => generation++);
+		// Never an unhandled 'error' event: a lost connection is tried again, not the process's end.
 		c.on('error', (e) => {
-			log(`Ändringsflödet från databasen bröts: ${e.message}`);
+			if (client === c) log(`Ändringsflödet från databasen bröts: ${e.message}`);
 			lost();
 		});
 		c.on('end', lost);
-		await c.connect();
-		await c.query(`LISTEN ${CHANGE_CHANNEL}`);
+		try {
+			await c.connect();
+			await c.query(`LISTEN ${CHANGE_CHANNEL}`);
+		} catch (e) {
+			await c.end().catch(() => {});
+			throw e;
+		}
+		if (stopped) {
+			await c.end().catch(() => {});
+			return;
+		}
 		client = c;
 		// Whatever changed while we were away is covered by a new generation.
 		generation++;
 		listening = true;
+		nextWait = firstRetryMs;
 	}
 
 	await connect();
@@ -69,7 +105,7 @@ export async function startChangeFeed(url: string, log: (m: string) => void = co
 			const c = client;
 			client = null;
 			listening = false;
-			await c?.end();
+			await c?.end().catch(() => {});
 		}
 	};
 }

@@ -177,6 +177,8 @@ export interface StartOptions {
 	dataDir: string;
 	database?: string;
 	log?: (message: string) => void;
+	/** The port to listen on (a restart on the same address, in tests); a free one by default. */
+	port?: number;
 }
 
 /**
@@ -196,7 +198,12 @@ export function runningServerUrl(dataDir: string): string | null {
 	}
 }
 
-export async function startEmbedded({ dataDir, database = 'samverka', log = console.log }: StartOptions): Promise<EmbeddedServer> {
+export async function startEmbedded({
+	dataDir,
+	database = 'samverka',
+	log = console.log,
+	port: wanted
+}: StartOptions): Promise<EmbeddedServer> {
 	dataDir = path.resolve(dataDir);
 	fs.mkdirSync(dataDir, { recursive: true });
 	const lock: Lock = acquireLock(path.join(dataDir, 'samverka.lock'));
@@ -215,7 +222,7 @@ export async function startEmbedded({ dataDir, database = 'samverka', log = cons
 			await stopOrphan(pgdata, log);
 		}
 		const { password } = JSON.parse(fs.readFileSync(path.join(dataDir, 'credentials.json'), 'utf8')) as Credentials;
-		const port = await freePort();
+		const port = wanted ?? (await freePort());
 		let output = '';
 		const child = spawn(
 			bin.postgres,
