@@ -1,8 +1,14 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
-import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, UnauthenticatedError } from '#lib/server/errors.ts';
+import {
+	DATABASE_UNAVAILABLE,
+	DATA_REFUSED,
+	dataRefusedByDatabase,
+	isDatabaseUnavailable,
+	UnauthenticatedError
+} from '#lib/server/errors.ts';
 import { startRuntime } from '#lib/server/runtime.ts';
 import { setRuntime, db, runtime } from '#lib/server/app.ts';
-import { PUBLIC } from '#lib/server/actor.ts';
+import { PUBLIC, hasRole } from '#lib/server/actor.ts';
 import { SESSION_COOKIE, actorFromToken, sessionOf } from '#lib/server/auth/sessions.ts';
 import { SessionCache } from '#lib/server/cache/session-cache.ts';
 import { languageOfPath } from '#lib/core/site-language.ts';
@@ -36,8 +42,12 @@ export const handle: Handle = async (input) => {
 	const https = input.event.url.protocol === 'https:';
 	try {
 		const response = await respond(input);
-		// A page whose load met a dropped connection: the database was out of reach, which is no defect of the page.
-		return withSecurityHeaders(input.event.locals.databaseUnavailable && response.status === 500 ? unavailable(response) : response, https);
+		// A page whose load met a dropped connection: the database was out of reach, which is no defect of the page;
+		// one whose address held a value the database refused (a number past its type): the address's fault.
+		const { databaseUnavailable, dataRefused } = input.event.locals;
+		const answer =
+			response.status !== 500 ? response : databaseUnavailable ? unavailable(response) : dataRefused ? withStatus(response, 400) : response;
+		return withSecurityHeaders(answer, https);
 	} catch (e) {
 		if (!isDatabaseUnavailable(e)) throw e;
 		console.error(input.event.url.pathname, 'databasen svarade inte:', innermostMessage(e));
@@ -54,6 +64,11 @@ function unavailable(response: Response): Response {
 	headers.set('retry-after', '5');
 	return new Response(response.body, { status: 503, headers });
 }
+
+const withStatus = (response: Response, status: number) => new Response(response.body, { status, headers: response.headers });
+
+/** Bodies past this size are files, and only editors send files: anyone else is refused before the body is read. */
+const FILE_BODY_BYTES = 1024 * 1024;
 
 const innermostMessage = (e: unknown): string => {
 	let x = e as { cause?: unknown; message?: string };
@@ -97,6 +112,17 @@ const respond: Handle = async ({ event, resolve }) => {
 		const next = encodeURIComponent(event.url.pathname + event.url.search);
 		return new Response(null, { status: 303, headers: { location: `/login?next=${next}` } });
 	}
+	if (
+		!READS.has(event.request.method) &&
+		Number(event.request.headers.get('content-length') ?? 0) > FILE_BODY_BYTES &&
+		!hasRole(event.locals.actor, 'editor') &&
+		!OPEN_TO_ALL.has(event.url.pathname)
+	) {
+		const message = 'Bara redaktörer och administratörer kan skicka filer.';
+		return event.url.pathname.startsWith('/api/')
+			? Response.json({ message }, { status: 413 })
+			: new Response(message, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
 	// An API write must be JSON, and one signed in by the cookie must come from our own pages.
 	const refusal = apiRequestRefusal(event.request, event.url, signedInBy);
 	if (refusal) return refusal;
@@ -122,6 +148,10 @@ export const handleError: HandleServerError = ({ kind, error, event }) => {
 			event.locals.databaseUnavailable = true;
 			console.error(event.url.pathname, 'databasen svarade inte:', innermostMessage(error));
 			return { message: DATABASE_UNAVAILABLE };
+		}
+		if (dataRefusedByDatabase(error)) {
+			event.locals.dataRefused = true;
+			return { message: DATA_REFUSED };
 		}
 		console.error(event.url.pathname, error);
 		return { message: 'Ett oväntat fel inträffade. Försök igen om en stund.' };

@@ -38,6 +38,47 @@ test('an anonymous post is refused before its body is read: a page sends to the 
 	expect([401, 422]).toContain(session.status());
 });
 
+// A member sends no files: a body past 1 MB from anyone but an editor is refused before it is read.
+test('a body past 1 MB from a member is refused with 413 before it is read; an editor’s body is read', async ({
+	page,
+	playwright,
+	baseURL
+}) => {
+	await login(page);
+	await page.goto('/admin/accounts');
+	const form = page.getByRole('form', { name: 'Nytt konto' });
+	await form.getByLabel('Namn').fill('Mia Medlem');
+	await form.getByLabel('E-post').fill('medlem-stor@e2e.test');
+	await form.getByLabel('Lösenord').fill('medlemmens-eget-losenord-7');
+	await form.getByRole('button', { name: 'Skapa konto' }).click();
+	await expect(page.getByRole('status')).toContainText('Kontot medlem-stor@e2e.test är skapat.');
+
+	const member = await playwright.request.newContext({ baseURL });
+	expect(
+		(await member.post('/api/v1/session', { data: { email: 'medlem-stor@e2e.test', password: 'medlemmens-eget-losenord-7' } })).status()
+	).toBe(200);
+	const big = Buffer.alloc(2 * 1024 * 1024, 0x61);
+	const upload = await member.post('/consultations/1?/upload', {
+		headers: { origin: baseURL! },
+		multipart: { file: { name: 'stor.pdf', mimeType: 'application/pdf', buffer: big } },
+		maxRedirects: 0
+	});
+	expect(upload.status()).toBe(413);
+	expect(await upload.text()).toBe('Bara redaktörer och administratörer kan skicka filer.');
+	const api = await member.post('/api/v1/persons', { data: { name: 'x'.repeat(2_000_000) } });
+	expect(api.status()).toBe(413);
+	// A small post from the member still reaches the service, which refuses it for its role.
+	expect((await member.post('/api/v1/persons', { data: { name: 'Liten' } })).status()).toBe(403);
+	await member.dispose();
+
+	// The administrator's (an editor's) large body is read: a 2 MB name is refused for its length, not its size.
+	const admin = await playwright.request.newContext({ baseURL });
+	expect((await admin.post('/api/v1/session', { data: ADMIN })).status()).toBe(200);
+	const long = await admin.post('/api/v1/persons', { data: { name: 'x'.repeat(2_000_000) } });
+	expect(long.status()).toBe(422);
+	await admin.dispose();
+});
+
 // Issue 21: a Content-Security-Policy, no framing, HSTS behind https (a unit test),
 // a Permissions-Policy, on pages, API answers and downloads alike.
 test('pages, API answers and downloads carry the security headers; a page allows only its own scripts', async ({ request }) => {
