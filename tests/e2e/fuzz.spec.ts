@@ -286,3 +286,28 @@ test('every PATCH takes back what its GET returned, and refuses a changed read-o
 		if (candidates.length) expect(changed, `${listed}: no record could be sent back`).toBe(true);
 	}
 });
+
+test('PATCH applies what it accepts: a duty’s schedule, a meeting’s date and time', async ({ request }) => {
+	await signedIn(request);
+	const duty = (await (await request.get('/api/v1/duties?limit=1')).json()).items[0];
+	const month = (duty.rule.month % 12) + 1;
+	const patched = await request.patch(`/api/v1/duties/${duty.id}`, { data: { ruleKind: 'month', month, version: duty.version } });
+	expect(patched.status(), await patched.text()).toBe(200);
+	expect((await (await request.get(`/api/v1/duties/${duty.id}`)).json()).rule).toMatchObject({ kind: 'month', month });
+
+	const meeting = (await (await request.get('/api/v1/meetings?from=2021-01-01&limit=1')).json()).items[0];
+	const moved = await request.patch(`/api/v1/meetings/${meeting.id}`, {
+		data: { date: '2021-03-04', start: '09:15', end: '11:00', version: meeting.version }
+	});
+	expect(moved.status(), await moved.text()).toBe(200);
+	const after = await (await request.get(`/api/v1/meetings/${meeting.id}`)).json();
+	expect(after.startsAt).toBe('2021-03-04T08:15:00.000Z');
+	expect(after.endsAt).toBe('2021-03-04T10:00:00.000Z');
+	expect(after.bodies).toEqual(meeting.bodies);
+	// The instant itself is read-only: sent changed, it is refused, naming it, not dropped.
+	const direct = await request.patch(`/api/v1/meetings/${meeting.id}`, {
+		data: { startsAt: '2021-03-05T08:15:00.000Z', version: after.version }
+	});
+	expect(direct.status()).toBe(422);
+	expect((await direct.json()).errors[0]).toMatchObject({ field: 'startsAt' });
+});
