@@ -14,6 +14,7 @@ import { SessionCache } from '#lib/server/cache/session-cache.ts';
 import { languageOfPath } from '#lib/core/site-language.ts';
 import { anonymousCacheKey, cachedResponse, memberCacheKey, storeResponse } from '#lib/server/cache/anonymous.ts';
 import { apiRequestRefusal, withSecurityHeaders } from '#lib/server/http-security.ts';
+import { countingRoundTrips, installRoundTripCounter } from '#lib/server/db/round-trips.ts';
 
 // The port opens only once the database is up, migrated and seeded.
 export const init: ServerInit = async () => {
@@ -37,7 +38,18 @@ export const init: ServerInit = async () => {
 
 const sessions = new SessionCache(() => runtime().changes);
 
+/** With SAMVERKA_ROUND_TRIPS=1 (tests, bench) every answer says how many database round trips it took. */
+const countRoundTrips = process.env.SAMVERKA_ROUND_TRIPS === '1';
+if (countRoundTrips) installRoundTripCounter();
+
 export const handle: Handle = async (input) => {
+	if (!countRoundTrips) return answer(input);
+	const { result, roundTrips } = await countingRoundTrips(async () => answer(input));
+	result.headers.set('x-samverka-round-trips', String(roundTrips));
+	return result;
+};
+
+const answer: Handle = async (input) => {
 	// Every answer, a page, a copy from the cache, JSON, a download or a refusal, carries the security headers.
 	const https = input.event.url.protocol === 'https:';
 	try {
