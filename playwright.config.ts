@@ -53,7 +53,9 @@ export default defineConfig({
 			DATA_DIR: '.tmp/e2e-data',
 			PORT: String(port),
 			SAMVERKA_ADMIN_EMAIL: ADMIN.email,
-			SAMVERKA_ADMIN_PASSWORD: ADMIN.password
+			SAMVERKA_ADMIN_PASSWORD: ADMIN.password,
+			// Every answer says how many database round trips it took (tests/e2e/round-trips.spec.ts holds pages to a budget).
+			SAMVERKA_ROUND_TRIPS: '1'
 		}
 	}
 });

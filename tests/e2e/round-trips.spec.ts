@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN } from './helpers.ts';
+
+// Issue 22: a signed-in page costs at most a handful of database round trips,
+// the session and the layout included. The server counts every query its pg
+// clients send for a request (SAMVERKA_ROUND_TRIPS=1, set by the Playwright
+// config) and says so in x-samverka-round-trips. A fresh query string each time
+// keeps the signed-in response cache out of it: the page is rendered.
+const BUDGET = 5;
+const PAGES = ['/organisation/persons', '/organisation/municipalities', '/governance/week'];
+
+test('every main page signed in takes at most 5 database round trips', async ({ request }) => {
+	expect((await request.post('/api/v1/session', { data: ADMIN })).status()).toBe(200);
+	const over: string[] = [];
+	for (const [i, path] of PAGES.entries()) {
+		// The first request may read what is kept per data generation (the cooperation's name); the second shows the page's own cost.
+		for (const round of [0, 1]) {
+			const r = await request.get(`${path}${path.includes('?') ? '&' : '?'}rt=${i}-${round}`);
+			expect(r.status(), path).toBe(200);
+			const trips = Number(r.headers()['x-samverka-round-trips']);
+			expect(Number.isInteger(trips), `${path}: x-samverka-round-trips`).toBe(true);
+			if (round === 1 && trips > BUDGET) over.push(`${path}: ${trips}`);
+		}
+	}
+	expect(over, `pages over ${BUDGET} round trips`).toEqual([]);
+});
