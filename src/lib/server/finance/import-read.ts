@@ -11,7 +11,7 @@
 // years) come in as data, read once per file by the caller: no query per row.
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
-import { fieldError } from '../errors.ts';
+import { fieldError, ValidationError } from '../errors.ts';
 import { csvRecords } from '../../core/csv.ts';
 import { labelIn } from '../../core/finance.ts';
 import { formatNumber } from '../../core/format.ts';
@@ -31,6 +31,8 @@ export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 /** The packing ratio allowed for a part of an .xlsx larger than RATIO_FLOOR_BYTES: real workbooks pack 5–20 times. */
 export const MAX_RATIO = 100;
 const RATIO_FLOOR_BYTES = 1024 * 1024;
+/** The compressed bytes inflated at a time while verifying a workbook. */
+const INFLATE_PIECE = 16 * 1024;
 
 export interface ParsedLedgerFile {
 	header: string[];
@@ -185,22 +187,23 @@ const readPart = (name: string) => name.endsWith('.xml') || name.endsWith('.xml.
  */
 export function checkWorkbookZip(content: Uint8Array): void {
 	const declared = new Map<string, number>();
-	let total = 0;
+	const packing: { name: string; size: number; originalSize: number }[] = [];
 	try {
 		unzipSync(content, {
 			filter(f) {
 				declared.set(f.name, f.originalSize);
-				total += f.originalSize;
-				if (f.originalSize > RATIO_FLOOR_BYTES && f.originalSize > MAX_RATIO * Math.max(f.size, 1))
-					throw tooPacked(f.name, f.originalSize / Math.max(f.size, 1));
+				packing.push(f);
 				return false; // nothing inflated here
 			}
 		});
-	} catch (e) {
-		if (e instanceof Error && 'errors' in e) throw e;
+	} catch {
 		throw fieldError('file', NOT_A_WORKBOOK);
 	}
+	const total = packing.reduce((sum, f) => sum + f.originalSize, 0);
 	if (total > MAX_UNPACKED_BYTES) throw tooLarge(total);
+	for (const f of packing)
+		if (f.originalSize > RATIO_FLOOR_BYTES && f.originalSize > MAX_RATIO * Math.max(f.size, 1))
+			throw tooPacked(f.name, f.originalSize / Math.max(f.size, 1));
 
 	let inflated = 0;
 	const unzip = new Unzip((file) => {
@@ -208,7 +211,8 @@ export function checkWorkbookZip(content: Uint8Array): void {
 		const limit = declared.get(file.name) ?? 0;
 		let own = 0;
 		file.ondata = (err, chunk) => {
-			if (err) throw fieldError('file', NOT_A_WORKBOOK);
+			// fflate hands a refusal thrown below back here as the error.
+			if (err) throw err instanceof ValidationError ? err : fieldError('file', NOT_A_WORKBOOK);
 			own += chunk.length;
 			inflated += chunk.length;
 			if (inflated > MAX_UNPACKED_BYTES) throw tooLarge(MAX_UNPACKED_BYTES, true);
@@ -218,9 +222,11 @@ export function checkWorkbookZip(content: Uint8Array): void {
 	});
 	unzip.register(UnzipInflate);
 	try {
-		unzip.push(content, true);
+		// In small pieces: each is inflated at once, and deflate packs at most about 1 000 times, so no piece gives more than 16 MB.
+		for (let at = 0; at < content.byteLength; at += INFLATE_PIECE)
+			unzip.push(content.subarray(at, at + INFLATE_PIECE), at + INFLATE_PIECE >= content.byteLength);
 	} catch (e) {
-		if (e instanceof Error && 'errors' in e) throw e;
+		if (e instanceof ValidationError) throw e;
 		throw fieldError('file', NOT_A_WORKBOOK);
 	}
 }
@@ -288,15 +294,17 @@ export interface LedgerRecords {
 export async function openLedgerFile(name: string, content: Uint8Array): Promise<LedgerRecords> {
 	if (content.byteLength === 0) throw fieldError('file', 'Filen är tom.');
 	if (content.byteLength > MAX_IMPORT_BYTES) throw fieldError('file', `Filen får vara högst ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
-	let records: Iterable<string[]>;
-	if (isXlsx(name, content)) records = await readXlsx(content);
+	let it: Iterator<string[]>;
+	if (isXlsx(name, content)) it = [...limitedRecords(await readXlsx(content))][Symbol.iterator]();
 	else if (isOldExcel(name, content))
 		throw fieldError('file', 'Filen är i Excels äldre format (.xls). Spara den som Excel-arbetsbok (.xlsx) eller som CSV och försök igen.');
 	else {
 		const text = decodeText(content);
-		records = csvRecords(text, detectSeparator(text));
+		const separator = detectSeparator(text);
+		// The limits first, over the whole file (a tenth of a second for 10 MB), so that a file is refused before any row is checked.
+		for (const record of limitedRecords(csvRecords(text, separator))) void record;
+		it = limitedRecords(csvRecords(text, separator));
 	}
-	const it = limitedRecords(records);
 	// The header: among the first ten non-empty rows, the first that names the most known columns.
 	const head: string[][] = [];
 	let seen = 0;

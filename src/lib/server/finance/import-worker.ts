@@ -21,6 +21,12 @@ import {
 
 /** The worker is stopped after this long: a file that takes longer is refused. */
 export const TIME_LIMIT_MS = 20_000;
+/**
+ * Saving re-reads a file whose preview passed within TIME_LIMIT_MS, and hands
+ * every good row back: it may take longer on a busy machine without the file
+ * being suspect.
+ */
+export const SAVE_TIME_LIMIT_MS = 60_000;
 /** The worker's heap: enough for 200 000 rows of an .xlsx, far from what the machine has. */
 const HEAP_MB = 192;
 /** Files waiting for the one worker; more are refused at once. */
@@ -57,7 +63,8 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
 // ---------------------------------------------------------------------------
 // The main thread's side
 
-const SLOW = `Filen tog för lång tid att läsa (mer än ${TIME_LIMIT_MS / 1000} sekunder) och lästes inte in. Dela upp den i mindre filer eller spara den som CSV.`;
+const slow = (ms: number) =>
+	`Filen tog för lång tid att läsa (mer än ${ms / 1000} sekunder) och lästes inte in. Dela upp den i mindre filer eller spara den som CSV.`;
 const TOO_BIG =
 	'Filen kräver mer minne att läsa än servern ger en inläsning och lästes inte in. Dela upp den i mindre filer eller spara den som CSV.';
 
@@ -65,6 +72,7 @@ let queue: Promise<unknown> = Promise.resolve();
 let waiting = 0;
 
 function runOnce<T>(job: ImportJob): Promise<T> {
+	const limitMs = job.kind === 'check' && job.keepGood === Infinity ? SAVE_TIME_LIMIT_MS : TIME_LIMIT_MS;
 	return new Promise<T>((resolve, reject) => {
 		const worker = new Worker(new URL(import.meta.url), {
 			workerData: { role: ROLE },
@@ -80,7 +88,7 @@ function runOnce<T>(job: ImportJob): Promise<T> {
 			fn();
 			void worker.terminate();
 		};
-		const timer = setTimeout(() => settle(() => reject(fieldError('file', SLOW))), TIME_LIMIT_MS);
+		const timer = setTimeout(() => settle(() => reject(fieldError('file', slow(limitMs)))), limitMs);
 		worker.once('message', (reply: Reply) =>
 			settle(() => {
 				if (reply.ok) resolve(reply.result as T);
