@@ -6,7 +6,6 @@
 // 130 000 rows, a zip bomb, a giant cell, too many columns or rows) are read in
 // the import's worker: the large one previews with its counts, the others are
 // refused on the file field with a message saying why, and nothing is saved.
-import { crc32, deflateRawSync } from 'node:zlib';
 import { and, count, eq } from 'drizzle-orm';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +24,7 @@ import {
 } from '../../src/lib/server/finance/import.ts';
 import { toXlsx, type ExportCell } from '../../src/lib/server/export/table.ts';
 import { ForbiddenError, ValidationError } from '../../src/lib/server/errors.ts';
+import { BIG_REFUSED, BIG_ROWS, bigCsv, giantCellWorkbook, workbookWithSheet, zipBomb } from '../../bench/import-files.ts';
 import type { Actor } from '../../src/lib/server/actor.ts';
 
 const editor: Actor = { accountId: null, name: 'Kansliet', role: 'editor', personId: null };
@@ -282,77 +282,6 @@ describe('Excel', () => {
 // ---------------------------------------------------------------------------
 // Files that would hurt the server, made once for the suite, in memory.
 
-/** A zip written by hand: each part deflated by zlib (fast even for 300 MB), with the sizes it is said to have. */
-function zipOf(parts: { name: string; data: Uint8Array; declaredSize?: number }[]): Uint8Array {
-	const locals: Buffer[] = [];
-	const centrals: Buffer[] = [];
-	let offset = 0;
-	for (const p of parts) {
-		const name = Buffer.from(p.name);
-		const packed = deflateRawSync(p.data, { level: 9 });
-		const size = p.declaredSize ?? p.data.byteLength;
-		const crc = crc32(p.data);
-		const local = Buffer.alloc(30);
-		local.writeUInt32LE(0x04034b50, 0);
-		local.writeUInt16LE(20, 4);
-		local.writeUInt16LE(8, 8); // deflate
-		local.writeUInt16LE(0x21, 12);
-		local.writeUInt32LE(crc, 14);
-		local.writeUInt32LE(packed.byteLength, 18);
-		local.writeUInt32LE(size, 22);
-		local.writeUInt16LE(name.byteLength, 26);
-		const central = Buffer.alloc(46);
-		central.writeUInt32LE(0x02014b50, 0);
-		central.writeUInt16LE(20, 4);
-		central.writeUInt16LE(20, 6);
-		central.writeUInt16LE(8, 10);
-		central.writeUInt16LE(0x21, 14);
-		central.writeUInt32LE(crc, 16);
-		central.writeUInt32LE(packed.byteLength, 20);
-		central.writeUInt32LE(size, 24);
-		central.writeUInt16LE(name.byteLength, 28);
-		central.writeUInt32LE(offset, 42);
-		locals.push(local, name, packed);
-		centrals.push(central, name);
-		offset += 30 + name.byteLength + packed.byteLength;
-	}
-	const directory = Buffer.concat(centrals);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(parts.length, 8);
-	end.writeUInt16LE(parts.length, 10);
-	end.writeUInt32LE(directory.byteLength, 12);
-	end.writeUInt32LE(offset, 16);
-	return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
-
-/** A real workbook's parts with its sheet replaced by `sheet` bytes. */
-function workbookWithSheet(sheet: Uint8Array, declaredSize?: number) {
-	const parts = unzipSync(toXlsx({ name: 'Blad', columns: [{ header: 'Datum' }], rows: [['2024-01-01']] }));
-	return zipOf(
-		Object.entries(parts).map(([name, data]) =>
-			name === 'xl/worksheets/sheet1.xml' ? { name, data: sheet, declaredSize } : { name, data }
-		)
-	);
-}
-
-const BIG_ROWS = 130_000;
-/** Every 1 000th row names a fund that does not exist. */
-const BIG_REFUSED = BIG_ROWS / 1000;
-
-function bigCsv(): Uint8Array {
-	const lines = ['Datum;Fond;Kategori;Belopp;Motpart;Verifikation;Beskrivning'];
-	for (let i = 1; i <= BIG_ROWS; i++) {
-		const day = String((i % 28) + 1).padStart(2, '0');
-		const month = String((i % 12) + 1).padStart(2, '0');
-		const fund = i % 1000 === 0 ? 'Ingen sådan fond' : 'Drift';
-		lines.push(
-			`2024-${month}-${day};${fund};Personalkostnader;${(i % 9000) + 1} ${String(i % 1000).padStart(3, '0')},50;Nacka kommun;V${i};Lön ${i}`
-		);
-	}
-	return utf8(lines.join('\r\n') + '\r\n');
-}
-
 async function storedFiles() {
 	const [{ n }] = await db.select({ n: count() }).from(storedFile);
 	return n;
@@ -369,7 +298,7 @@ async function refusedUpload(name: string, content: Uint8Array): Promise<string>
 
 describe('files that would hurt the server', () => {
 	it('previews a 10 MB CSV of 130 000 rows with its counts, keeping only the rows it shows', async () => {
-		const csv = bigCsv();
+		const csv = bigCsv({ fund: 'Drift', category: 'Personalkostnader', year: 2024 });
 		expect(csv.byteLength).toBeGreaterThan(9.5 * 1024 * 1024);
 		expect(csv.byteLength).toBeLessThan(10 * 1024 * 1024);
 		const staged = await stageLedgerImport(db, editor, { name: 'stor.csv', content: csv });
@@ -384,7 +313,7 @@ describe('files that would hurt the server', () => {
 	}, 30_000);
 
 	it('refuses a zip bomb from its directory before inflating it', async () => {
-		const bomb = workbookWithSheet(new Uint8Array(300 * 1024 * 1024).fill(0x20));
+		const bomb = zipBomb(300);
 		expect(bomb.byteLength).toBeLessThan(1024 * 1024);
 		expect(await refusedUpload('bomb.xlsx', bomb)).toBe(
 			'Filen är för stor uppackad: 300 MB (högst 100 MB). Dela upp den i mindre filer eller spara den som CSV.'
@@ -392,7 +321,7 @@ describe('files that would hurt the server', () => {
 	});
 
 	it('refuses a zip bomb whose directory lies about its size, while inflating it', async () => {
-		const liar = workbookWithSheet(new Uint8Array(300 * 1024 * 1024).fill(0x20), 2000);
+		const liar = zipBomb(300, 2000);
 		expect(await refusedUpload('lögn.xlsx', liar)).toMatch(
 			/^Filen kunde inte läsas som en Excel-fil .*Delen xl\/worksheets\/sheet1\.xml är större än filen själv anger/
 		);
@@ -406,18 +335,7 @@ describe('files that would hurt the server', () => {
 	});
 
 	it('refuses a workbook with a cell of 300 000 characters, naming the cell', async () => {
-		const made = toXlsx({
-			name: 'Blad',
-			columns: ['Datum', 'Fond', 'Kategori', 'Belopp', 'Beskrivning'].map((header) => ({ header })),
-			rows: [
-				['2024-01-01', 'Drift', 'Lokaler', 10, 'Hyra'],
-				['2024-01-02', 'Drift', 'Lokaler', 10, 'JÄTTECELLEN']
-			]
-		});
-		// Our own export cuts a cell at Excel's limit: the giant cell is written into the sheet by hand.
-		const files = unzipSync(made);
-		const sheet = strFromU8(files['xl/worksheets/sheet1.xml']).replace('JÄTTECELLEN', 'x'.repeat(300_000));
-		const xlsx = zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(sheet) });
+		const xlsx = giantCellWorkbook(300_000);
 		expect(await refusedUpload('cell.xlsx', xlsx)).toMatch(/^Cell E3 har 300\s000 tecken; högst 32\s767\.$/);
 	});
 
