@@ -80,7 +80,7 @@ async function post(server: Started, cookie: string, action: string, body: FormD
 
 const fileForm = (name: string, content: Uint8Array, type: string) => {
 	const form = new FormData();
-	form.set('file', new File([content], name, { type }));
+	form.set('file', new File([new Uint8Array(content)], name, { type }));
 	return form;
 };
 
