@@ -22,6 +22,7 @@ import { CONSULTATIONS, generateConsultations } from './consultation-data.ts';
 import { benchDuties, median, YEARS as DUTY_YEARS } from './governance.ts';
 import { benchReports, describeReports, YEAR as REPORT_YEAR } from './reports.ts';
 import { shutdownUnderLoad } from './shutdown.ts';
+import { benchImport, describeImport } from './import.ts';
 import { createDb } from '../src/lib/server/db/client.ts';
 import { SYSTEM } from '../src/lib/server/actor.ts';
 import { listMeetings } from '../src/lib/server/meetings/queries.ts';
@@ -537,13 +538,41 @@ async function meetingDocuments() {
 	console.log('');
 }
 
+/**
+ * The ledger import of a 10 MB CSV of 130 000 rows while a pinger asks for the
+ * static route every 100 ms, and the refusal of a zip bomb and a giant cell
+ * (issue 21). Last: it writes 130 000 ledger rows into the bench's database.
+ */
+async function ledgerImport(server: Started, cookie: string) {
+	console.log('11. Ledger import: a 10 MB CSV previewed and accepted by a signed-in user (the administrator: an editor and more),');
+	console.log('    read in the import worker while GET /ping.txt is asked every 100 ms; then files that must be refused fast');
+	const f = await benchImport(server, cookie, databaseUrl(DATA_DIR));
+	for (const line of describeImport(f, verdict)) console.log(line);
+	console.log('');
+}
+
+/** `BENCH_ONLY=import npm run bench`: the cold start and the ledger import's section alone. */
+async function importOnly() {
+	machine();
+	const server = await coldStart();
+	try {
+		await ledgerImport(server, await signIn(server.base));
+	} finally {
+		await server.stop();
+	}
+	const failed = verdicts.filter((v) => !v.pass);
+	console.log(
+		`Summary: ${verdicts.length - failed.length} of ${verdicts.length} targets met${failed.length ? `; missed: ${failed.map((v) => v.what).join('; ')}` : '.'}`
+	);
+}
+
 /** What identifies the build under test: a concurrent `npm run build` in the same checkout replaces it under the server. */
 const TARGET_SHUTDOWN_MS = 5000;
 
 /** SIGTERM in the middle of a write load on kept-alive connections: a server of its own, so nothing else is measured with it. */
 async function sigtermUnderLoad() {
 	const clients = 8;
-	console.log(`11. SIGTERM under load: ${clients} kept-alive clients writing (POST /api/v1/persons, signed in) for 2 s, then the signal`);
+	console.log(`12. SIGTERM under load: ${clients} kept-alive clients writing (POST /api/v1/persons, signed in) for 2 s, then the signal`);
 	const dataDir = path.join(ROOT, '.tmp', 'bench-shutdown');
 	fs.rmSync(dataDir, { recursive: true, force: true });
 	try {
@@ -595,6 +624,7 @@ async function main() {
 		await consultationRegister(server, cookie);
 		await governanceCycle(server, cookie);
 		await startPageScripts(server);
+		await ledgerImport(server, cookie);
 	} finally {
 		if (server) await server.stop();
 	}
@@ -622,7 +652,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-	await main();
+	await (process.env.BENCH_ONLY === 'import' ? importOnly() : main());
 } catch (e) {
 	console.error('\nThe benchmark could not run:', e instanceof Error ? e.message : e);
 	await Promise.allSettled([...running].map((s) => s.stop()));

@@ -2,13 +2,16 @@
 // database: a CSV with good and bad rows previewed with every refused row and
 // why, nothing saved without the editor's acceptance, only the good rows with
 // it (one transaction, one audit row); the same from an .xlsx file; a missing
-// column refused by name.
+// column refused by name. Files that would hurt the server (a 10 MB CSV of
+// 130 000 rows, a zip bomb, a giant cell, too many columns or rows) are read in
+// the import's worker: the large one previews with its counts, the others are
+// refused on the file field with a message saying why, and nothing is saved.
 import { and, count, eq } from 'drizzle-orm';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './db.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
-import { auditLog, ledgerEntry, project } from '../../src/lib/server/db/schema/index.ts';
+import { auditLog, ledgerEntry, project, storedFile } from '../../src/lib/server/db/schema/index.ts';
 import { createCategory, createFund, setCategoryLabel } from '../../src/lib/server/finance/service.ts';
 import { closeYear } from '../../src/lib/server/finance/closing.ts';
 import {
@@ -21,6 +24,7 @@ import {
 } from '../../src/lib/server/finance/import.ts';
 import { toXlsx, type ExportCell } from '../../src/lib/server/export/table.ts';
 import { ForbiddenError, ValidationError } from '../../src/lib/server/errors.ts';
+import { BIG_REFUSED, BIG_ROWS, bigCsv, giantCellWorkbook, workbookWithSheet, zipBomb } from '../../bench/import-files.ts';
 import type { Actor } from '../../src/lib/server/actor.ts';
 
 const editor: Actor = { accountId: null, name: 'Kansliet', role: 'editor', personId: null };
@@ -272,5 +276,80 @@ describe('Excel', () => {
 		});
 		const e = await refusal(parseLedgerFile('utan-fond.xlsx', xlsx).then((p) => previewLedgerImport(db, p)));
 		expect(e.file).toMatch(/saknar kolumnen Fond/);
+	});
+});
+
+// ---------------------------------------------------------------------------
+// Files that would hurt the server, made once for the suite, in memory.
+
+async function storedFiles() {
+	const [{ n }] = await db.select({ n: count() }).from(storedFile);
+	return n;
+}
+
+/** A refusal of the upload: its message on the file field, and nothing saved or stored. (How fast: bench/import.ts.) */
+async function refusedUpload(name: string, content: Uint8Array): Promise<string> {
+	const [ledger, files] = [await ledgerCount(), await storedFiles()];
+	const e = await refusal(stageLedgerImport(db, editor, { name, content }));
+	expect(await ledgerCount()).toBe(ledger);
+	expect(await storedFiles()).toBe(files);
+	return e.file;
+}
+
+describe('files that would hurt the server', () => {
+	it('previews a 10 MB CSV of 130 000 rows with its counts, keeping only the rows it shows', async () => {
+		const csv = bigCsv({ fund: 'Drift', category: 'Personalkostnader', year: 2024 });
+		expect(csv.byteLength).toBeGreaterThan(9.5 * 1024 * 1024);
+		expect(csv.byteLength).toBeLessThan(10 * 1024 * 1024);
+		const staged = await stageLedgerImport(db, editor, { name: 'stor.csv', content: csv });
+		expect(staged.goodCount).toBe(BIG_ROWS - BIG_REFUSED);
+		expect(staged.refusedCount).toBe(BIG_REFUSED);
+		expect(staged.years).toEqual([2024]);
+		expect(staged.good).toHaveLength(100);
+		expect(staged.good[0]).toMatchObject({ line: 2, values: { date: '2024-02-02', fundId, categoryId: staffId, amount: 200150 } });
+		expect(staged.refused).toHaveLength(BIG_REFUSED);
+		expect(staged.refused[0].line).toBe(1001);
+		expect(staged.refused[0].errors).toEqual(["Rad 1001: Fond: det finns ingen fond som heter 'Ingen sådan fond'."]);
+	}, 30_000);
+
+	it('refuses a zip bomb from its directory before inflating it', async () => {
+		const bomb = zipBomb(300);
+		expect(bomb.byteLength).toBeLessThan(1024 * 1024);
+		expect(await refusedUpload('bomb.xlsx', bomb)).toBe(
+			'Filen är för stor uppackad: 300 MB (högst 100 MB). Dela upp den i mindre filer eller spara den som CSV.'
+		);
+	});
+
+	it('refuses a zip bomb whose directory lies about its size, while inflating it', async () => {
+		const liar = zipBomb(300, 2000);
+		expect(await refusedUpload('lögn.xlsx', liar)).toMatch(
+			/^Filen kunde inte läsas som en Excel-fil .*Delen xl\/worksheets\/sheet1\.xml är större än filen själv anger/
+		);
+	});
+
+	it('refuses a part packed far harder than a workbook is', async () => {
+		const packed = workbookWithSheet(new Uint8Array(20 * 1024 * 1024).fill(0x20));
+		expect(await refusedUpload('packad.xlsx', packed)).toMatch(
+			/^Filen är packad ovanligt hårt \(xl\/worksheets\/sheet1\.xml packas upp [\d\s]+ gånger; högst 100\)/
+		);
+	});
+
+	it('refuses a workbook with a cell of 300 000 characters, naming the cell', async () => {
+		const xlsx = giantCellWorkbook(300_000);
+		expect(await refusedUpload('cell.xlsx', xlsx)).toMatch(/^Cell E3 har 300\s000 tecken; högst 32\s767\.$/);
+	});
+
+	it('refuses a CSV with too many columns, too many rows or too long a cell', async () => {
+		const wide = [
+			'Datum;Fond;Kategori;Belopp;' + Array.from({ length: 146 }, (_, i) => `Extra ${i}`).join(';'),
+			'2024-01-01;Drift;Lokaler;10'
+		];
+		expect(await refusedUpload('bred.csv', utf8(wide.join('\n')))).toBe('Rad 1 har 150 kolumner; högst 100.');
+
+		const long = utf8('Datum;Fond;Kategori;Belopp;Beskrivning\n2024-01-01;Drift;Lokaler;10;' + 'y'.repeat(40_000) + '\n');
+		expect(await refusedUpload('lång.csv', long)).toMatch(/^Cell E2 har 40\s000 tecken; högst 32\s767\.$/);
+
+		const many = utf8('Datum;Fond;Kategori;Belopp\n' + '2024-01-01;Drift;Lokaler;1\n'.repeat(200_000));
+		expect(await refusedUpload('lång-lista.csv', many)).toMatch(/^Filen har fler än 200\s000 rader; högst 200\s000\./);
 	});
 });

@@ -269,3 +269,10 @@ function row(id: number | null, kind: 'income' | 'cost', label: string, budget: 
 		percent: budget ? Math.round((outcome / budget) * 1000) / 10 : null
 	};
 }
+
+/** A category's label in a year: the latest label from that year or before (labels ascending by year), else its name. */
+export function labelIn(c: { name: string; labels: { fromYear: number; label: string }[] }, year: number): string {
+	let label = c.name;
+	for (const l of c.labels) if (l.fromYear <= year) label = l.label;
+	return label;
+}

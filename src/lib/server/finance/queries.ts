@@ -20,7 +20,7 @@ import {
 } from '../db/schema/index.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Page, Paged } from '../organisation/queries.ts';
-import { budgetOutcome, type Ore } from '../../core/finance.ts';
+import { budgetOutcome, labelIn, type Ore } from '../../core/finance.ts';
 
 type Reader = Db | Tx;
 
@@ -87,12 +87,8 @@ export async function listCategories(db: Reader): Promise<Category[]> {
 	}));
 }
 
-/** The category's label in a year: the latest label from that year or before, else its name. */
-export function labelIn(c: Category, year: number): string {
-	let label = c.name;
-	for (const l of c.labels) if (l.fromYear <= year) label = l.label;
-	return label;
-}
+/** The category's label in a year (in the core, so that the import's worker reads it without the database). */
+export { labelIn };
 
 // ---------------------------------------------------------------------------
 // The ledger

@@ -5,11 +5,6 @@ import { requirePage, runForm, uploadedFile } from '#lib/server/web.ts';
 import { commitStoredImport, previewStoredImport, stageLedgerImport, type StagedImport } from '#lib/server/finance/import.ts';
 import { labelIn, listCategories, listFunds, listProjects } from '#lib/server/finance/queries.ts';
 
-/** Good rows shown in the preview; all are saved. */
-const SHOWN_GOOD = 200;
-/** Refused rows shown: enough for any file with real mistakes; beyond, the file is the wrong one. */
-const SHOWN_REFUSED = 1000;
-
 export const load: PageServerLoad = async (event) => {
 	requirePage(event, 'editor');
 	const q = event.url.searchParams;
@@ -33,7 +28,11 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** The preview as the page shows it: names instead of ids, at most SHOWN_GOOD good rows. */
+/**
+ * The preview as the page shows it: names instead of ids, the counts of every
+ * row, and only the rows the service kept (the first PREVIEW_GOOD good and
+ * PREVIEW_REFUSED refused ones), however large the file.
+ */
 async function previewView(staged: StagedImport) {
 	const d = db();
 	const [funds, categories, projects] = [await listFunds(d), await listCategories(d), await listProjects(d)];
@@ -44,10 +43,10 @@ async function previewView(staged: StagedImport) {
 		fileId: staged.fileId,
 		fileName: staged.name,
 		alreadyImported: staged.alreadyImported,
-		goodCount: staged.good.length,
-		refusedCount: staged.refused.length,
-		years: [...new Set(staged.good.map((g) => Number(g.values.date.slice(0, 4))))].sort((a, b) => a - b),
-		good: staged.good.slice(0, SHOWN_GOOD).map(({ line, values: v }) => {
+		goodCount: staged.goodCount,
+		refusedCount: staged.refusedCount,
+		years: staged.years,
+		good: staged.good.map(({ line, values: v }) => {
 			const c = category.get(v.categoryId);
 			return {
 				line,
@@ -60,7 +59,7 @@ async function previewView(staged: StagedImport) {
 				project: v.projectId ? (projectName.get(v.projectId) ?? '') : null
 			};
 		}),
-		refused: staged.refused.slice(0, SHOWN_REFUSED)
+		refused: staged.refused
 	};
 }
 
