@@ -50,7 +50,7 @@ export async function runForm<T>(
 	work: (input: Record<string, string | string[]>) => Promise<T>,
 	options: FormOptions = {}
 ) {
-	const input = formValues(await event.request.formData());
+	const input = formValues(await formDataOf(event));
 	const values = Object.fromEntries(Object.entries(input).filter(([k]) => !options.hide?.includes(k)));
 	const refused = (status: number, errors: Record<string, string>, message?: string) =>
 		fail(status, { values, errors, message, ...options.extra });
@@ -117,9 +117,21 @@ export function yearParam(value: string | undefined): number {
 	return year;
 }
 
-/** The file a multipart form posted, or null; read from a clone, before runForm takes the body (formValues leaves files out). */
+const parsedForms = new WeakMap<Request, Promise<FormData>>();
+
+/** The request's form, parsed once however many helpers ask for it (a 10 MB upload was parsed twice). */
+export function formDataOf(event: RequestEvent): Promise<FormData> {
+	let form = parsedForms.get(event.request);
+	if (!form) {
+		form = event.request.formData();
+		parsedForms.set(event.request, form);
+	}
+	return form;
+}
+
+/** The file a multipart form posted, or null. */
 export async function uploadedFile(event: RequestEvent, name = 'file') {
-	const data = await event.request.clone().formData();
+	const data = await formDataOf(event);
 	const f = data.get(name);
 	if (!(f instanceof File) || f.size === 0) return null;
 	return { name: f.name, mediaType: f.type || 'application/octet-stream', content: new Uint8Array(await f.arrayBuffer()) };
