@@ -19,6 +19,7 @@ export interface LoadFigures {
 	rps: number;
 	p50: number;
 	p95: number;
+	p975: number;
 	p99: number;
 	max: number;
 	bytesPerRequest: number;
@@ -72,6 +73,7 @@ export async function load({ url, connections, seconds, warmupSeconds, headers }
 		rps: times.length / elapsed,
 		p50: percentile(sorted, 50),
 		p95: percentile(sorted, 95),
+		p975: percentile(sorted, 97.5),
 		p99: percentile(sorted, 99),
 		max: sorted.length ? sorted[sorted.length - 1] : NaN,
 		bytesPerRequest: times.length ? bytes / times.length : 0,

@@ -23,6 +23,7 @@ import { benchDuties, median, YEARS as DUTY_YEARS } from './governance.ts';
 import { benchReports, describeReports, YEAR as REPORT_YEAR } from './reports.ts';
 import { shutdownUnderLoad } from './shutdown.ts';
 import { benchImport, describeImport } from './import.ts';
+import { benchMembers, describeMembers, TARGETS as MEMBER_TARGETS } from './members.ts';
 import { createDb } from '../src/lib/server/db/client.ts';
 import { SYSTEM } from '../src/lib/server/actor.ts';
 import { listMeetings } from '../src/lib/server/meetings/queries.ts';
@@ -30,6 +31,8 @@ import { meetingDocument } from '../src/lib/server/meetings/document.ts';
 
 const DATA_DIR = path.join(ROOT, '.tmp', 'bench-data');
 const ADMIN = { SAMVERKA_ADMIN_EMAIL: 'bench@samverka.local', SAMVERKA_ADMIN_PASSWORD: 'bench-lösenord-som-räcker' };
+/** The bench's server counts each request's database round trips (x-samverka-round-trips), for section 3b. */
+const SERVER_ENV = { ...ADMIN, SAMVERKA_ROUND_TRIPS: '1' };
 const CONNECTIONS = 50;
 const SECONDS = 10;
 const WARMUP_SECONDS = 2;
@@ -119,7 +122,7 @@ async function coldStart(): Promise<Started> {
 	fs.rmSync(DATA_DIR, { recursive: true, force: true });
 	fs.mkdirSync(path.dirname(DATA_DIR), { recursive: true });
 
-	const first = await startServer({ dataDir: DATA_DIR, env: ADMIN });
+	const first = await startServer({ dataDir: DATA_DIR, env: SERVER_ENV });
 	let stopMs: number;
 	try {
 		console.log(`  (a) first start of all (fresh ${path.relative(ROOT, DATA_DIR)}/: initdb, migrations, demo data, administrator)`);
@@ -130,7 +133,7 @@ async function coldStart(): Promise<Started> {
 	}
 	console.log(`      stopped with SIGTERM, database included, in ${s(stopMs)}`);
 
-	const second = await startServer({ dataDir: DATA_DIR, env: ADMIN });
+	const second = await startServer({ dataDir: DATA_DIR, env: SERVER_ENV });
 	console.log('  (b) database already initialised (same data directory, demo data in place)');
 	console.log(
 		`      ${pad(s(second.readyMs), 10)}  target < ${s(TARGET_READY_MS)}   ${verdict('cold start, database initialised', second.readyMs < TARGET_READY_MS)}`
@@ -517,6 +520,19 @@ async function publishedReports(server: Started, cookie: string) {
 	console.log('');
 }
 
+/** Issue 22: the pages members work in, signed in and rendered each time, with their round trips. */
+async function membersPages(server: Started, cookie: string) {
+	console.log(
+		`3b. Signed in, every request rendered: ${CONNECTIONS} connections, ${SECONDS} s per page after a ${WARMUP_SECONDS} s warm-up, each against the static route measured right before it`
+	);
+	console.log(
+		`   targets: ≥ ${MEMBER_TARGETS.pageShare * 100} % of static req/s (the API ≥ ${MEMBER_TARGETS.apiShare * 100} %), p97.5 ≤ ${MEMBER_TARGETS.p975Multiple}× static, ≤ ${MEMBER_TARGETS.roundTrips} database round trips per request (one request alone, counted by the server)`
+	);
+	const rows = await benchMembers(server.base, cookie, { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+	for (const line of describeMembers(rows, verdict)) console.log(line);
+	console.log('');
+}
+
 /** The minutes of the demo meeting (20 November 2020) as PDF and DOCX, read from the bench server's database. */
 async function meetingDocuments() {
 	console.log('4. Documents: the minutes of the demo meeting of 20 November 2020, generated 30 times each after a warm-up');
@@ -616,6 +632,7 @@ async function main() {
 		server = await coldStart();
 		const cookie = await underLoad(server);
 		memory(server);
+		await membersPages(server, cookie);
 		await meetingDocuments();
 		// Before the sections that generate data into the same database: the report is the demo's 2021 as published.
 		await publishedReports(server, cookie);

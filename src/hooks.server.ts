@@ -94,7 +94,9 @@ const OPEN_TO_ALL = new Set(['/login', '/logout', '/api/v1/session', '/login/for
 
 const respond: Handle = async ({ event, resolve }) => {
 	const cacheKey = anonymousCacheKey(event.request);
-	if (cacheKey) {
+	// A request that asks for no cached copy (Cache-Control: no-cache, as a browser's reload sends) is rendered; its answer is kept all the same.
+	const fresh = /\bno-cache\b/i.test(event.request.headers.get('cache-control') ?? '');
+	if (cacheKey && !fresh) {
 		const hit = cachedResponse(cacheKey);
 		if (hit) return hit;
 	}
@@ -139,7 +141,7 @@ const respond: Handle = async ({ event, resolve }) => {
 	const refusal = apiRequestRefusal(event.request, event.url, signedInBy);
 	if (refusal) return refusal;
 	const memberKey = cacheKey ? null : memberCacheKey(event.request, event.url, event.locals.actor.accountId);
-	if (memberKey) {
+	if (memberKey && !fresh) {
 		const hit = cachedResponse(memberKey);
 		if (hit) return hit;
 	}

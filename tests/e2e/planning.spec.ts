@@ -92,12 +92,13 @@ test("a network member adds follow-up to their network's activity, cannot to ano
 	await expect(page.getByRole('link', { name: MEMBER.name, exact: true }).first()).toBeVisible();
 
 	await page.goto('/admin/accounts');
-	await page.getByRole('textbox', { name: 'Namn', exact: true }).fill(MEMBER.name);
-	await page.getByRole('textbox', { name: 'E-post', exact: true }).fill(MEMBER.email);
-	await page.getByLabel('Lösenord').fill(MEMBER.password);
-	await page.getByLabel('Roll').selectOption({ label: 'Medlem' });
-	await page.getByLabel('Person i registret').selectOption({ label: `${MEMBER.name}, ${MEMBER.title}` });
-	await page.getByRole('button', { name: 'Skapa konto' }).click();
+	const newAccount = page.getByRole('form', { name: 'Nytt konto' });
+	await newAccount.getByRole('textbox', { name: 'Namn', exact: true }).fill(MEMBER.name);
+	await newAccount.getByRole('textbox', { name: 'E-post', exact: true }).fill(MEMBER.email);
+	await newAccount.getByLabel('Lösenord').fill(MEMBER.password);
+	await newAccount.getByLabel('Roll').selectOption({ label: 'Medlem' });
+	await newAccount.getByLabel('Person i registret').selectOption({ label: `${MEMBER.name}, ${MEMBER.title}` });
+	await newAccount.getByRole('button', { name: 'Skapa konto' }).click();
 	await expect(page.getByRole('status')).toContainText(`Kontot ${MEMBER.email} är skapat.`);
 	await page.getByRole('button', { name: 'Logga ut' }).click();
 	await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible();
