@@ -1,6 +1,6 @@
 // Reading the plans: the plan of a year with its action plan under the goal
 // structure of that year, its follow-up, one activity in full, and who may follow it up.
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import {
 	activity,
@@ -70,7 +70,10 @@ export interface PlanFilter {
 	status?: ActivityStatus;
 }
 
-function activityConditions(db: Db, planId: number | undefined, f: PlanFilter): SQL | undefined {
+/** A filter whose values may be placeholders of a prepared statement. */
+type FilterValues = { [K in keyof PlanFilter]?: PlanFilter[K] | Placeholder };
+
+function activityConditions(db: Db, planId: number | undefined, f: FilterValues): SQL | undefined {
 	const responsibleWhere = (c: SQL) =>
 		inArray(activity.id, db.select({ id: activityResponsible.activityId }).from(activityResponsible).where(c));
 	return and(
@@ -169,9 +172,9 @@ export interface PlanCommentRow {
  * filter with who is responsible and their follow-up counted, and (when asked)
  * the municipalities' comments on it.
  */
-async function readPlan(db: Db, year: number, f: PlanFilter, withComments: boolean) {
+function planQuery(db: Db, name: string, f: FilterValues, withComments: boolean) {
 	const conditions = activityConditions(db, undefined, f);
-	const [row] = await db
+	return db
 		.select({
 			plan,
 			programmeName: programme.name,
@@ -204,7 +207,36 @@ async function readPlan(db: Db, year: number, f: PlanFilter, withComments: boole
 		.leftJoin(programme, eq(programme.id, plan.programmeId))
 		.leftJoin(decision, eq(decision.id, plan.adoptedDecisionId))
 		.leftJoin(body, eq(body.id, decision.bodyId))
-		.where(eq(plan.year, year));
+		.where(eq(plan.year, sql.placeholder('year')))
+		.prepare(name);
+}
+
+// Prepared statements, one per database and shape of the query: PostgreSQL
+// plans a query of this size in more time than it runs it (4 ms against 2).
+const prepared = new WeakMap<Db, Map<string, unknown>>();
+function preparedFor<T>(db: Db, name: string, make: () => T): T {
+	let map = prepared.get(db);
+	if (!map) prepared.set(db, (map = new Map()));
+	let q = map.get(name) as T | undefined;
+	if (!q) map.set(name, (q = make()));
+	return q;
+}
+
+async function readPlan(db: Db, year: number, f: PlanFilter, withComments: boolean) {
+	const name = `plan_page_${f.status ? 's' : ''}${f.bodyId ? 'b' : ''}${f.municipalityId ? 'm' : ''}${withComments ? 'c' : ''}`;
+	const query = preparedFor(db, name, () =>
+		planQuery(
+			db,
+			name,
+			{
+				status: f.status ? sql.placeholder('status') : undefined,
+				bodyId: f.bodyId ? sql.placeholder('bodyId') : undefined,
+				municipalityId: f.municipalityId ? sql.placeholder('municipalityId') : undefined
+			},
+			withComments
+		)
+	);
+	const [row] = await query.execute({ year, status: f.status, bodyId: f.bodyId, municipalityId: f.municipalityId });
 	if (!row) throw new NotFoundError(`Verksamhetsplanen för ${year}`);
 	return row;
 }
@@ -346,7 +378,7 @@ const activityFields = {
 	from activity ct join plan ctp on ctp.id = ct.plan_id where ct.carried_from_id = ${activity.id})`
 };
 
-function activityQuery<E extends Record<string, SQL.Aliased | SQL>>(db: Db, id: number, extra: E) {
+function activityQuery<E extends Record<string, SQL.Aliased | SQL>>(db: Db, name: string, extra: E) {
 	return db
 		.select({ ...activityFields, ...extra })
 		.from(activity)
@@ -354,10 +386,11 @@ function activityQuery<E extends Record<string, SQL.Aliased | SQL>>(db: Db, id: 
 		.leftJoin(subGoal, eq(subGoal.id, activity.subGoalId))
 		.leftJoin(focusArea, eq(focusArea.id, subGoal.focusAreaId))
 		.leftJoin(planArea, eq(planArea.id, activity.planAreaId))
-		.where(eq(activity.id, id));
+		.where(eq(activity.id, sql.placeholder('id')))
+		.prepare(name);
 }
 
-type ActivityRow = Awaited<ReturnType<typeof activityQuery<{}>>>[number];
+type ActivityRow = Awaited<ReturnType<ReturnType<typeof activityQuery<{}>>['execute']>>[number];
 
 function activityOf(row: ActivityRow) {
 	return {
@@ -376,7 +409,7 @@ function activityOf(row: ActivityRow) {
 
 /** One activity in full, in one round trip. */
 export async function getActivity(db: Db, id: number) {
-	const [row] = await activityQuery(db, id, {});
+	const [row] = await preparedFor(db, 'activity_full', () => activityQuery(db, 'activity_full', {})).execute({ id });
 	if (!row) throw new NotFoundError('Aktiviteten');
 	return activityOf(row);
 }
@@ -390,9 +423,27 @@ export async function getActivity(db: Db, id: number) {
 export async function activityPage(db: Db, actor: Actor, id: number, today = todayIso()) {
 	const editor = hasRole(actor, 'editor');
 	const personId = actor.personId;
+	// The shape of the statement: who may follow up and which meetings count depend on the kind of actor only.
+	const asMember = !editor && actor.role === 'member' && personId !== null;
+	const ownBodies = !editor && !!personId && hasRole(actor, 'member');
+	const name = `activity_page_${editor ? 'e' : ''}${asMember ? 'm' : ''}${ownBodies ? 'o' : ''}`;
+	const query = preparedFor(db, name, () => activityPageQuery(db, name, editor, asMember, ownBodies));
+	const [row] = await query.execute({ id, personId, today });
+	if (!row) throw new NotFoundError('Aktiviteten');
+	return {
+		activity: activityOf(row),
+		mayFollowUp: row.mayFollowUp,
+		meetings: row.meetings.map((m) => ({ ...m, startsAt: new Date(m.startsAt) })),
+		targets: row.targets.map((t) => ({ ...t, ...targetState(t.held, t.count) }))
+	};
+}
+
+function activityPageQuery(db: Db, name: string, editor: boolean, asMember: boolean, ownBodies: boolean) {
+	const personId = sql.placeholder('personId');
+	const today = sql`${sql.placeholder('today')}`;
 	const mayFollowUp: SQL<boolean> = editor
 		? sql`true`
-		: actor.role !== 'member' || personId === null
+		: !asMember
 			? sql`false`
 			: sql`exists (select 1 from activity_responsible ar
 				left join ${membership} on ${membership.bodyId} = ar.body_id and ${membership.personId} = ${personId} and ${membershipHeldOn(today)}
@@ -402,8 +453,8 @@ export async function activityPage(db: Db, actor: Actor, id: number, today = tod
 		? sql`true`
 		: sql`m.id in (select mb.meeting_id from meeting_body mb where mb.body_id in (
 			select br.body_id from body_rules br where br.public_meetings
-			union select ms.body_id from membership ms where ${personId && hasRole(actor, 'member') ? sql`ms.person_id = ${personId}` : sql`false`}))`;
-	const [row] = await activityQuery(db, id, {
+			union select ms.body_id from membership ms where ${ownBodies ? sql`ms.person_id = ${personId}` : sql`false`}))`;
+	return activityQuery(db, name, {
 		mayFollowUp: sql<boolean>`${mayFollowUp}`,
 		meetings: sql<
 			{ meetingId: number; startsAt: string; title: string | null; kind: string; itemTitle: string }[]
@@ -431,13 +482,6 @@ export async function activityPage(db: Db, actor: Actor, id: number, today = tod
 				where emo.organisation_id = t.organisation_id and em.status = 'held' and extract(year from em.held_from)::int = ${plan.year})
 		) order by o.name), '[]') from activity_target t join organisation o on o.id = t.organisation_id where t.activity_id = ${activity.id})`
 	});
-	if (!row) throw new NotFoundError('Aktiviteten');
-	return {
-		activity: activityOf(row),
-		mayFollowUp: row.mayFollowUp,
-		meetings: row.meetings.map((m) => ({ ...m, startsAt: new Date(m.startsAt) })),
-		targets: row.targets.map((t) => ({ ...t, ...targetState(t.held, t.count) }))
-	};
 }
 
 export type ActivityDetail = Awaited<ReturnType<typeof getActivity>>;
