@@ -1,14 +1,12 @@
 // Reading the plans: the plan of a year with its action plan under the goal
 // structure of that year, its follow-up, one activity in full, and who may follow it up.
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, count, desc, eq, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import {
 	activity,
 	activityResponsible,
 	body,
 	decision,
-	decisionActivity,
 	focusArea,
 	followUp,
 	membership,
@@ -23,7 +21,17 @@ import { NotFoundError } from '../errors.ts';
 import { hasRole, type Actor } from '../actor.ts';
 import { membershipHeldOn } from '../organisation/queries.ts';
 import { todayIso } from '../../core/format.ts';
-import { groupByFocusArea, inForceDuringYear, programmeStructure, pushTo } from './structure.ts';
+import { targetState } from '../../core/governance.ts';
+import {
+	focusAreasJson,
+	groupByFocusArea,
+	inForceDuringYear,
+	programmeStructure,
+	pushTo,
+	subGoalsJson,
+	type FocusAreaRow,
+	type SubGoalRow
+} from './structure.ts';
 import { countStatuses, isActivityStatus, isLate, structureDateForYear, type ActivityStatus } from '../../core/planning.ts';
 
 export async function listPlans(db: Db) {
@@ -56,47 +64,16 @@ export interface ResponsibleLabel {
 	label: string;
 }
 
-/** Who is responsible for each activity, in the order given. */
-export async function responsibleOf(db: Db | Tx, activityIds: number[]) {
-	const out = new Map<number, ResponsibleLabel[]>();
-	if (!activityIds.length) return out;
-	const rows = await db
-		.select({
-			activityId: activityResponsible.activityId,
-			bodyId: activityResponsible.bodyId,
-			bodyName: sql<string | null>`coalesce(${body.shortName}, ${body.name})`,
-			municipalityId: activityResponsible.municipalityId,
-			municipalityName: municipality.name,
-			personId: activityResponsible.personId,
-			personName: person.name,
-			text: activityResponsible.text
-		})
-		.from(activityResponsible)
-		.leftJoin(body, eq(body.id, activityResponsible.bodyId))
-		.leftJoin(municipality, eq(municipality.id, activityResponsible.municipalityId))
-		.leftJoin(person, eq(person.id, activityResponsible.personId))
-		.where(inArray(activityResponsible.activityId, activityIds))
-		.orderBy(asc(activityResponsible.position), asc(activityResponsible.id));
-	for (const r of rows) {
-		const label: ResponsibleLabel = r.bodyId
-			? { kind: 'body', id: r.bodyId, label: r.bodyName ?? '' }
-			: r.municipalityId
-				? { kind: 'municipality', id: r.municipalityId, label: r.municipalityName ?? '' }
-				: r.personId
-					? { kind: 'person', id: r.personId, label: r.personName ?? '' }
-					: { kind: 'text', id: null, label: r.text ?? '' };
-		pushTo(out, r.activityId, label);
-	}
-	return out;
-}
-
 export interface PlanFilter {
 	bodyId?: number;
 	municipalityId?: number;
 	status?: ActivityStatus;
 }
 
-function activityConditions(db: Db, planId: number | undefined, f: PlanFilter): SQL | undefined {
+/** A filter whose values may be placeholders of a prepared statement. */
+type FilterValues = { [K in keyof PlanFilter]?: PlanFilter[K] | Placeholder };
+
+function activityConditions(db: Db, planId: number | undefined, f: FilterValues): SQL | undefined {
 	const responsibleWhere = (c: SQL) =>
 		inArray(activity.id, db.select({ id: activityResponsible.activityId }).from(activityResponsible).where(c));
 	return and(
@@ -125,57 +102,172 @@ export async function getPlanByYear(db: Db, year: number) {
 	};
 }
 
+/** Who is responsible for the activity whose id is the SQL given, as JSON labels in order. */
+const responsibleJson = (activityId: string) =>
+	sql.raw(`(select coalesce(json_agg(json_build_object(
+		'kind', case when r.body_id is not null then 'body' when r.municipality_id is not null then 'municipality'
+			when r.person_id is not null then 'person' else 'text' end,
+		'id', coalesce(r.body_id, r.municipality_id, r.person_id),
+		'label', case when r.body_id is not null then coalesce(rb.short_name, rb.name, '') when r.municipality_id is not null then coalesce(rm.name, '')
+			when r.person_id is not null then coalesce(rp.name, '') else coalesce(r.text, '') end
+	) order by r.position, r.id), '[]')
+	from activity_responsible r left join body rb on rb.id = r.body_id left join municipality rm on rm.id = r.municipality_id
+	left join person rp on rp.id = r.person_id where r.activity_id = ${activityId})`);
+
+/** The follow-up entries of the activity whose id is the SQL given, in date order; timestamps as text (see followUpRow). */
+const followUpsJson = (activityId: string) =>
+	sql.raw(`(select coalesce(json_agg(json_build_object(
+		'id', f.id, 'activityId', f.activity_id, 'date', f.date, 'text', f.text, 'accountId', f.account_id, 'author', f.author,
+		'source', f.source, 'version', f.version, 'createdAt', f.created_at, 'updatedAt', f.updated_at
+	) order by f.date, f.id), '[]') from follow_up f where f.activity_id = ${activityId})`);
+
+type FollowUpJson = Omit<typeof followUp.$inferSelect, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+const followUpRow = (f: FollowUpJson): typeof followUp.$inferSelect => ({
+	...f,
+	createdAt: new Date(f.createdAt),
+	updatedAt: new Date(f.updatedAt)
+});
+
+interface OverviewActivityJson {
+	id: number;
+	subGoalId: number | null;
+	planAreaId: number | null;
+	title: string;
+	timing: string | null;
+	comment: string | null;
+	status: string;
+	targetCount: number | null;
+	targetText: string | null;
+	reportText: string | null;
+	carriedFromId: number | null;
+	position: number;
+	followUps: number;
+	lastFollowUp: string | null;
+	responsible: ResponsibleLabel[];
+}
+
+interface PlanAreaJson {
+	id: number;
+	planId: number;
+	name: string;
+	description: string | null;
+	position: number;
+	version: number;
+}
+
+export interface PlanCommentRow {
+	id: number;
+	municipalityId: number;
+	municipality: string;
+	sentOn: string;
+	deadline: string;
+	answeredOn: string | null;
+	answer: string | null;
+	version: number;
+}
+
+/**
+ * The plan of a year and everything its overview shows, in one query: the goal
+ * structure of its programme, its own areas, the activities that pass the
+ * filter with who is responsible and their follow-up counted, and (when asked)
+ * the municipalities' comments on it.
+ */
+function planQuery(db: Db, name: string, f: FilterValues, withComments: boolean) {
+	const conditions = activityConditions(db, undefined, f);
+	return db
+		.select({
+			plan,
+			programmeName: programme.name,
+			programmeShortName: programme.shortName,
+			decision,
+			decidedBody: body.name,
+			focusAreas: sql<
+				FocusAreaRow[] | null
+			>`case when ${plan.programmeId} is not null then ${focusAreasJson(sql`${plan.programmeId}`)} end`,
+			subGoals: sql<SubGoalRow[] | null>`case when ${plan.programmeId} is not null then ${subGoalsJson(sql`${plan.programmeId}`)} end`,
+			areas: sql<PlanAreaJson[]>`(select coalesce(json_agg(json_build_object(
+				'id', pa.id, 'planId', pa.plan_id, 'name', pa.name, 'description', pa.description, 'position', pa.position, 'version', pa.version
+			) order by pa.position, pa.id), '[]') from plan_area pa where pa.plan_id = ${plan.id})`,
+			activities: sql<OverviewActivityJson[]>`(select coalesce(json_agg(json_build_object(
+				'id', a.id, 'subGoalId', a.sub_goal_id, 'planAreaId', a.plan_area_id, 'title', a.title, 'timing', a.timing,
+				'comment', a.comment, 'status', a.status, 'targetCount', a.target_count, 'targetText', a.target_text,
+				'reportText', a.report_text, 'carriedFromId', a.carried_from_id, 'position', a.position,
+				'followUps', coalesce(fu.n, 0), 'lastFollowUp', fu.last, 'responsible', ${responsibleJson('a.id')}
+			) order by a.position, a.id), '[]')
+			from (select * from ${activity} where ${activity.planId} = ${plan.id}${conditions ? sql` and ${conditions}` : sql``}) a
+			left join lateral (select count(*)::int as n, max(f.date)::text as last from follow_up f where f.activity_id = a.id) fu on true)`,
+			comments: withComments
+				? sql<PlanCommentRow[]>`(select coalesce(json_agg(json_build_object(
+					'id', c.id, 'municipalityId', c.municipality_id, 'municipality', m.name, 'sentOn', c.sent_on, 'deadline', c.deadline,
+					'answeredOn', c.answered_on, 'answer', c.answer, 'version', c.version
+				) order by m.name collate "sv-SE-x-icu"), '[]') from plan_comment c join municipality m on m.id = c.municipality_id where c.plan_id = ${plan.id})`
+				: sql<PlanCommentRow[]>`'[]'::json`
+		})
+		.from(plan)
+		.leftJoin(programme, eq(programme.id, plan.programmeId))
+		.leftJoin(decision, eq(decision.id, plan.adoptedDecisionId))
+		.leftJoin(body, eq(body.id, decision.bodyId))
+		.where(eq(plan.year, sql.placeholder('year')))
+		.prepare(name);
+}
+
+// Prepared statements, one per database and shape of the query: PostgreSQL
+// plans a query of this size in more time than it runs it (4 ms against 2).
+const prepared = new WeakMap<Db, Map<string, unknown>>();
+function preparedFor<T>(db: Db, name: string, make: () => T): T {
+	let map = prepared.get(db);
+	if (!map) prepared.set(db, (map = new Map()));
+	let q = map.get(name) as T | undefined;
+	if (!q) map.set(name, (q = make()));
+	return q;
+}
+
+async function readPlan(db: Db, year: number, f: PlanFilter, withComments: boolean) {
+	const name = `plan_page_${f.status ? 's' : ''}${f.bodyId ? 'b' : ''}${f.municipalityId ? 'm' : ''}${withComments ? 'c' : ''}`;
+	const query = preparedFor(db, name, () =>
+		planQuery(
+			db,
+			name,
+			{
+				status: f.status ? sql.placeholder('status') : undefined,
+				bodyId: f.bodyId ? sql.placeholder('bodyId') : undefined,
+				municipalityId: f.municipalityId ? sql.placeholder('municipalityId') : undefined
+			},
+			withComments
+		)
+	);
+	const [row] = await query.execute({ year, status: f.status, bodyId: f.bodyId, municipalityId: f.municipalityId });
+	if (!row) throw new NotFoundError(`Verksamhetsplanen för ${year}`);
+	return row;
+}
+
 /**
  * The follow-up overview of a year: the plan, its action plan under the goal
  * structure as it stood that year, each activity's status, responsible parties
- * and follow-up, and the counts per focus area.
+ * and follow-up, and the counts per focus area. One round trip.
  */
 export async function planOverview(db: Db, year: number, f: PlanFilter = {}, today = todayIso()) {
-	const p = await getPlanByYear(db, year);
-	// Follow-up per activity of this plan only, aggregated once.
-	const fu = db
-		.select({
-			activityId: followUp.activityId,
-			n: count().as('n'),
-			last: sql<string | null>`max(${followUp.date})::text`.as('last')
-		})
-		.from(followUp)
-		.innerJoin(activity, eq(activity.id, followUp.activityId))
-		.where(eq(activity.planId, p.id))
-		.groupBy(followUp.activityId)
-		.as('fu');
-	const [structure, areas, rows] = await Promise.all([
-		p.programmeId ? programmeStructure(db, p.programmeId) : Promise.resolve(null),
-		db.select().from(planArea).where(eq(planArea.planId, p.id)).orderBy(asc(planArea.position), asc(planArea.id)),
-		db
-			.select({
-				id: activity.id,
-				subGoalId: activity.subGoalId,
-				planAreaId: activity.planAreaId,
-				title: activity.title,
-				timing: activity.timing,
-				comment: activity.comment,
-				status: activity.status,
-				targetCount: activity.targetCount,
-				targetText: activity.targetText,
-				reportText: activity.reportText,
-				carriedFromId: activity.carriedFromId,
-				position: activity.position,
-				followUps: sql<number>`coalesce(${fu.n}, 0)`.mapWith(Number),
-				lastFollowUp: fu.last
-			})
-			.from(activity)
-			.leftJoin(fu, eq(fu.activityId, activity.id))
-			.where(activityConditions(db, p.id, f))
-			.orderBy(asc(activity.position), asc(activity.id))
-	]);
-	const responsible = await responsibleOf(
-		db,
-		rows.map((r) => r.id)
-	);
-	const activities = rows.map((r) => {
+	return overviewOf(await readPlan(db, year, f, false), year, f, today);
+}
+
+/** The plan page's data: the overview and the municipalities' comments on the plan, in one round trip. */
+export async function planPage(db: Db, year: number, f: PlanFilter = {}, today = todayIso()) {
+	const row = await readPlan(db, year, f, true);
+	return { overview: overviewOf(row, year, f, today), comments: row.comments };
+}
+
+function overviewOf(row: Awaited<ReturnType<typeof readPlan>>, year: number, f: PlanFilter, today: string) {
+	const p = {
+		...row.plan,
+		programmeName: row.programmeName,
+		programmeShortName: row.programmeShortName,
+		adoptedDecision: row.decision,
+		decidedBody: row.decidedBody
+	};
+	const structure = row.focusAreas && row.subGoals ? { focusAreas: row.focusAreas, subGoals: row.subGoals } : null;
+	const activities = row.activities.map((r) => {
 		const status = (isActivityStatus(r.status) ? r.status : 'not_started') as ActivityStatus;
-		return { ...r, status, late: isLate({ status, timing: r.timing }, year, today), responsible: responsible.get(r.id) ?? [] };
+		return { ...r, status, late: isLate({ status, timing: r.timing }, year, today) };
 	});
 	type Row = (typeof activities)[number];
 	const bySubGoal = new Map<number, Row[]>();
@@ -204,7 +296,7 @@ export async function planOverview(db: Db, year: number, f: PlanFilter = {}, tod
 				return { focusArea, subGoals: goals, counts: countStatuses(all, year, today) };
 			})
 		: [];
-	const ownAreas = areas.map((a) => {
+	const ownAreas = row.areas.map((a) => {
 		const list = byArea.get(a.id) ?? [];
 		return { area: a, activities: list, counts: countStatuses(list, year, today) };
 	});
@@ -221,107 +313,175 @@ export async function planOverview(db: Db, year: number, f: PlanFilter = {}, tod
 
 export type PlanOverview = Awaited<ReturnType<typeof planOverview>>;
 
-/** The activities of the API: filtered by year, body, municipality and status; each carries its follow-ups. */
+/**
+ * The activities of the API: filtered by year, body, municipality and status; each carries its follow-ups.
+ * One round trip: the total is counted over the same rows (a second query only for a page past the end).
+ */
 export async function listActivities(db: Db, f: PlanFilter & { year?: number }, page: { limit: number; offset: number }) {
 	const where = and(activityConditions(db, undefined, f), f.year ? eq(plan.year, f.year) : undefined);
-	const [{ total }] = await db.select({ total: count() }).from(activity).innerJoin(plan, eq(plan.id, activity.planId)).where(where);
 	const rows = await db
-		.select({ activity, year: plan.year })
+		.select({
+			activity,
+			year: plan.year,
+			total: sql<number>`count(*) over ()`.mapWith(Number),
+			responsible: sql<ResponsibleLabel[]>`${responsibleJson('"activity"."id"')}`,
+			followUps: sql<FollowUpJson[]>`${followUpsJson('"activity"."id"')}`
+		})
 		.from(activity)
 		.innerJoin(plan, eq(plan.id, activity.planId))
 		.where(where)
 		.orderBy(desc(plan.year), asc(activity.position), asc(activity.id))
 		.limit(page.limit)
 		.offset(page.offset);
-	const ids = rows.map((r) => r.activity.id);
-	const [responsible, follow] = await Promise.all([responsibleOf(db, ids), followUpsOf(db, ids)]);
+	const total = rows.length
+		? rows[0].total
+		: page.offset > 0
+			? (await db.select({ total: count() }).from(activity).innerJoin(plan, eq(plan.id, activity.planId)).where(where))[0].total
+			: 0;
 	return {
 		items: rows.map((r) => ({
 			...r.activity,
 			year: r.year,
-			responsible: responsible.get(r.activity.id) ?? [],
-			followUps: follow.get(r.activity.id) ?? []
+			responsible: r.responsible,
+			followUps: r.followUps.map(followUpRow)
 		})),
 		total,
 		...page
 	};
 }
 
-async function followUpsOf(db: Db, activityIds: number[]) {
-	const out = new Map<number, (typeof followUp.$inferSelect)[]>();
-	if (!activityIds.length) return out;
-	const rows = await db
-		.select()
-		.from(followUp)
-		.where(inArray(followUp.activityId, activityIds))
-		.orderBy(asc(followUp.date), asc(followUp.id));
-	for (const r of rows) pushTo(out, r.activityId, r);
-	return out;
-}
+/** An activity in full: where it sits in the plan, who is responsible, its follow-up, decisions, and where it came from and went. */
+const activityFields = {
+	activity,
+	planYear: plan.year,
+	planTitle: plan.title,
+	programmeId: plan.programmeId,
+	subGoalText: subGoal.text,
+	subGoalCode: subGoal.code,
+	focusAreaId: focusArea.id,
+	focusAreaName: focusArea.name,
+	planAreaName: planArea.name,
+	responsible: sql<ResponsibleLabel[]>`${responsibleJson('"activity"."id"')}`,
+	followUps: sql<FollowUpJson[]>`${followUpsJson('"activity"."id"')}`,
+	decisions: sql<
+		{ id: number; decidedOn: string | null; title: string; decidedBy: string; bodyName: string | null; decidedByText: string | null }[]
+	>`(select coalesce(json_agg(json_build_object(
+		'id', d.id, 'decidedOn', d.decided_on, 'title', d.title, 'decidedBy', d.decided_by, 'bodyName', db.name, 'decidedByText', d.decided_by_text
+	) order by d.decided_on nulls last, d.id), '[]')
+	from decision_activity da join decision d on d.id = da.decision_id left join body db on db.id = d.body_id
+	where da.activity_id = ${activity.id})`,
+	carriedFrom: sql<{ id: number; title: string; status: string; year: number } | null>`(select json_build_object(
+		'id', cf.id, 'title', cf.title, 'status', cf.status, 'year', cfp.year)
+	from activity cf join plan cfp on cfp.id = cf.plan_id where cf.id = ${activity.carriedFromId})`,
+	carriedTo: sql<{ id: number; title: string; status: string; year: number }[]>`(select coalesce(json_agg(json_build_object(
+		'id', ct.id, 'title', ct.title, 'status', ct.status, 'year', ctp.year) order by ctp.year, ct.id), '[]')
+	from activity ct join plan ctp on ctp.id = ct.plan_id where ct.carried_from_id = ${activity.id})`
+};
 
-export async function getActivity(db: Db, id: number) {
-	const [row] = await db
-		.select({
-			activity,
-			planYear: plan.year,
-			planTitle: plan.title,
-			programmeId: plan.programmeId,
-			subGoalText: subGoal.text,
-			subGoalCode: subGoal.code,
-			focusAreaId: focusArea.id,
-			focusAreaName: focusArea.name,
-			planAreaName: planArea.name
-		})
+function activityQuery<E extends Record<string, SQL.Aliased | SQL>>(db: Db, name: string, extra: E) {
+	return db
+		.select({ ...activityFields, ...extra })
 		.from(activity)
 		.innerJoin(plan, eq(plan.id, activity.planId))
 		.leftJoin(subGoal, eq(subGoal.id, activity.subGoalId))
 		.leftJoin(focusArea, eq(focusArea.id, subGoal.focusAreaId))
 		.leftJoin(planArea, eq(planArea.id, activity.planAreaId))
-		.where(eq(activity.id, id));
-	if (!row) throw new NotFoundError('Aktiviteten');
-	const carriedFrom = alias(activity, 'carried_from');
-	const [responsible, follow, decisions, from, to] = await Promise.all([
-		responsibleOf(db, [id]),
-		followUpsOf(db, [id]),
-		db
-			.select({
-				id: decision.id,
-				decidedOn: decision.decidedOn,
-				title: decision.title,
-				decidedBy: decision.decidedBy,
-				bodyName: body.name,
-				decidedByText: decision.decidedByText
-			})
-			.from(decisionActivity)
-			.innerJoin(decision, eq(decision.id, decisionActivity.decisionId))
-			.leftJoin(body, eq(body.id, decision.bodyId))
-			.where(eq(decisionActivity.activityId, id))
-			.orderBy(sql`${decision.decidedOn} nulls last`),
-		row.activity.carriedFromId
-			? db
-					.select({ id: carriedFrom.id, title: carriedFrom.title, status: carriedFrom.status, year: plan.year })
-					.from(carriedFrom)
-					.innerJoin(plan, eq(plan.id, carriedFrom.planId))
-					.where(eq(carriedFrom.id, row.activity.carriedFromId))
-			: Promise.resolve([]),
-		db
-			.select({ id: activity.id, title: activity.title, status: activity.status, year: plan.year })
-			.from(activity)
-			.innerJoin(plan, eq(plan.id, activity.planId))
-			.where(eq(activity.carriedFromId, id))
-	]);
+		.where(eq(activity.id, sql.placeholder('id')))
+		.prepare(name);
+}
+
+type ActivityRow = Awaited<ReturnType<ReturnType<typeof activityQuery<{}>>['execute']>>[number];
+
+function activityOf(row: ActivityRow) {
 	return {
 		...row.activity,
 		plan: { id: row.activity.planId, year: row.planYear, title: row.planTitle, programmeId: row.programmeId },
 		subGoal: row.activity.subGoalId ? { id: row.activity.subGoalId, code: row.subGoalCode, text: row.subGoalText ?? '' } : null,
 		focusArea: row.focusAreaId ? { id: row.focusAreaId, name: row.focusAreaName ?? '' } : null,
 		planArea: row.activity.planAreaId ? { id: row.activity.planAreaId, name: row.planAreaName ?? '' } : null,
-		responsible: responsible.get(id) ?? [],
-		followUps: follow.get(id) ?? [],
-		decisions,
-		carriedFrom: from[0] ?? null,
-		carriedTo: to
+		responsible: row.responsible,
+		followUps: row.followUps.map(followUpRow),
+		decisions: row.decisions,
+		carriedFrom: row.carriedFrom,
+		carriedTo: row.carriedTo
 	};
+}
+
+/** One activity in full, in one round trip. */
+export async function getActivity(db: Db, id: number) {
+	const [row] = await preparedFor(db, 'activity_full', () => activityQuery(db, 'activity_full', {})).execute({ id });
+	if (!row) throw new NotFoundError('Aktiviteten');
+	return activityOf(row);
+}
+
+/**
+ * The activity page's data in one round trip: the activity in full, whether the
+ * actor may follow it up (as canFollowUp), the meetings that treated it which
+ * the actor may see (as meetingsOfActivity, with the visibility rules of
+ * meetings/access.ts), and its targets for external meetings (as targetsOf).
+ */
+export async function activityPage(db: Db, actor: Actor, id: number, today = todayIso()) {
+	const editor = hasRole(actor, 'editor');
+	const personId = actor.personId;
+	// The shape of the statement: who may follow up and which meetings count depend on the kind of actor only.
+	const asMember = !editor && actor.role === 'member' && personId !== null;
+	const ownBodies = !editor && !!personId && hasRole(actor, 'member');
+	const name = `activity_page_${editor ? 'e' : ''}${asMember ? 'm' : ''}${ownBodies ? 'o' : ''}`;
+	const query = preparedFor(db, name, () => activityPageQuery(db, name, editor, asMember, ownBodies));
+	const [row] = await query.execute({ id, personId, today });
+	if (!row) throw new NotFoundError('Aktiviteten');
+	return {
+		activity: activityOf(row),
+		mayFollowUp: row.mayFollowUp,
+		meetings: row.meetings.map((m) => ({ ...m, startsAt: new Date(m.startsAt) })),
+		targets: row.targets.map((t) => ({ ...t, ...targetState(t.held, t.count) }))
+	};
+}
+
+function activityPageQuery(db: Db, name: string, editor: boolean, asMember: boolean, ownBodies: boolean) {
+	const personId = sql.placeholder('personId');
+	const today = sql`${sql.placeholder('today')}`;
+	const mayFollowUp: SQL<boolean> = editor
+		? sql`true`
+		: !asMember
+			? sql`false`
+			: sql`exists (select 1 from activity_responsible ar
+				left join ${membership} on ${membership.bodyId} = ar.body_id and ${membership.personId} = ${personId} and ${membershipHeldOn(today)}
+				where ar.activity_id = ${activity.id} and (ar.person_id = ${personId} or ${membership.id} is not null))`;
+	// visibleBodyIds: the secretariat sees every meeting; others those of bodies with public meetings and, signed in, of their own bodies.
+	const visible = editor
+		? sql`true`
+		: sql`m.id in (select mb.meeting_id from meeting_body mb where mb.body_id in (
+			select br.body_id from body_rules br where br.public_meetings
+			union select ms.body_id from membership ms where ${ownBodies ? sql`ms.person_id = ${personId}` : sql`false`}))`;
+	return activityQuery(db, name, {
+		mayFollowUp: sql<boolean>`${mayFollowUp}`,
+		meetings: sql<
+			{ meetingId: number; startsAt: string; title: string | null; kind: string; itemTitle: string }[]
+		>`(select coalesce(json_agg(json_build_object(
+			'meetingId', x.meeting_id, 'startsAt', x.starts_at, 'title', x.title, 'kind', x.kind, 'itemTitle', x.item_title
+		) order by x.starts_at), '[]') from (select distinct m.id as meeting_id, m.starts_at, m.title, m.kind, ai.title as item_title
+			from agenda_item_activity aia join agenda_item ai on ai.id = aia.agenda_item_id join meeting m on m.id = ai.meeting_id
+			where aia.activity_id = ${activity.id} and ${visible}) x)`,
+		targets: sql<
+			{
+				id: number;
+				activityId: number;
+				activity: string;
+				year: number;
+				organisationId: number;
+				organisation: string;
+				count: number;
+				note: string | null;
+				held: number;
+			}[]
+		>`(select coalesce(json_agg(json_build_object(
+			'id', t.id, 'activityId', ${activity.id}, 'activity', ${activity.title}, 'year', ${plan.year}, 'organisationId', t.organisation_id,
+			'organisation', o.name, 'count', t.count, 'note', t.note,
+			'held', (select count(*)::int from external_meeting em join external_meeting_organisation emo on emo.external_meeting_id = em.id
+				where emo.organisation_id = t.organisation_id and em.status = 'held' and extract(year from em.held_from)::int = ${plan.year})
+		) order by o.name), '[]') from activity_target t join organisation o on o.id = t.organisation_id where t.activity_id = ${activity.id})`
+	});
 }
 
 export type ActivityDetail = Awaited<ReturnType<typeof getActivity>>;

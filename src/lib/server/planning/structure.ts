@@ -1,10 +1,10 @@
 // Reading the goal structure: decisions, programmes with their areas, focus
 // areas and sub-goals, each sub-goal with the dates of the decisions that added
 // or removed it, so the structure of any year can be shown as it stood.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
-import { body, decision, focusArea, focusAreaBody, plan, programme, programmeArea, subGoal, subGoalBody } from '../db/schema/index.ts';
+import { body, decision, focusArea, focusAreaBody, programme, subGoal, subGoalBody } from '../db/schema/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { swedish } from '../db/order.ts';
 import { subGoalInForce } from '../../core/planning.ts';
@@ -81,74 +81,110 @@ async function responsibleBodiesOf(db: Db | Tx, table: typeof focusAreaBody | ty
 	return out;
 }
 
-/** A programme's focus areas and every sub-goal it ever had, with the dates of the decisions that added or removed them. */
+// The goal structure as JSON built by the database, so a page reads it in the
+// same round trip as the rest of its data. Each takes the SQL of a programme id
+// (a parameter, or a column of the enclosing query).
+const bodiesJson = (link: 'focus_area_body' | 'sub_goal_body', key: 'focus_area_id' | 'sub_goal_id', owner: string) =>
+	`(select coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'shortName', b.short_name) order by b.name collate "sv-SE-x-icu"), '[]')
+		from ${link} l join body b on b.id = l.body_id where l.${key} = ${owner})`;
+
+/** The programme's areas, in order. */
+export const programmeAreasJson = (programmeId: SQL) => sql`(select coalesce(json_agg(json_build_object(
+		'id', pa.id, 'programmeId', pa.programme_id, 'name', pa.name, 'purpose', pa.purpose, 'position', pa.position, 'version', pa.version
+	) order by pa.position, pa.id), '[]') from programme_area pa where pa.programme_id = ${programmeId})`;
+
+/** The programme's focus areas in order, each with its responsible bodies in Swedish name order. */
+export const focusAreasJson = (programmeId: SQL) => sql`(select coalesce(json_agg(json_build_object(
+		'id', fa.id, 'programmeId', fa.programme_id, 'areaId', fa.area_id, 'name', fa.name, 'mainGoal', fa.main_goal,
+		'position', fa.position, 'version', fa.version, 'responsible', ${sql.raw(bodiesJson('focus_area_body', 'focus_area_id', 'fa.id'))}
+	) order by fa.position, fa.id), '[]') from focus_area fa where fa.programme_id = ${programmeId})`;
+
+/** Every sub-goal the programme ever had, in order, with the decisions that added or removed it and its responsible bodies. */
+export const subGoalsJson = (programmeId: SQL) => sql`(select coalesce(json_agg(json_build_object(
+		'id', sg.id, 'focusAreaId', sg.focus_area_id, 'code', sg.code, 'text', sg.text, 'position', sg.position,
+		'source', sg.source, 'version', sg.version, 'addedDecisionId', sg.added_decision_id, 'removedDecisionId', sg.removed_decision_id,
+		'addedOn', ad.decided_on, 'addedTitle', ad.title, 'removedOn', rd.decided_on, 'removedTitle', rd.title,
+		'responsible', ${sql.raw(bodiesJson('sub_goal_body', 'sub_goal_id', 'sg.id'))}
+	) order by sg.position, sg.id), '[]')
+	from sub_goal sg join focus_area fa on fa.id = sg.focus_area_id
+	left join decision ad on ad.id = sg.added_decision_id left join decision rd on rd.id = sg.removed_decision_id
+	where fa.programme_id = ${programmeId})`;
+
+export interface ResponsibleBody {
+	id: number;
+	name: string;
+	shortName: string | null;
+}
+export interface ProgrammeAreaRow {
+	id: number;
+	programmeId: number;
+	name: string;
+	purpose: string | null;
+	position: number;
+	version: number;
+}
+export interface FocusAreaRow {
+	id: number;
+	programmeId: number;
+	areaId: number | null;
+	name: string;
+	mainGoal: string | null;
+	position: number;
+	version: number;
+	responsible: ResponsibleBody[];
+}
+export interface SubGoalRow {
+	id: number;
+	focusAreaId: number;
+	code: string | null;
+	text: string;
+	position: number;
+	source: string | null;
+	version: number;
+	addedDecisionId: number | null;
+	removedDecisionId: number | null;
+	addedOn: string | null;
+	addedTitle: string | null;
+	removedOn: string | null;
+	removedTitle: string | null;
+	responsible: ResponsibleBody[];
+}
+
+/** A programme's focus areas and every sub-goal it ever had, with the dates of the decisions that added or removed them: one query. */
 export async function programmeStructure(db: Db, programmeId: number) {
-	const areas = await db
-		.select()
-		.from(programmeArea)
-		.where(eq(programmeArea.programmeId, programmeId))
-		.orderBy(asc(programmeArea.position));
-	const focus = await db.select().from(focusArea).where(eq(focusArea.programmeId, programmeId)).orderBy(asc(focusArea.position));
-	const goals = focus.length
-		? await db
-				.select({
-					id: subGoal.id,
-					focusAreaId: subGoal.focusAreaId,
-					code: subGoal.code,
-					text: subGoal.text,
-					position: subGoal.position,
-					source: subGoal.source,
-					version: subGoal.version,
-					addedDecisionId: subGoal.addedDecisionId,
-					removedDecisionId: subGoal.removedDecisionId,
-					addedOn: added.decidedOn,
-					addedTitle: added.title,
-					removedOn: removed.decidedOn,
-					removedTitle: removed.title
-				})
-				.from(subGoal)
-				.leftJoin(added, eq(added.id, subGoal.addedDecisionId))
-				.leftJoin(removed, eq(removed.id, subGoal.removedDecisionId))
-				.where(
-					inArray(
-						subGoal.focusAreaId,
-						focus.map((f) => f.id)
-					)
-				)
-				.orderBy(asc(subGoal.position), asc(subGoal.id))
-		: [];
-	const focusBodies = await responsibleBodiesOf(
-		db,
-		focusAreaBody,
-		focus.map((f) => f.id)
+	const id = sql`${programmeId}::int`;
+	const { rows } = await db.execute<{ areas: ProgrammeAreaRow[]; focusAreas: FocusAreaRow[]; subGoals: SubGoalRow[] }>(
+		sql`select ${programmeAreasJson(id)} as "areas", ${focusAreasJson(id)} as "focusAreas", ${subGoalsJson(id)} as "subGoals"`
 	);
-	const goalBodies = await responsibleBodiesOf(
-		db,
-		subGoalBody,
-		goals.map((g) => g.id)
-	);
-	return {
-		areas,
-		focusAreas: focus.map((f) => ({ ...f, responsible: focusBodies.get(f.id) ?? [] })),
-		subGoals: goals.map((g) => ({ ...g, responsible: goalBodies.get(g.id) ?? [] }))
-	};
+	return rows[0];
 }
 
 export type ProgrammeStructure = Awaited<ReturnType<typeof programmeStructure>>;
 
 export async function getProgramme(db: Db, id: number) {
 	const [row] = await db
-		.select({ programme, decision })
+		.select({
+			programme,
+			decision,
+			plans: sql<{ id: number; year: number; title: string; status: string }[]>`(select coalesce(json_agg(json_build_object(
+				'id', pl.id, 'year', pl.year, 'title', pl.title, 'status', pl.status) order by pl.year), '[]')
+				from plan pl where pl.programme_id = ${programme.id})`,
+			areas: sql<ProgrammeAreaRow[]>`${programmeAreasJson(sql`${programme.id}`)}`,
+			focusAreas: sql<FocusAreaRow[]>`${focusAreasJson(sql`${programme.id}`)}`,
+			subGoals: sql<SubGoalRow[]>`${subGoalsJson(sql`${programme.id}`)}`
+		})
 		.from(programme)
 		.leftJoin(decision, eq(decision.id, programme.adoptedDecisionId))
 		.where(eq(programme.id, id));
 	if (!row) throw new NotFoundError('Programmet');
-	const plans = await db
-		.select({ id: plan.id, year: plan.year, title: plan.title, status: plan.status })
-		.from(plan)
-		.where(eq(plan.programmeId, id))
-		.orderBy(asc(plan.year));
-	return { ...row.programme, adoptedDecision: row.decision, plans, ...(await programmeStructure(db, id)) };
+	return {
+		...row.programme,
+		adoptedDecision: row.decision,
+		plans: row.plans,
+		areas: row.areas,
+		focusAreas: row.focusAreas,
+		subGoals: row.subGoals
+	};
 }
 
 export async function listFocusAreas(db: Db, f: { programmeId?: number }) {

@@ -1,27 +1,32 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { canFollowUp, getActivity } from '#lib/server/planning/queries.ts';
+import { activityPage } from '#lib/server/planning/queries.ts';
 import { addFollowUp, linkDecision, updateReportText } from '#lib/server/planning/service.ts';
 import { optionLists } from '#lib/server/organisation/options.ts';
 import { hasRole } from '#lib/server/actor.ts';
+import type { OptionLists } from '#lib/forms/spec.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { todayIso } from '#lib/core/format.ts';
-import { addActivityTarget, removeActivityTarget, targetsOf } from '#lib/server/governance/influence.ts';
-import { meetingsOfActivity } from '#lib/server/meetings/queries.ts';
+import { addActivityTarget, removeActivityTarget } from '#lib/server/governance/influence.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const id = idParam(event.params.id);
-	const activity = await read(event, () => getActivity(db(), id));
 	const actor = event.locals.actor;
+	// The activity, the right to follow it up, its meetings and targets: one round trip; an editor's form lists are the others.
+	const [page, lists] = await Promise.all([
+		read(event, () => activityPage(db(), actor, id)),
+		hasRole(actor, 'editor') ? optionLists(db(), ['decisions', 'organisations']) : Promise.resolve<OptionLists>({})
+	]);
+	const { activity, mayFollowUp, meetings, targets } = page;
 	const signedIn = hasRole(actor, 'member');
 	return {
 		activity: signedIn ? activity : { ...activity, followUps: [] },
 		followUpCount: activity.followUps.length,
-		mayFollowUp: signedIn && (await canFollowUp(db(), actor, id)),
-		meetings: await meetingsOfActivity(db(), actor, id),
-		lists: hasRole(actor, 'editor') ? await optionLists(db(), ['decisions', 'organisations']) : {},
-		targets: await targetsOf(db(), { activityId: id }),
+		mayFollowUp: signedIn && mayFollowUp,
+		meetings,
+		lists,
+		targets,
 		today: todayIso()
 	};
 };

@@ -1,8 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { getPlanByYear, planOverview } from '#lib/server/planning/queries.ts';
+import { getPlanByYear, planPage } from '#lib/server/planning/queries.ts';
 import { adoptPlan, startNextPlan } from '#lib/server/planning/service.ts';
-import { answerPlanComment, planComments, sendPlanForComment } from '#lib/server/governance/agreement.ts';
+import { answerPlanComment, sendPlanForComment } from '#lib/server/governance/agreement.ts';
 import { todayIso } from '#lib/core/format.ts';
 import { optionLists } from '#lib/server/organisation/options.ts';
 import { load as read, runForm, yearParam } from '#lib/server/web.ts';
@@ -12,11 +12,11 @@ import { redirect } from '@sveltejs/kit';
 export const load: PageServerLoad = async (event) => {
 	const year = yearParam(event.params.year);
 	const filter = filterOf(event.url);
-	const [overview, lists] = await Promise.all([
-		read(event, () => planOverview(db(), year, filter)),
+	// One round trip for the plan, its overview and the comments; the filter's lists are the others.
+	const [{ overview, comments }, lists] = await Promise.all([
+		read(event, () => planPage(db(), year, filter)),
 		optionLists(db(), ['bodies', 'municipalities'])
 	]);
-	const comments = overview.plan ? await planComments(db(), overview.plan.id) : [];
 	return { year, overview, lists, comments, today: todayIso() };
 };
 
