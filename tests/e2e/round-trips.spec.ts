@@ -7,7 +7,15 @@ import { ADMIN } from './helpers.ts';
 // config) and says so in x-samverka-round-trips. Cache-Control: no-cache keeps
 // the signed-in response cache out of it: the page is rendered.
 const BUDGET = 5;
-const PAGES = ['/organisation/persons', '/organisation/municipalities', '/governance/week'];
+const PAGES = [
+	'/organisation/persons',
+	'/organisation/municipalities',
+	'/governance/week',
+	'/planning/plans/2021',
+	'/planning/activities/1',
+	'/planning/programmes/1',
+	'/api/v1/activities?year=2021'
+];
 
 test('every main page signed in takes at most 5 database round trips', async ({ request }) => {
 	expect((await request.post('/api/v1/session', { data: ADMIN })).status()).toBe(200);
