@@ -133,7 +133,7 @@ export function closingDataJson(year: number | SQL): SQL {
 		select case
 			when exists (select 1 from ${openingBalance} where year = ${y})
 				or exists (select 1 from ${fiscalYear} where year = ${y} - 1 and status = 'closed')
-				or anchor.a is null or ${y} - anchor.a > ${PROVISIONAL_YEARS}
+				or anchor.a is null or ${y} - anchor.a > ${sql.raw(String(PROVISIONAL_YEARS))}
 			then ${y}
 			else greatest(anchor.a, coalesce((select max(year) + 1 from ${fiscalYear} where status = 'closed' and year < ${y}), anchor.a))
 		end as lo
@@ -176,7 +176,7 @@ export function closingDataJson(year: number | SQL): SQL {
 					select fund_id, category_id from ${ledgerEntry}
 					where year = ys.y
 					group by fund_id, category_id
-					having count(*) between 2 and ${ITEMISED_LINE} and count(*) filter (where counterparty is null and project_id is null) = 0
+					having count(*) between 2 and ${sql.raw(String(ITEMISED_LINE))} and count(*) filter (where counterparty is null and project_id is null) = 0
 				) g on g.fund_id = e.fund_id and g.category_id = e.category_id
 				left join ${project} pr on pr.id = e.project_id
 				where e.year = ys.y), '[]'),

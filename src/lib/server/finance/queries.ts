@@ -61,10 +61,11 @@ export const financeYearsJson = sql`(
  * The year the overview shows when none is asked for: the current year if it has
  * figures (a ledger or a budget), else the newest year with figures, else the current year.
  */
-export const defaultFinanceYear = (now: number) => sql`coalesce(
-	(select ${now}::int where exists (select 1 from ${ledgerEntry} where year = ${now}) or exists (select 1 from ${budgetLine} where year = ${now})),
+export const defaultFinanceYear = (now: number | SQL) => sql`coalesce(
+	(select ${yearSql(now)} where exists (select 1 from ${ledgerEntry} where year = ${yearSql(now)})
+		or exists (select 1 from ${budgetLine} where year = ${yearSql(now)})),
 	greatest((select max(year) from ${ledgerEntry}), (select max(year) from ${budgetLine})),
-	${now}::int)`;
+	${yearSql(now)})`;
 
 // ---------------------------------------------------------------------------
 // Funds and categories

@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { RequestEvent } from '@sveltejs/kit';
 import { db } from '#lib/server/app.ts';
 import { load as read, runForm, yearParam } from '#lib/server/web.ts';
+import { hasRole } from '#lib/server/actor.ts';
 import { yearPage } from '#lib/server/finance/pages.ts';
 import { closeYear, reopenYear } from '#lib/server/finance/closing.ts';
 import { closingDocument } from '#lib/server/finance/closing-document.ts';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const year = yearParam(event.params.year);
 	const d = db();
 	return read(event, async () => {
-		const { closing, budget, lists, cooperation } = await yearPage(d, year);
+		const { closing, budget, lists, cooperation } = await yearPage(d, year, hasRole(event.locals.actor, 'editor'));
 		return {
 			year,
 			status: closing.status,
