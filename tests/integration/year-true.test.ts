@@ -22,6 +22,9 @@ import { memberships } from '../../src/lib/server/organisation/registers.ts';
 import type { Actor } from '../../src/lib/server/actor.ts';
 import { buildReport } from '../../src/lib/server/documents/reports.ts';
 import { closeYear, yearClosing } from '../../src/lib/server/finance/closing.ts';
+import { financeOverview, yearPage } from '../../src/lib/server/finance/pages.ts';
+import { budgetAgainstOutcome, financeYears } from '../../src/lib/server/finance/queries.ts';
+import { countingRoundTrips, installRoundTripCounter } from '../../src/lib/server/db/round-trips.ts';
 import { reportPdf } from '../../src/lib/server/documents/report-pdf.ts';
 import { reportDocx } from '../../src/lib/server/documents/report-docx.ts';
 import { chaptersOf, plainText, type Report } from '../../src/lib/core/report.ts';
@@ -351,6 +354,28 @@ describe('a year after the last closing', () => {
 		expect(await audits()).toBe(before);
 		// Long before any opening, nothing is guessed.
 		expect((await yearClosing(db, 2005)).openingsProvisional).toBeNull();
+	});
+
+	it('is read in one query by the finance pages, the unclosed years it opens from included, and comes out as yearClosing computes it', async () => {
+		installRoundTripCounter();
+		for (const year of [2021, 2022, 2024, 2030, 2005]) {
+			const page = await countingRoundTrips(() => yearPage(db, year, true));
+			expect(page.roundTrips).toBe(1);
+			expect(page.result.closing).toEqual(await yearClosing(db, year));
+			// The forms' lists only where the forms are: an editor on an open year.
+			expect(Object.keys(page.result.lists).length > 0).toBe(page.result.closing.status === 'open');
+			expect((await yearPage(db, year, false)).lists).toEqual({});
+			const overview = await countingRoundTrips(() => financeOverview(db, year, 2026));
+			expect(overview.roundTrips).toBe(1);
+			expect(overview.result.closing).toEqual(page.result.closing);
+			expect(overview.result.budget).toEqual(await budgetAgainstOutcome(db, year));
+		}
+		const c2030 = (await yearPage(db, 2030, false)).closing;
+		expect(c2030.openingsProvisional).toEqual({ from: 2029, firstUnclosed: 2022 });
+		// No year asked: the current year if it has figures, else the newest year with a ledger or a budget.
+		const newest = (await financeYears(db)).find((y) => y.hasFigures)!.year;
+		expect((await financeOverview(db, null, 2099)).year).toBe(newest);
+		expect((await financeOverview(db, null, 2021)).year).toBe(2021);
 	});
 });
 

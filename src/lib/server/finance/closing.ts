@@ -1,14 +1,24 @@
 // The year-end closing (bokslut): a year's closing computed from the ledger,
 // the printed figures checked against it, and closing and reopening a year.
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
-import { fiscalYear, fund, ledgerCategory, ledgerEntry, municipality, openingBalance, printedFigure, project } from '../db/schema/index.ts';
+import {
+	fiscalYear,
+	fund,
+	fundTransfer,
+	ledgerCategory,
+	ledgerEntry,
+	municipality,
+	openingBalance,
+	printedFigure,
+	project
+} from '../db/schema/index.ts';
 import { fieldError } from '../errors.ts';
 import { inTransaction, requireRole, validate, writeAudit } from '../service.ts';
 import { reopenInput, yearField } from '../../schemas/finance.ts';
 import { closeFund, closingTotals, differs, nextOpenings, type ClosingRow, type Ore } from '../../core/finance.ts';
-import { labelIn, listCategories, listFunds, listTransfers, yearStatus, type YearStatus } from './queries.ts';
+import { categoriesJson, fundsJson, labelIn, yearSql, type Category, type FundRow, type YearStatus } from './queries.ts';
 
 type Reader = Db | Tx;
 
@@ -65,58 +75,141 @@ export interface Closing {
 	 * opening at 0 kr. firstUnclosed is the year to close first.
 	 */
 	openingsProvisional: { from: number; firstUnclosed: number } | null;
+	/** How many printed figures of the year were checked against the ledger. */
+	printedCount: number;
 }
 
 /** How many unclosed years a provisional opening reaches back over. */
 const PROVISIONAL_YEARS = 10;
 
+/** What one year of a closing is computed from, as closingDataJson reads it. */
+interface YearData {
+	year: number;
+	status: YearStatus;
+	closedBefore: boolean;
+	openings: { fundId: number; amount: Ore; source: string | null; computed: boolean }[];
+	sums: { fundId: number; categoryId: number; amount: Ore }[];
+	projects: { fundId: number; project: string; amount: Ore }[];
+	itemised: (ItemisedEntry & { fundId: number; categoryId: number })[];
+	transfers: { date: string; fromFundId: number; toFundId: number; amount: Ore; note: string | null }[];
+	printed: { what: string; fundId: number | null; categoryId: number | null; measure: string; amount: Ore; source: string }[];
+}
+
+/** Everything a year's closing is computed from, read in one query. */
+export interface ClosingData {
+	year: number;
+	/** the latest year before with opening balances */
+	anchor: number | null;
+	funds: FundRow[];
+	categories: Category[];
+	municipalities: { id: number; name: string }[];
+	/** the year and, when its openings are provisional, the unclosed years before it that they come from, oldest first */
+	years: YearData[];
+}
+
 /**
  * A year's closing, computed from the ledger: per fund its opening balance,
  * income, costs and transfers, and closing balance. The sums are done by
  * PostgreSQL (grouped by fund and category), so a year of 100 000 rows costs
- * one index scan.
+ * one index scan; everything, the unclosed years before included, is one query.
  */
 export async function yearClosing(db: Reader, year: number): Promise<Closing> {
-	const status = await yearStatus(db, year);
-	const funds = await listFunds(db);
-	const categories = await listCategories(db);
+	const r = await db.execute<{ data: ClosingData }>(sql`select ${closingDataJson(year)} as data`);
+	return closingFrom(db, r.rows[0].data);
+}
+
+/**
+ * The data of a year's closing as one JSON value (year a number or an SQL
+ * expression). A year whose openings are provisional opens from the closing of
+ * the year before, and that year may do the same: the years read reach back to
+ * the first one that opens from entered or written openings (the latest year
+ * with openings) or follows a closed year, as the recursion of closingFrom does.
+ */
+export function closingDataJson(year: number | SQL): SQL {
+	const y = yearSql(year);
+	return sql`(
+	with anchor as (select max(year) as a from ${openingBalance} where year < ${y}),
+	bounds as (
+		select case
+			when exists (select 1 from ${openingBalance} where year = ${y})
+				or exists (select 1 from ${fiscalYear} where year = ${y} - 1 and status = 'closed')
+				or anchor.a is null or ${y} - anchor.a > ${sql.raw(String(PROVISIONAL_YEARS))}
+			then ${y}
+			else greatest(anchor.a, coalesce((select max(year) + 1 from ${fiscalYear} where status = 'closed' and year < ${y}), anchor.a))
+		end as lo
+		from anchor
+	),
+	ys as (select generate_series(bounds.lo, ${y}) as y from bounds)
+	select json_build_object(
+		'year', ${y},
+		'anchor', (select a from anchor),
+		'funds', ${fundsJson},
+		'categories', ${categoriesJson},
+		'municipalities', (select coalesce(json_agg(json_build_object('id', m.id, 'name', m.name)), '[]') from ${municipality} m),
+		'years', (select json_agg(json_build_object(
+			'year', ys.y,
+			'status', coalesce((select fy.status from ${fiscalYear} fy where fy.year = ys.y), 'open'),
+			'closedBefore', exists (select 1 from ${fiscalYear} fy where fy.year = ys.y - 1 and fy.status = 'closed'),
+			'openings', coalesce((
+				select json_agg(json_build_object('fundId', o.fund_id, 'amount', o.amount, 'source', o.source, 'computed', o.computed))
+				from ${openingBalance} o where o.year = ys.y), '[]'),
+			'sums', coalesce((
+				select json_agg(json_build_object('fundId', s.fund_id, 'categoryId', s.category_id, 'amount', s.amount))
+				from (select fund_id, category_id, sum(amount) as amount from ${ledgerEntry} where year = ys.y group by fund_id, category_id) s), '[]'),
+			'projects', coalesce((
+				select json_agg(json_build_object('fundId', p.fund_id, 'project', p.project, 'amount', p.amount) order by p.amount desc)
+				from (
+					select e.fund_id, pr.name as project, sum(e.amount) as amount
+					from ${ledgerEntry} e
+					join ${project} pr on pr.id = e.project_id
+					join ${ledgerCategory} c on c.id = e.category_id
+					where e.year = ys.y and c.kind = 'cost'
+					group by e.fund_id, pr.name
+				) p), '[]'),
+			'itemised', coalesce((
+				select json_agg(json_build_object(
+					'fundId', e.fund_id, 'categoryId', e.category_id, 'counterparty', e.counterparty,
+					'description', e.description, 'amount', e.amount, 'project', pr.name
+				) order by e.date, e.id)
+				from ${ledgerEntry} e
+				join (
+					select fund_id, category_id from ${ledgerEntry}
+					where year = ys.y
+					group by fund_id, category_id
+					having count(*) between 2 and ${sql.raw(String(ITEMISED_LINE))} and count(*) filter (where counterparty is null and project_id is null) = 0
+				) g on g.fund_id = e.fund_id and g.category_id = e.category_id
+				left join ${project} pr on pr.id = e.project_id
+				where e.year = ys.y), '[]'),
+			'transfers', coalesce((
+				select json_agg(json_build_object(
+					'date', t.date, 'fromFundId', t.from_fund_id, 'toFundId', t.to_fund_id, 'amount', t.amount, 'note', t.note
+				) order by t.date, t.id)
+				from ${fundTransfer} t where t.year = ys.y), '[]'),
+			'printed', coalesce((
+				select json_agg(json_build_object(
+					'what', p.what, 'fundId', p.fund_id, 'categoryId', p.category_id, 'measure', p.measure, 'amount', p.amount, 'source', p.source
+				) order by p.id)
+				from ${printedFigure} p where p.year = ys.y), '[]')
+		) order by ys.y) from ys)
+	))`;
+}
+
+/**
+ * A year's closing from its data; year defaults to the one read. A year before
+ * it that the data does not hold (it should hold every one the recursion reaches)
+ * is read on its own.
+ */
+export async function closingFrom(db: Reader, data: ClosingData, year = data.year): Promise<Closing> {
+	const d = data.years.find((y) => y.year === year);
+	if (!d) return yearClosing(db, year);
+	const { status, closedBefore } = d;
+	const { funds, categories } = data;
 	const catById = new Map(categories.map((c) => [c.id, c]));
-	const stored: { fundId: number; amount: Ore; source: string | null; computed: boolean }[] = await db
-		.select()
-		.from(openingBalance)
-		.where(eq(openingBalance.year, year));
-	const closedBefore = await hasClosedBefore(db, year);
-	const provisional = stored.length || closedBefore ? null : await provisionalOpenings(db, year);
+	const stored = d.openings;
+	const provisional = stored.length || closedBefore ? null : await provisionalOpenings(db, data, year);
 	const openings = provisional?.openings ?? stored;
-	const sums = await db
-		.select({ fundId: ledgerEntry.fundId, categoryId: ledgerEntry.categoryId, amount: sql<string>`sum(${ledgerEntry.amount})` })
-		.from(ledgerEntry)
-		.where(eq(ledgerEntry.year, year))
-		.groupBy(ledgerEntry.fundId, ledgerEntry.categoryId);
-	const byProject = await db
-		.select({ fundId: ledgerEntry.fundId, project: project.name, amount: sql<string>`sum(${ledgerEntry.amount})` })
-		.from(ledgerEntry)
-		.innerJoin(project, eq(project.id, ledgerEntry.projectId))
-		.innerJoin(ledgerCategory, eq(ledgerCategory.id, ledgerEntry.categoryId))
-		.where(and(eq(ledgerEntry.year, year), eq(ledgerCategory.kind, 'cost')))
-		.groupBy(ledgerEntry.fundId, project.name)
-		.orderBy(desc(sql`sum(${ledgerEntry.amount})`));
-	const itemised = await db.execute<ItemisedEntry & { fund_id: number; category_id: number }>(sql`
-		select e.fund_id, e.category_id, e.counterparty, e.description, e.amount, p.name as project
-		from ${ledgerEntry} e
-		join (
-			select fund_id, category_id from ${ledgerEntry}
-			where year = ${year}
-			group by fund_id, category_id
-			having count(*) between 2 and ${ITEMISED_LINE} and count(*) filter (where counterparty is null and project_id is null) = 0
-		) g on g.fund_id = e.fund_id and g.category_id = e.category_id
-		left join ${project} p on p.id = e.project_id
-		where e.year = ${year}
-		order by e.date, e.id`);
-	const transfers = await listTransfers(db, year);
-	const heldNames = new Map(
-		(await db.select({ id: municipality.id, name: municipality.name }).from(municipality)).map((m) => [m.id, m.name])
-	);
+	const heldNames = new Map(data.municipalities.map((m) => [m.id, m.name]));
+	const transfers = d.transfers;
 
 	const movement = new Map<number, { income: Ore; costs: Ore; transfersIn: Ore; transfersOut: Ore }>();
 	const m = (id: number) => {
@@ -125,14 +218,14 @@ export async function yearClosing(db: Reader, year: number): Promise<Closing> {
 		return v;
 	};
 	const lineMap = new Map<number, { income: CategoryLine[]; costs: CategoryLine[] }>();
-	for (const s of sums) {
+	for (const s of d.sums) {
 		const c = catById.get(s.categoryId)!;
 		const amount = Number(s.amount);
 		if (c.kind === 'income') m(s.fundId).income += amount;
 		else m(s.fundId).costs += amount;
 		let l = lineMap.get(s.fundId);
 		if (!l) lineMap.set(s.fundId, (l = { income: [], costs: [] }));
-		const entries = itemised.rows.filter((e) => e.fund_id === s.fundId && e.category_id === s.categoryId);
+		const entries = d.itemised.filter((e) => e.fundId === s.fundId && e.categoryId === s.categoryId);
 		const label = labelIn(c, year);
 		(c.kind === 'income' ? l.income : l.costs).push({
 			categoryId: c.id,
@@ -186,7 +279,7 @@ export async function yearClosing(db: Reader, year: number): Promise<Closing> {
 		funds: rows,
 		totals,
 		lines,
-		projects: byProject.map((p) => ({ fundId: p.fundId, project: p.project, amount: Number(p.amount) })),
+		projects: d.projects.map((p) => ({ fundId: p.fundId, project: p.project, amount: Number(p.amount) })),
 		transfers: transfers.map((t) => ({
 			date: t.date,
 			from: fundName.get(t.fromFundId) ?? '',
@@ -197,9 +290,10 @@ export async function yearClosing(db: Reader, year: number): Promise<Closing> {
 		differences: [],
 		openingsEntered: openings.some((o) => !o.computed),
 		openingsMissing: openings.length === 0 && year > 0 && !closedBefore,
-		openingsProvisional: provisional && { from: provisional.from, firstUnclosed: provisional.firstUnclosed }
+		openingsProvisional: provisional && { from: provisional.from, firstUnclosed: provisional.firstUnclosed },
+		printedCount: d.printed.length
 	};
-	closing.differences = await printedDifferences(db, closing);
+	closing.differences = printedDifferences(closing, d.printed);
 	return closing;
 }
 
@@ -207,7 +301,7 @@ type ItemisedEntry = {
 	counterparty: string | null;
 	description: string | null;
 	project: string | null;
-	amount: string;
+	amount: Ore | string;
 };
 
 /**
@@ -230,13 +324,11 @@ function partsOf(label: string, entries: ItemisedEntry[]) {
  * closing, each fund keeping its balance, when a year not long before has
  * openings to start from; else null (the openings are missing).
  */
-async function provisionalOpenings(db: Reader, year: number) {
-	const [anchor] = await db
-		.select({ year: sql<number | null>`max(${openingBalance.year})` })
-		.from(openingBalance)
-		.where(sql`${openingBalance.year} < ${year}`);
-	if (anchor?.year == null || year - anchor.year > PROVISIONAL_YEARS) return null;
-	const before = await yearClosing(db, year - 1);
+async function provisionalOpenings(db: Reader, data: ClosingData, year: number) {
+	// Below the year read, the latest year with openings is still data.anchor: no year between has any.
+	const anchor = data.anchor;
+	if (anchor == null || year - anchor > PROVISIONAL_YEARS) return null;
+	const before = await closingFrom(db, data, year - 1);
 	const amounts = nextOpenings(before.funds, new Map(), new Map());
 	if (!amounts.size) return null;
 	return {
@@ -251,17 +343,8 @@ async function provisionalOpenings(db: Reader, year: number) {
 	};
 }
 
-async function hasClosedBefore(db: Reader, year: number) {
-	const [row] = await db
-		.select({ n: count() })
-		.from(fiscalYear)
-		.where(and(eq(fiscalYear.year, year - 1), eq(fiscalYear.status, 'closed')));
-	return row.n > 0;
-}
-
 /** Every printed figure of the year that the ledger, to the krona, does not give. */
-async function printedDifferences(db: Reader, c: Closing): Promise<Difference[]> {
-	const printed = await db.select().from(printedFigure).where(eq(printedFigure.year, c.year)).orderBy(asc(printedFigure.id));
+function printedDifferences(c: Closing, printed: YearData['printed']): Difference[] {
 	const out: Difference[] = [];
 	for (const p of printed) {
 		const ledger = ledgerFigure(c, p.fundId, p.categoryId, p.measure as Measure);

@@ -1,7 +1,7 @@
 // Reads of the finance module: years, funds and categories (with the label a
 // year prints), the ledger, budget against outcome, events, projects and
 // expected income. A year's closing is in closing.ts, fees in fees.ts.
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import {
 	budgetLine,
@@ -34,21 +34,38 @@ export async function yearStatus(db: Reader, year: number): Promise<YearStatus> 
 	return (row?.status as YearStatus | undefined) ?? 'open';
 }
 
+export type FinanceYear = { year: number; status: YearStatus; hasFigures: boolean };
+
 /** Every year with anything in the ledger, a budget, openings or fees, newest first; hasFigures: a ledger or a budget. */
-export async function financeYears(db: Reader): Promise<{ year: number; status: YearStatus; hasFigures: boolean }[]> {
-	const rows = await db.execute<{ year: number; status: string | null; has_figures: boolean }>(sql`
-		select y.year, fy.status,
-			exists (select 1 from ${ledgerEntry} e where e.year = y.year) or exists (select 1 from ${budgetLine} b where b.year = y.year) as has_figures
-		from (
-			select distinct year from ${ledgerEntry}
-			union select year from ${openingBalance}
-			union select year from ${budgetLine}
-			union select year from ${fiscalYear}
-			union select year from ${feeInvoice}
-		) y left join ${fiscalYear} fy on fy.year = y.year
-		order by y.year desc`);
-	return rows.rows.map((r) => ({ year: Number(r.year), status: (r.status as YearStatus) ?? 'open', hasFigures: r.has_figures }));
+export async function financeYears(db: Reader): Promise<FinanceYear[]> {
+	const r = await db.execute<{ years: FinanceYear[] }>(sql`select ${financeYearsJson} as years`);
+	return r.rows[0].years;
 }
+
+/** financeYears as one JSON value, for a page's single query. */
+export const financeYearsJson = sql`(
+	select coalesce(json_agg(json_build_object(
+		'year', y.year,
+		'status', coalesce(fy.status, 'open'),
+		'hasFigures', exists (select 1 from ${ledgerEntry} e where e.year = y.year) or exists (select 1 from ${budgetLine} b where b.year = y.year)
+	) order by y.year desc), '[]')
+	from (
+		select distinct year from ${ledgerEntry}
+		union select year from ${openingBalance}
+		union select year from ${budgetLine}
+		union select year from ${fiscalYear}
+		union select year from ${feeInvoice}
+	) y left join ${fiscalYear} fy on fy.year = y.year)`;
+
+/**
+ * The year the overview shows when none is asked for: the current year if it has
+ * figures (a ledger or a budget), else the newest year with figures, else the current year.
+ */
+export const defaultFinanceYear = (now: number | SQL) => sql`coalesce(
+	(select ${yearSql(now)} where exists (select 1 from ${ledgerEntry} where year = ${yearSql(now)})
+		or exists (select 1 from ${budgetLine} where year = ${yearSql(now)})),
+	greatest((select max(year) from ${ledgerEntry}), (select max(year) from ${budgetLine})),
+	${yearSql(now)})`;
 
 // ---------------------------------------------------------------------------
 // Funds and categories
@@ -73,22 +90,44 @@ export type Category = {
 };
 
 export async function listCategories(db: Reader): Promise<Category[]> {
-	const [cats, labels] = [
-		await db.select().from(ledgerCategory).orderBy(asc(ledgerCategory.kind), asc(ledgerCategory.sortOrder), asc(ledgerCategory.id)),
-		await db.select().from(ledgerCategoryLabel).orderBy(asc(ledgerCategoryLabel.fromYear))
-	];
-	return cats.map((c) => ({
-		id: c.id,
-		kind: c.kind as 'income' | 'cost',
-		name: c.name,
-		sortOrder: c.sortOrder,
-		version: c.version,
-		labels: labels.filter((l) => l.categoryId === c.id).map((l) => ({ fromYear: l.fromYear, label: l.label }))
-	}));
+	const r = await db.execute<{ categories: Category[] }>(sql`select ${categoriesJson} as categories`);
+	return r.rows[0].categories;
 }
 
 /** The category's label in a year (in the core, so that the import's worker reads it without the database). */
 export { labelIn };
+
+/** The categories with their labels (oldest first) as one JSON value, in listCategories' order. */
+export const categoriesJson = sql`(
+	select coalesce(json_agg(json_build_object(
+		'id', c.id, 'kind', c.kind, 'name', c.name, 'sortOrder', c.sort_order, 'version', c.version,
+		'labels', coalesce((
+			select json_agg(json_build_object('fromYear', l.from_year, 'label', l.label) order by l.from_year)
+			from ${ledgerCategoryLabel} l where l.category_id = c.id), '[]')
+	) order by c.kind, c.sort_order, c.id), '[]')
+	from ${ledgerCategory} c)`;
+
+/** The fields of a fund a closing needs. */
+export type FundRow = {
+	id: number;
+	name: string;
+	kind: string;
+	note: string | null;
+	activeFromYear: number | null;
+	activeToYear: number | null;
+	heldByMunicipalityId: number | null;
+	heldUntil: string | null;
+	sortOrder: number;
+};
+
+/** The funds in listFunds' order as one JSON value. */
+export const fundsJson = sql`(
+	select coalesce(json_agg(json_build_object(
+		'id', f.id, 'name', f.name, 'kind', f.kind, 'note', f.note, 'activeFromYear', f.active_from_year,
+		'activeToYear', f.active_to_year, 'heldByMunicipalityId', f.held_by_municipality_id, 'heldUntil', f.held_until,
+		'sortOrder', f.sort_order
+	) order by f.sort_order, f.id), '[]')
+	from ${fund} f)`;
 
 // ---------------------------------------------------------------------------
 // The ledger
@@ -170,29 +209,36 @@ export async function listTransfers(db: Reader, year: number) {
 // ---------------------------------------------------------------------------
 // Budget against outcome
 
-export async function budgetLines(db: Reader, year: number) {
-	const lines = await db
-		.select()
-		.from(budgetLine)
-		.where(eq(budgetLine.year, year))
-		.orderBy(asc(budgetLine.kind), asc(budgetLine.sortOrder), asc(budgetLine.id));
-	const links = lines.length
-		? await db
-				.select()
-				.from(budgetLineCategory)
-				.where(
-					inArray(
-						budgetLineCategory.budgetLineId,
-						lines.map((l) => l.id)
-					)
-				)
-		: [];
-	return lines.map((l) => ({
-		...l,
-		kind: l.kind as 'income' | 'cost',
-		categoryIds: links.filter((k) => k.budgetLineId === l.id).map((k) => k.categoryId)
-	}));
+export type BudgetLine = {
+	id: number;
+	year: number;
+	kind: 'income' | 'cost';
+	label: string;
+	amount: Ore;
+	approximate: boolean;
+	sortOrder: number;
+	source: string | null;
+	version: number;
+	/** the ledger categories the line covers */
+	categoryIds: number[];
+};
+
+export async function budgetLines(db: Reader, year: number): Promise<BudgetLine[]> {
+	const r = await db.execute<{ lines: BudgetLine[] }>(sql`select ${budgetLinesJson(year)} as lines`);
+	return r.rows[0].lines;
 }
+
+/** A year's budget lines with the categories each covers, as one JSON value; year a number or an SQL expression. */
+export const budgetLinesJson = (year: number | SQL) => sql`(
+	select coalesce(json_agg(json_build_object(
+		'id', b.id, 'year', b.year, 'kind', b.kind, 'label', b.label, 'amount', b.amount, 'approximate', b.approximate,
+		'sortOrder', b.sort_order, 'source', b.source, 'version', b.version,
+		'categoryIds', coalesce((select json_agg(k.category_id) from ${budgetLineCategory} k where k.budget_line_id = b.id), '[]')
+	) order by b.kind, b.sort_order, b.id), '[]')
+	from ${budgetLine} b where b.year = ${yearSql(year)})`;
+
+/** A year for a query fragment: a parameter, or an SQL expression (a page's chosen year). */
+export const yearSql = (year: number | SQL) => (typeof year === 'number' ? sql`${year}::int` : sql`(${year})`);
 
 /** Outcome per category over all funds of the operations kind (the budget is the operations' budget). */
 export async function outcomeByCategory(db: Reader, year: number, onlyOperations = true): Promise<Map<number, Ore>> {
@@ -207,6 +253,11 @@ export async function outcomeByCategory(db: Reader, year: number, onlyOperations
 
 export async function budgetAgainstOutcome(db: Reader, year: number) {
 	const [lines, outcome, categories] = [await budgetLines(db, year), await outcomeByCategory(db, year), await listCategories(db)];
+	return budgetAgainstOutcomeFrom(year, lines, outcome, categories);
+}
+
+/** Budget against outcome from what was read: the lines, the outcome per category, the categories. */
+export function budgetAgainstOutcomeFrom(year: number, lines: BudgetLine[], outcome: Map<number, Ore>, categories: Category[]) {
 	const kindOf = new Map(categories.map((c) => [c.id, c.kind]));
 	return {
 		lines,
@@ -229,46 +280,67 @@ export async function listProjects(db: Reader) {
 	return db.select().from(project).orderBy(asc(project.name));
 }
 
+export type EventCost = {
+	id: number;
+	name: string;
+	heldOn: string | null;
+	heldIn: string | null;
+	participants: number | null;
+	cap: Ore | null;
+	costs: Ore;
+	perParticipant: Ore | null;
+};
+
 /** The events held in a year: each one's cost from the ledger, per participant, against its cap. */
-export async function eventCosts(db: Reader, year: number) {
-	const rows = await db
-		.select({
-			id: event.id,
-			name: event.name,
-			heldOn: event.heldOn,
-			heldIn: event.heldIn,
-			participants: event.participants,
-			cap: event.costCapPerParticipant,
-			costs: sql<string>`coalesce(sum(${ledgerEntry.amount}) filter (where ${ledgerCategory.kind} = 'cost'), 0)`
-		})
-		.from(event)
-		.leftJoin(ledgerEntry, eq(ledgerEntry.eventId, event.id))
-		.leftJoin(ledgerCategory, eq(ledgerCategory.id, ledgerEntry.categoryId))
-		.where(and(gte(event.heldFrom, `${year}-01-01`), lte(event.heldFrom, `${year}-12-31`)))
-		.groupBy(event.id)
-		.orderBy(desc(event.heldFrom));
+export async function eventCosts(db: Reader, year: number): Promise<EventCost[]> {
+	const r = await db.execute<{ events: Omit<EventCost, 'perParticipant'>[] }>(sql`select ${eventCostsJson(year)} as events`);
+	return eventCostsFrom(r.rows[0].events);
+}
+
+/** eventCosts' rows, before the cost per participant, as one JSON value. */
+export const eventCostsJson = (year: number | SQL) => sql`(
+	select coalesce(json_agg(json_build_object(
+		'id', v.id, 'name', v.name, 'heldOn', v.held_on, 'heldIn', v.held_in, 'participants', v.participants,
+		'cap', v.cost_cap_per_participant,
+		'costs', coalesce((
+			select sum(e.amount) from ${ledgerEntry} e join ${ledgerCategory} c on c.id = e.category_id
+			where e.event_id = v.id and c.kind = 'cost'), 0)
+	) order by v.held_from desc, v.id), '[]')
+	from ${event} v
+	where v.held_from >= make_date(${yearSql(year)}, 1, 1) and v.held_from <= make_date(${yearSql(year)}, 12, 31))`;
+
+export function eventCostsFrom(rows: Omit<EventCost, 'perParticipant'>[]): EventCost[] {
 	return rows.map((r) => {
 		const costs = Number(r.costs);
 		return { ...r, costs, perParticipant: r.participants ? Math.round(costs / r.participants / 100) * 100 : null };
 	});
 }
 
-export async function listExpectedIncome(db: Reader) {
-	return db
-		.select({
-			id: expectedIncome.id,
-			description: expectedIncome.description,
-			counterparty: expectedIncome.counterparty,
-			sharePercent: expectedIncome.sharePercent,
-			expectedYear: expectedIncome.expectedYear,
-			amount: expectedIncome.amount,
-			receivedOn: expectedIncome.receivedOn,
-			note: expectedIncome.note,
-			fund: fund.name,
-			project: project.name
-		})
-		.from(expectedIncome)
-		.leftJoin(fund, eq(fund.id, expectedIncome.fundId))
-		.leftJoin(project, eq(project.id, expectedIncome.projectId))
-		.orderBy(asc(expectedIncome.expectedYear));
+export type ExpectedIncome = {
+	id: number;
+	description: string;
+	counterparty: string;
+	sharePercent: number | null;
+	expectedYear: number | null;
+	amount: Ore | null;
+	receivedOn: string | null;
+	note: string | null;
+	fund: string | null;
+	project: string | null;
+};
+
+export async function listExpectedIncome(db: Reader): Promise<ExpectedIncome[]> {
+	const r = await db.execute<{ expected: ExpectedIncome[] }>(sql`select ${expectedIncomeJson} as expected`);
+	return r.rows[0].expected;
 }
+
+/** listExpectedIncome as one JSON value. */
+export const expectedIncomeJson = sql`(
+	select coalesce(json_agg(json_build_object(
+		'id', x.id, 'description', x.description, 'counterparty', x.counterparty, 'sharePercent', x.share_percent,
+		'expectedYear', x.expected_year, 'amount', x.amount, 'receivedOn', x.received_on, 'note', x.note,
+		'fund', f.name, 'project', p.name
+	) order by x.expected_year, x.id), '[]')
+	from ${expectedIncome} x
+	left join ${fund} f on f.id = x.fund_id
+	left join ${project} p on p.id = x.project_id)`;

@@ -2,28 +2,27 @@ import type { Actions, PageServerLoad } from './$types';
 import type { RequestEvent } from '@sveltejs/kit';
 import { db } from '#lib/server/app.ts';
 import { load as read, runForm, yearParam } from '#lib/server/web.ts';
-import { budgetLines } from '#lib/server/finance/queries.ts';
-import { listPrinted, yearClosing, closeYear, reopenYear } from '#lib/server/finance/closing.ts';
+import { hasRole } from '#lib/server/actor.ts';
+import { yearPage } from '#lib/server/finance/pages.ts';
+import { closeYear, reopenYear } from '#lib/server/finance/closing.ts';
 import { closingDocument } from '#lib/server/finance/closing-document.ts';
 import { createBudgetLine, createTransfer, setOpeningBalance } from '#lib/server/finance/service.ts';
-import { financeOptions } from '#lib/server/finance/options.ts';
-import { getCooperation } from '#lib/server/organisation/queries.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const year = yearParam(event.params.year);
 	const d = db();
 	return read(event, async () => {
-		const closing = await yearClosing(d, year);
+		const { closing, budget, lists, cooperation } = await yearPage(d, year, hasRole(event.locals.actor, 'editor'));
 		return {
 			year,
 			status: closing.status,
 			openingsMissing: closing.openingsMissing,
 			openingsProvisional: closing.openingsProvisional,
 			differences: closing.differences.length,
-			printed: (await listPrinted(d, year)).length,
-			document: closingDocument(closing, (await getCooperation(d))?.name ?? ''),
-			budget: await budgetLines(d, year),
-			lists: await financeOptions(d, year)
+			printed: closing.printedCount,
+			document: closingDocument(closing, cooperation),
+			budget,
+			lists
 		};
 	});
 };
