@@ -14,7 +14,10 @@ const PAGES = [
 	'/planning/plans/2021',
 	'/planning/activities/1',
 	'/planning/programmes/1',
-	'/api/v1/activities?year=2021'
+	'/api/v1/activities?year=2021',
+	'/finance/years/2021',
+	'/finance/years/2030',
+	'/finance'
 ];
 
 test('every main page signed in takes at most 5 database round trips', async ({ request }) => {

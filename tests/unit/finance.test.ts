@@ -85,7 +85,7 @@ describe('parseAmount', () => {
 				const grouped = kronor.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
 				const text = `${negative ? '\u2212' : ''}${grouped},${String(ore).padStart(2, '0')} kr`;
 				const expected = kronor * 100 + ore;
-				expect(parseAmount(text)).toBe(negative ? -expected : expected);
+				expect(parseAmount(text)).toBe(negative && expected ? -expected : expected);
 			})
 		);
 	});
