@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db, runtime } from '#lib/server/app.ts';
-import { getMeeting, listMeetings } from '#lib/server/meetings/queries.ts';
-import { activityOptions, attendeeOptions } from '#lib/server/meetings/form-options.ts';
+import { getMeeting } from '#lib/server/meetings/queries.ts';
+import { meetingFormOptions } from '#lib/server/meetings/form-options.ts';
 import { cancelMeeting, recordAttendance, removeAttendance } from '#lib/server/meetings/service.ts';
 import {
 	addActionItem,
@@ -16,26 +16,19 @@ import {
 } from '#lib/server/meetings/agenda.ts';
 import { approveMinutes, distributeMinutes, openNewMinutesVersion, setMinutesPeople } from '#lib/server/meetings/minutes-service.ts';
 import { remindActionItem, sendNotice } from '#lib/server/meetings/notices.ts';
-import { optionLists } from '#lib/server/organisation/options.ts';
-import { SYSTEM, hasRole } from '#lib/server/actor.ts';
+import { hasRole } from '#lib/server/actor.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { utcToStockholm } from '#lib/core/meetings.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const id = idParam(event.params.id);
 	const actor = event.locals.actor;
-	const m = await read(event, () => getMeeting(db(), actor, id));
 	const signedIn = hasRole(actor, 'member');
 	const editor = hasRole(actor, 'editor');
+	// Side by side: the meeting (its visibility checked in the same query) and the editor's choices, both from its id.
+	const [m, options] = await read(event, () => Promise.all([getMeeting(db(), actor, id), editor ? meetingFormOptions(db(), id) : null]));
 	const date = utcToStockholm(m.startsAt).date;
-	const lists = editor
-		? await editorLists(
-				m.bodies.map((b) => b.id),
-				date,
-				m.startsAt,
-				id
-			)
-		: null;
+	const lists = options ? editorLists(options) : null;
 	const adjusted = m.minutesVersions.filter((v) => v.status !== 'draft');
 	return {
 		meeting: signedIn ? m : publicView(m),
@@ -62,30 +55,16 @@ function publicView(m: Awaited<ReturnType<typeof getMeeting>>) {
 	};
 }
 
-async function editorLists(bodyIds: number[], date: string, startsAt: Date, id: number) {
-	const [base, people, activities, later] = await Promise.all([
-		optionLists(db(), ['persons']),
-		attendeeOptions(db(), bodyIds, date),
-		activityOptions(db(), Number(date.slice(0, 4))),
-		Promise.all(bodyIds.map((b) => listMeetings(db(), SYSTEM, { bodyId: b, from: date })))
-	]);
-	const laterMeetings = new Map(
-		later
-			.flat()
-			.filter((m) => m.id !== id && m.startsAt > startsAt && m.status !== 'cancelled')
-			.map((m) => [
-				m.id,
-				{ value: String(m.id), label: `${utcToStockholm(m.startsAt).date} ${m.bodies.map((b) => b.shortName ?? b.name).join(', ')}` }
-			])
-	);
+/** The editor's choices as the forms' option lists. */
+function editorLists(o: Awaited<ReturnType<typeof meetingFormOptions>>) {
 	return {
-		...base,
+		persons: o.persons.map((p) => ({ value: String(p.id), label: p.title ? `${p.name}, ${p.title}` : p.name })),
 		members: [
-			...people.members.map((p) => ({ value: String(p.id), label: `${p.name} (ledamot)` })),
-			...people.others.map((p) => ({ value: String(p.id), label: p.name }))
+			...o.persons.filter((p) => o.memberIds.has(p.id)).map((p) => ({ value: String(p.id), label: `${p.name} (ledamot)` })),
+			...o.persons.filter((p) => !o.memberIds.has(p.id)).map((p) => ({ value: String(p.id), label: p.name }))
 		],
-		activities: activities.map((a) => ({ value: String(a.id), label: `${a.year}: ${a.title}` })),
-		laterMeetings: [...laterMeetings.values()]
+		activities: o.activities.map((a) => ({ value: String(a.id), label: `${a.year}: ${a.title}` })),
+		laterMeetings: o.laterMeetings.map((m) => ({ value: String(m.id), label: `${utcToStockholm(m.startsAt).date} ${m.bodies.join(', ')}` }))
 	};
 }
 
