@@ -82,7 +82,7 @@ export async function meetingFormOptions(db: Db | Tx, meetingId: number) {
 	const lists = rows[0]?.lists;
 	return {
 		persons: lists?.persons ?? [],
-		memberIds: new Set(lists?.memberIds ?? []),
+		memberIds: lists?.memberIds ?? [],
 		activities: lists?.activities ?? [],
 		laterMeetings: (lists?.laterMeetings ?? []).map((l) => ({ ...l, startsAt: new Date(l.startsAt) }))
 	};

@@ -430,7 +430,7 @@ export async function getMeeting(db: Db | Tx, actor: Actor, id: number) {
 		createdAt: instantOf(v.createdAt)
 	}));
 
-	const bodyRulesList = (d.bodies ?? []).map(({ rules: r, ...b }) => ({ body: b, rules: rulesOf(r as RulesJson | null) }));
+	const bodyRulesList = (d.bodies ?? []).map((b, i) => ({ body: bodies[i], rules: rulesOf(b.rules as RulesJson | null) }));
 	const quorums = bodyRulesList
 		.filter((b) => b.rules?.quorumPercent != null && b.rules.seats)
 		.map((b) => ({ body: b.body, ...quorum(b.rules!.seats!, d.presentVoting, b.rules!.quorumPercent)! }));

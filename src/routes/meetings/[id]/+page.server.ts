@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db, runtime } from '#lib/server/app.ts';
-import { getMeeting } from '#lib/server/meetings/queries.ts';
+import { getMeeting, type MeetingDetail } from '#lib/server/meetings/queries.ts';
 import { meetingFormOptions } from '#lib/server/meetings/form-options.ts';
 import { cancelMeeting, recordAttendance, removeAttendance } from '#lib/server/meetings/service.ts';
 import {
@@ -19,6 +19,7 @@ import { remindActionItem, sendNotice } from '#lib/server/meetings/notices.ts';
 import { hasRole } from '#lib/server/actor.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { utcToStockholm } from '#lib/core/meetings.ts';
+import type { EditorChoices } from './lists.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const id = idParam(event.params.id);
@@ -26,14 +27,15 @@ export const load: PageServerLoad = async (event) => {
 	const signedIn = hasRole(actor, 'member');
 	const editor = hasRole(actor, 'editor');
 	// Side by side: the meeting (its visibility checked in the same query) and the editor's choices, both from its id.
-	const [m, options] = await read(event, () => Promise.all([getMeeting(db(), actor, id), editor ? meetingFormOptions(db(), id) : null]));
+	const [m, choices]: [MeetingDetail, EditorChoices | null] = await read(event, () =>
+		Promise.all([getMeeting(db(), actor, id), editor ? meetingFormOptions(db(), id) : null])
+	);
 	const date = utcToStockholm(m.startsAt).date;
-	const lists = options ? editorLists(options) : null;
 	const adjusted = m.minutesVersions.filter((v) => v.status !== 'draft');
 	return {
-		meeting: signedIn ? m : publicView(m),
+		meeting: signedIn ? pageView(m) : publicView(pageView(m)),
 		date,
-		lists,
+		choices,
 		adjustedVersions: adjusted.map((v) => v.version),
 		mayApprove: {
 			secretary: !!m.minutes && m.minutes.status === 'draft' && (editor || actor.personId === m.minutes.secretaryPersonId),
@@ -44,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** The public sees the meeting and its agenda; what was said only in adjusted minutes (their own page). */
-function publicView(m: Awaited<ReturnType<typeof getMeeting>>) {
+function publicView(m: ReturnType<typeof pageView>) {
 	return {
 		...m,
 		items: m.items.map((i) => ({ ...i, minutesText: null, decisions: [], actionItems: [], files: [] })),
@@ -55,16 +57,23 @@ function publicView(m: Awaited<ReturnType<typeof getMeeting>>) {
 	};
 }
 
-/** The editor's choices as the forms' option lists. */
-function editorLists(o: Awaited<ReturnType<typeof meetingFormOptions>>) {
+/**
+ * What the page shows, without the provenance notes of the items, action items
+ * and open matters, which it never prints (they made a third of the page's
+ * data); the meeting's own source is printed and stays.
+ */
+function pageView(m: Awaited<ReturnType<typeof getMeeting>>) {
+	const unsourced = <A extends { source: string | null }>(a: A): A => ({ ...a, source: null });
+	const actions = new Map(m.actionItems.map((a) => [a.id, unsourced(a)]));
 	return {
-		persons: o.persons.map((p) => ({ value: String(p.id), label: p.title ? `${p.name}, ${p.title}` : p.name })),
-		members: [
-			...o.persons.filter((p) => o.memberIds.has(p.id)).map((p) => ({ value: String(p.id), label: `${p.name} (ledamot)` })),
-			...o.persons.filter((p) => !o.memberIds.has(p.id)).map((p) => ({ value: String(p.id), label: p.name }))
-		],
-		activities: o.activities.map((a) => ({ value: String(a.id), label: `${a.year}: ${a.title}` })),
-		laterMeetings: o.laterMeetings.map((m) => ({ value: String(m.id), label: `${utcToStockholm(m.startsAt).date} ${m.bodies.join(', ')}` }))
+		...m,
+		items: m.items.map((i) => ({
+			...unsourced(i),
+			// The same objects as the meeting's own list, so the page's data holds each once.
+			actionItems: i.actionItems.map((a) => actions.get(a.id) ?? unsourced(a))
+		})),
+		actionItems: [...actions.values()],
+		openMatters: m.openMatters.map(unsourced)
 	};
 }
 
