@@ -35,6 +35,14 @@ export function visibleMeeting(actor: Actor, meetingId: SQL): SQL | undefined {
 	}))`;
 }
 
+/** Whether the actor may see the body's meetings, in SQL: the rule of assertBodyVisible. */
+export function visibleBody(actor: Actor, bodyId: number): SQL {
+	if (hasRole(actor, 'editor')) return sql`true`;
+	const own =
+		actor.personId && hasRole(actor, 'member') ? sql` union select body_id from membership where person_id = ${actor.personId}` : sql``;
+	return sql`(${bodyId} in (select body_id from body_rules where public_meetings${own}))`;
+}
+
 /** The meeting ids among the given ones that belong to one of the bodies. */
 export function inBodies(db: Db | Tx, bodyIds: number[] | null): SQL | undefined {
 	if (bodyIds === null) return undefined;

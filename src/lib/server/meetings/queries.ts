@@ -24,7 +24,7 @@ import {
 import { NotFoundError } from '../errors.ts';
 import { hasRole, type Actor } from '../actor.ts';
 import { shiftDay, stockholmToUtc, quorum, type BodyRules, type MinutesStatus } from '../../core/meetings.ts';
-import { assertVisible, bodiesOf, inBodies, visibleBodyIds, visibleMeeting } from './access.ts';
+import { assertVisible, inBodies, visibleBodyIds, visibleMeeting } from './access.ts';
 import { actionItemsWhere } from './matters.ts';
 import { membershipHeldOn } from '../organisation/queries.ts';
 
@@ -81,39 +81,35 @@ const meetingColumns = {
 
 export type MeetingRow = Awaited<ReturnType<typeof listMeetings>>[number];
 
-/** The calendar: meetings in time order, each with its bodies and its minutes' state. */
+/**
+ * The calendar: meetings in time order, each with its bodies and its minutes'
+ * state, in one query (the actor's right to see each meeting included).
+ */
 export async function listMeetings(db: Db, actor: Actor, f: MeetingFilter = {}) {
-	const visible = await visibleBodyIds(db, actor);
 	const query = db
-		.select(meetingColumns)
+		.select({
+			...meetingColumns,
+			bodies: sql<{ id: number; name: string; shortName: string | null; kind: string }[] | null>`(
+				select json_agg(json_build_object('id', b.id, 'name', b.name, 'shortName', b.short_name, 'kind', b.kind) order by b.id)
+				from meeting_body mb join body b on b.id = mb.body_id where mb.meeting_id = ${meeting.id})`,
+			latest: sql<{ version: number; status: string } | null>`(
+				select json_build_object('version', mi.version, 'status', mi.status) from minutes mi
+				where mi.meeting_id = ${meeting.id} order by mi.version desc limit 1)`
+		})
 		.from(meeting)
 		.leftJoin(host, eq(host.id, meeting.hostMunicipalityId))
 		.leftJoin(chair, eq(chair.id, meeting.chairPersonId))
-		.where(meetingWhere(db, f, visible))
+		.where(and(visibleMeeting(actor, sql`${meeting.id}`), meetingWhere(db, f, null)))
 		.$dynamic();
 	const rows = await (f.latest
 		? query.orderBy(desc(meeting.startsAt), desc(meeting.id)).limit(f.latest)
 		: query.orderBy(asc(meeting.startsAt), asc(meeting.id)));
-	const ids = rows.map((r) => r.id);
-	const [bodies, latest] = await Promise.all([bodiesOf(db, ids), latestMinutes(db, ids)]);
-	return rows.map((r) => ({
+	return rows.map(({ bodies, latest, ...r }) => ({
 		...r,
-		bodies: bodies.get(r.id) ?? [],
-		minutesStatus: (latest.get(r.id)?.status ?? null) as MinutesStatus | null,
-		minutesVersion: latest.get(r.id)?.version ?? null
+		bodies: bodies ?? [],
+		minutesStatus: (latest?.status ?? null) as MinutesStatus | null,
+		minutesVersion: latest?.version ?? null
 	}));
-}
-
-async function latestMinutes(db: Db | Tx, meetingIds: number[]) {
-	const out = new Map<number, { version: number; status: string }>();
-	if (meetingIds.length === 0) return out;
-	const rows = await db
-		.selectDistinctOn([minutes.meetingId], { meetingId: minutes.meetingId, version: minutes.version, status: minutes.status })
-		.from(minutes)
-		.where(inArray(minutes.meetingId, meetingIds))
-		.orderBy(minutes.meetingId, sql`${minutes.version} desc`);
-	for (const r of rows) out.set(r.meetingId, r);
-	return out;
 }
 
 export function rulesOf(r: typeof bodyRules.$inferSelect | null | undefined): BodyRules | null {
