@@ -27,6 +27,7 @@ import { shiftDay, stockholmToUtc, quorum, type BodyRules, type MinutesStatus } 
 import { assertVisible, inBodies, visibleBodyIds, visibleMeeting } from './access.ts';
 import { actionItemsWhere } from './matters.ts';
 import { membershipHeldOn } from '../organisation/queries.ts';
+import { preparedRows } from './prepared.ts';
 
 export interface MeetingFilter {
 	id?: number;
@@ -196,8 +197,8 @@ const actionItemFrom = sql.raw(`action_item ai
 	left join person rp on rp.id = ai.responsible_person_id`);
 
 /** Timestamps inside JSON arrive as text: back to Dates, as the row readers give them. */
-const instant = (v: string | null) => (v == null ? null : new Date(v));
-const instantOf = (v: string) => new Date(v);
+const instant = (v: string | Date | null) => (v == null ? null : new Date(v));
+const instantOf = (v: string | Date) => new Date(v);
 
 interface ActionItemJson {
 	id: number;
@@ -284,7 +285,10 @@ interface MeetingJson {
  * each part of the meeting is a JSON aggregate of its own.
  */
 export async function getMeeting(db: Db | Tx, actor: Actor, id: number) {
-	const { rows } = await db.execute<Record<string, unknown> & { detail: MeetingJson }>(sql`
+	const rows = await preparedRows<Record<string, unknown> & { detail: MeetingJson }>(
+		db,
+		'meeting-detail',
+		sql`
 		with mb as (select body_id from meeting_body where meeting_id = ${id}),
 		matter_bodies as (
 			select body_id from mb
@@ -397,12 +401,13 @@ export async function getMeeting(db: Db | Tx, actor: Actor, id: number) {
 		left join municipality host on host.id = ${meeting.hostMunicipalityId}
 		left join person chair on chair.id = ${meeting.chairPersonId}
 		where ${and(eq(meeting.id, id), visibleMeeting(actor, sql`${meeting.id}`))}
-	`);
+	`
+	);
 	const found = rows[0];
 	if (!found) throw new NotFoundError('Mötet');
 	const { detail: d, ...columns } = found;
-	const raw = columns as unknown as MeetingRowColumns<string>;
-	// The driver hands raw SQL's timestamps over as text, as Drizzle's own columns would read them.
+	const raw = columns as unknown as MeetingRowColumns<string | Date>;
+	// Timestamps arrive as text (Drizzle's execute) or as Dates (the pool's own parsers): Dates either way.
 	const row: MeetingRowColumns<Date> = {
 		...raw,
 		startsAt: instantOf(raw.startsAt),
