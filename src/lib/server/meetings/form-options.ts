@@ -5,6 +5,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { activity, membership, person, plan, planArea, subGoal } from '../db/schema/index.ts';
 import { swedish } from '../db/order.ts';
 import { membershipHeldOn } from '../organisation/queries.ts';
+import { preparedRows } from './prepared.ts';
 
 /** The people a meeting's attendance may name: members of its bodies on its date first. */
 export async function attendeeOptions(db: Db | Tx, bodyIds: number[], date: string) {
@@ -44,7 +45,10 @@ export async function activityOptions(db: Db | Tx, year: number) {
  * names; body by body, in time order, as the calendar of each body lists them).
  */
 export async function meetingFormOptions(db: Db | Tx, meetingId: number) {
-	const { rows } = await db.execute<{ lists: MeetingFormOptions | null }>(sql`
+	const rows = await preparedRows<{ lists: MeetingFormOptions | null }>(
+		db,
+		'meeting-form-options',
+		sql`
 		with m as (
 			select id, starts_at, (starts_at at time zone 'Europe/Stockholm')::date as day from meeting where id = ${meetingId}
 		),
@@ -78,7 +82,8 @@ export async function meetingFormOptions(db: Db | Tx, meetingId: number) {
 			)
 		) as lists
 		from m
-	`);
+	`
+	);
 	const lists = rows[0]?.lists;
 	return {
 		persons: lists?.persons ?? [],
