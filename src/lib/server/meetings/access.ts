@@ -23,6 +23,26 @@ export async function visibleBodyIds(db: Db | Tx, actor: Actor): Promise<number[
 	return rows.map((r) => r.id);
 }
 
+/**
+ * The same rule as visibleBodyIds as a condition on a meeting id column, for a
+ * query that checks it without a round trip of its own; undefined: all meetings.
+ */
+export function visibleMeeting(actor: Actor, meetingId: SQL): SQL | undefined {
+	if (hasRole(actor, 'editor')) return undefined;
+	const own = actor.personId && hasRole(actor, 'member') ? sql`select body_id from membership where person_id = ${actor.personId}` : null;
+	return sql`${meetingId} in (select meeting_id from meeting_body where body_id in (select body_id from body_rules where public_meetings${
+		own ? sql` union ${own}` : sql``
+	}))`;
+}
+
+/** Whether the actor may see the body's meetings, in SQL: the rule of assertBodyVisible. */
+export function visibleBody(actor: Actor, bodyId: number): SQL {
+	if (hasRole(actor, 'editor')) return sql`true`;
+	const own =
+		actor.personId && hasRole(actor, 'member') ? sql` union select body_id from membership where person_id = ${actor.personId}` : sql``;
+	return sql`(${bodyId} in (select body_id from body_rules where public_meetings${own}))`;
+}
+
 /** The meeting ids among the given ones that belong to one of the bodies. */
 export function inBodies(db: Db | Tx, bodyIds: number[] | null): SQL | undefined {
 	if (bodyIds === null) return undefined;

@@ -6,7 +6,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
 import {
 	actionItem,
-	activity,
 	agendaItem,
 	agendaItemActivity,
 	agendaItemDecision,
@@ -19,17 +18,16 @@ import {
 	minutes,
 	municipality,
 	organisation,
-	outbox,
 	person,
-	plan,
 	storedFile
 } from '../db/schema/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { hasRole, type Actor } from '../actor.ts';
 import { shiftDay, stockholmToUtc, quorum, type BodyRules, type MinutesStatus } from '../../core/meetings.ts';
-import { assertVisible, bodiesOf, inBodies, visibleBodyIds } from './access.ts';
-import { actionItemsWhere, openMattersAt } from './matters.ts';
+import { assertVisible, inBodies, visibleBodyIds, visibleMeeting } from './access.ts';
+import { actionItemsWhere } from './matters.ts';
 import { membershipHeldOn } from '../organisation/queries.ts';
+import { preparedRows } from './prepared.ts';
 
 export interface MeetingFilter {
 	id?: number;
@@ -82,57 +80,37 @@ const meetingColumns = {
 	createdAt: meeting.createdAt
 };
 
-/**
- * Runs reads side by side on a pool; one after another inside a transaction,
- * whose single connection takes one query at a time.
- */
-async function together<T extends readonly (() => unknown)[]>(
-	db: Db | Tx,
-	reads: T
-): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
-	if ('rollback' in db) {
-		const out: unknown[] = [];
-		for (const r of reads) out.push(await r());
-		return out as never;
-	}
-	return (await Promise.all(reads.map((r) => r()))) as never;
-}
-
 export type MeetingRow = Awaited<ReturnType<typeof listMeetings>>[number];
 
-/** The calendar: meetings in time order, each with its bodies and its minutes' state. */
+/**
+ * The calendar: meetings in time order, each with its bodies and its minutes'
+ * state, in one query (the actor's right to see each meeting included).
+ */
 export async function listMeetings(db: Db, actor: Actor, f: MeetingFilter = {}) {
-	const visible = await visibleBodyIds(db, actor);
 	const query = db
-		.select(meetingColumns)
+		.select({
+			...meetingColumns,
+			bodies: sql<{ id: number; name: string; shortName: string | null; kind: string }[] | null>`(
+				select json_agg(json_build_object('id', b.id, 'name', b.name, 'shortName', b.short_name, 'kind', b.kind) order by b.id)
+				from meeting_body mb join body b on b.id = mb.body_id where mb.meeting_id = ${meeting.id})`,
+			latest: sql<{ version: number; status: string } | null>`(
+				select json_build_object('version', mi.version, 'status', mi.status) from minutes mi
+				where mi.meeting_id = ${meeting.id} order by mi.version desc limit 1)`
+		})
 		.from(meeting)
 		.leftJoin(host, eq(host.id, meeting.hostMunicipalityId))
 		.leftJoin(chair, eq(chair.id, meeting.chairPersonId))
-		.where(meetingWhere(db, f, visible))
+		.where(and(visibleMeeting(actor, sql`${meeting.id}`), meetingWhere(db, f, null)))
 		.$dynamic();
 	const rows = await (f.latest
 		? query.orderBy(desc(meeting.startsAt), desc(meeting.id)).limit(f.latest)
 		: query.orderBy(asc(meeting.startsAt), asc(meeting.id)));
-	const ids = rows.map((r) => r.id);
-	const [bodies, latest] = await Promise.all([bodiesOf(db, ids), latestMinutes(db, ids)]);
-	return rows.map((r) => ({
+	return rows.map(({ bodies, latest, ...r }) => ({
 		...r,
-		bodies: bodies.get(r.id) ?? [],
-		minutesStatus: (latest.get(r.id)?.status ?? null) as MinutesStatus | null,
-		minutesVersion: latest.get(r.id)?.version ?? null
+		bodies: bodies ?? [],
+		minutesStatus: (latest?.status ?? null) as MinutesStatus | null,
+		minutesVersion: latest?.version ?? null
 	}));
-}
-
-async function latestMinutes(db: Db | Tx, meetingIds: number[]) {
-	const out = new Map<number, { version: number; status: string }>();
-	if (meetingIds.length === 0) return out;
-	const rows = await db
-		.selectDistinctOn([minutes.meetingId], { meetingId: minutes.meetingId, version: minutes.version, status: minutes.status })
-		.from(minutes)
-		.where(inArray(minutes.meetingId, meetingIds))
-		.orderBy(minutes.meetingId, sql`${minutes.version} desc`);
-	for (const r of rows) out.set(r.meetingId, r);
-	return out;
 }
 
 export function rulesOf(r: typeof bodyRules.$inferSelect | null | undefined): BodyRules | null {
@@ -206,90 +184,273 @@ function attendanceOf(db: Db | Tx, meetingIds: number[]) {
 		.orderBy(asc(attendance.id));
 }
 
-/** Everything about one meeting that its page, the API and its documents show. */
+/** An action item's row as actionItemsWhere reads it, in SQL: `ai` the item, `ra` the meeting that raised it, `ca` the one that closed it, `rp` the responsible person. */
+const actionItemJson = sql.raw(`json_build_object(
+	'id', ai.id, 'meetingId', ai.meeting_id, 'meetingStartsAt', ra.starts_at, 'meetingTitle', ra.title, 'meetingKind', ra.kind,
+	'agendaItemId', ai.agenda_item_id, 'text', ai.text, 'responsiblePersonId', ai.responsible_person_id,
+	'responsibleName', coalesce(rp.name, ai.responsible_text), 'responsibleEmail', rp.email, 'dueOn', ai.due_on,
+	'closedAtMeetingId', ai.closed_at_meeting_id, 'closedAtStartsAt', ca.starts_at, 'closedOn', ai.closed_on,
+	'source', ai.source, 'version', ai.version)`);
+const actionItemFrom = sql.raw(`action_item ai
+	join meeting ra on ra.id = ai.meeting_id
+	left join meeting ca on ca.id = ai.closed_at_meeting_id
+	left join person rp on rp.id = ai.responsible_person_id`);
+
+/** Timestamps inside JSON arrive as text: back to Dates, as the row readers give them. */
+const instant = (v: string | Date | null) => (v == null ? null : new Date(v));
+const instantOf = (v: string | Date) => new Date(v);
+
+interface ActionItemJson {
+	id: number;
+	meetingId: number;
+	meetingStartsAt: string;
+	meetingTitle: string | null;
+	meetingKind: string;
+	agendaItemId: number | null;
+	text: string;
+	responsiblePersonId: number | null;
+	responsibleName: string | null;
+	responsibleEmail: string | null;
+	dueOn: string | null;
+	closedAtMeetingId: number | null;
+	closedAtStartsAt: string | null;
+	closedOn: string | null;
+	source: string | null;
+	version: number;
+}
+const actionItemOf = (a: ActionItemJson) => ({
+	...a,
+	meetingStartsAt: instantOf(a.meetingStartsAt),
+	closedAtStartsAt: instant(a.closedAtStartsAt)
+});
+
+type BodyJson = { id: number; name: string; shortName: string | null; kind: string };
+type RulesJson = typeof bodyRules.$inferSelect;
+
+interface MeetingJson {
+	bodies: (BodyJson & { rules: Omit<RulesJson, 'createdAt' | 'updatedAt'> | null })[] | null;
+	items:
+		| (Omit<typeof agendaItem.$inferSelect, 'createdAt' | 'updatedAt'> & {
+				createdAt: string;
+				updatedAt: string;
+				decisions: { agendaItemId: number; id: number; title: string; decidedBy: string; decidedOn: string | null }[] | null;
+				files: { agendaItemId: number; id: number; name: string; size: number }[] | null;
+				activities: { agendaItemId: number; id: number; title: string; year: number }[] | null;
+				tabledTo: { itemId: number; meetingId: number; startsAt: string } | null;
+		  })[]
+		| null;
+	actions: ActionItemJson[] | null;
+	attendance:
+		| {
+				id: number;
+				meetingId: number;
+				personId: number;
+				name: string;
+				email: string | null;
+				status: string;
+				guest: boolean;
+				onlyItems: number[];
+				role: string | null;
+				employerName: string | null;
+				version: number;
+		  }[]
+		| null;
+	presentVoting: number;
+	versions:
+		| {
+				id: number;
+				version: number;
+				status: string;
+				reason: string | null;
+				secretaryPersonId: number | null;
+				secretaryName: string | null;
+				adjusterPersonId: number | null;
+				adjusterName: string | null;
+				secretaryApprovedAt: string | null;
+				secretaryApprovedBy: string | null;
+				adjusterApprovedAt: string | null;
+				adjusterApprovedBy: string | null;
+				adjustedAt: string | null;
+				distributedAt: string | null;
+				createdAt: string;
+		  }[]
+		| null;
+	mail: { kind: string; status: string; n: number; lastSent: string | null }[] | null;
+	openMatters: (ActionItemJson & { raisedBodies: BodyJson[] | null; note: string | null })[] | null;
+}
+
+/**
+ * Everything about one meeting that its page, the API and its documents show,
+ * read in one query (one round trip, the actor's right to see it included):
+ * each part of the meeting is a JSON aggregate of its own.
+ */
 export async function getMeeting(db: Db | Tx, actor: Actor, id: number) {
-	await assertVisible(db, actor, id);
-	const [row] = await db
-		.select(meetingColumns)
-		.from(meeting)
-		.leftJoin(host, eq(host.id, meeting.hostMunicipalityId))
-		.leftJoin(chair, eq(chair.id, meeting.chairPersonId))
-		.where(eq(meeting.id, id));
-	if (!row) throw new NotFoundError('Mötet');
-	const meetingDate = row.startsAt.toISOString().slice(0, 10);
-	const bodies = (await bodiesOf(db, [id])).get(id) ?? [];
-	const bodyIds = bodies.map((b) => b.id);
+	const rows = await preparedRows<Record<string, unknown> & { detail: MeetingJson }>(
+		db,
+		'meeting-detail',
+		sql`
+		with mb as (select body_id from meeting_body where meeting_id = ${id}),
+		matter_bodies as (
+			select body_id from mb
+			union select prepares_for_body_id from body_rules where body_id in (select body_id from mb) and prepares_for_body_id is not null
+		)
+		select ${meeting.id} as "id", ${meeting.kind} as "kind", ${meeting.title} as "title", ${meeting.startsAt} as "startsAt",
+			${meeting.endsAt} as "endsAt", ${meeting.place} as "place", ${meeting.hostMunicipalityId} as "hostMunicipalityId",
+			host.name as "hostMunicipalityName", ${meeting.format} as "format", ${meeting.status} as "status",
+			${meeting.statusNote} as "statusNote", ${meeting.movedFrom} as "movedFrom", ${meeting.chairPersonId} as "chairPersonId",
+			chair.name as "chairPersonName", ${meeting.chairNote} as "chairNote", ${meeting.noticeSentAt} as "noticeSentAt",
+			${meeting.source} as "source", ${meeting.version} as "version", ${meeting.updatedAt} as "updatedAt",
+			${meeting.createdAt} as "createdAt",
+			json_build_object(
+				'bodies', (
+					select json_agg(json_build_object('id', b.id, 'name', b.name, 'shortName', b.short_name, 'kind', b.kind,
+						'rules', (select json_build_object('bodyId', r.body_id, 'seats', r.seats, 'quorumPercent', r.quorum_percent,
+							'decisionRule', r.decision_rule, 'extraMeetingThreshold', r.extra_meeting_threshold,
+							'minutesToMunicipalities', r.minutes_to_municipalities, 'meetingsPerYear', r.meetings_per_year,
+							'chairChosenYearly', r.chair_chosen_yearly, 'remoteAllowed', r.remote_allowed, 'publicMeetings', r.public_meetings,
+							'preparesForBodyId', r.prepares_for_body_id, 'source', r.source, 'version', r.version)
+							from body_rules r where r.body_id = b.id)
+					) order by b.id)
+					from body b where b.id in (select body_id from mb)
+				),
+				'items', (
+					select json_agg(json_build_object('id', i.id, 'meetingId', i.meeting_id, 'number', i.number, 'kind', i.kind,
+						'title', i.title, 'presenter', i.presenter, 'standing', i.standing, 'minutesText', i.minutes_text,
+						'tabledToMeetingId', i.tabled_to_meeting_id, 'tabledFromItemId', i.tabled_from_item_id, 'source', i.source,
+						'version', i.version, 'createdAt', i.created_at, 'updatedAt', i.updated_at,
+						'decisions', (
+							select json_agg(json_build_object('agendaItemId', aid.agenda_item_id, 'id', d.id, 'title', d.title,
+								'decidedBy', d.decided_by, 'decidedOn', d.decided_on) order by aid.position, d.id)
+							from agenda_item_decision aid join decision d on d.id = aid.decision_id where aid.agenda_item_id = i.id
+						),
+						'files', (
+							select json_agg(json_build_object('agendaItemId', aif.agenda_item_id, 'id', f.id, 'name', f.name, 'size', f.size)
+								order by f.name)
+							from agenda_item_file aif join stored_file f on f.id = aif.file_id where aif.agenda_item_id = i.id
+						),
+						'activities', (
+							select json_agg(json_build_object('agendaItemId', aia.agenda_item_id, 'id', a.id, 'title', a.title, 'year', p.year)
+								order by a.id)
+							from agenda_item_activity aia join activity a on a.id = aia.activity_id join plan p on p.id = a.plan_id
+							where aia.agenda_item_id = i.id
+						),
+						'tabledTo', (
+							select json_build_object('itemId', i.id, 'meetingId', t.id, 'startsAt', t.starts_at)
+							from meeting t where t.id = i.tabled_to_meeting_id
+						)
+					) order by i.number, i.id)
+					from agenda_item i where i.meeting_id = ${meeting.id}
+				),
+				'actions', (
+					select json_agg(${actionItemJson} order by ra.starts_at, ai.id) from ${actionItemFrom} where ai.meeting_id = ${meeting.id}
+				),
+				'attendance', (
+					select json_agg(json_build_object('id', at.id, 'meetingId', at.meeting_id, 'personId', at.person_id, 'name', pe.name,
+						'email', pe.email, 'status', at.status, 'guest', at.guest, 'onlyItems', at.only_items, 'role', at.role,
+						'employerName', coalesce(em.name, eo.name), 'version', at.version) order by at.id)
+					from attendance at
+					join person pe on pe.id = at.person_id
+					left join municipality em on em.id = pe.employer_municipality_id
+					left join organisation eo on eo.id = pe.employer_organisation_id
+					where at.meeting_id = ${meeting.id}
+				),
+				'presentVoting', (
+					select count(*)::int from attendance at
+					where at.meeting_id = ${meeting.id} and at.status = 'present' and not at.guest and at.person_id in (
+						select ${membership.personId} from ${membership}
+						where ${membership.bodyId} in (select body_id from mb)
+							and ${membership.role} in (${sql.join(
+								VOTING_ROLES.map((r) => sql`${r}`),
+								sql`, `
+							)})
+							and ${membershipHeldOn(sql`(${meeting.startsAt} at time zone 'UTC')::date`)}
+					)
+				),
+				'versions', (
+					select json_agg(json_build_object('id', mi.id, 'version', mi.version, 'status', mi.status, 'reason', mi.reason,
+						'secretaryPersonId', mi.secretary_person_id, 'secretaryName', sp.name, 'adjusterPersonId', mi.adjuster_person_id,
+						'adjusterName', ap.name, 'secretaryApprovedAt', mi.secretary_approved_at, 'secretaryApprovedBy', mi.secretary_approved_by,
+						'adjusterApprovedAt', mi.adjuster_approved_at, 'adjusterApprovedBy', mi.adjuster_approved_by,
+						'adjustedAt', mi.adjusted_at, 'distributedAt', mi.distributed_at, 'createdAt', mi.created_at) order by mi.version)
+					from minutes mi
+					left join person sp on sp.id = mi.secretary_person_id
+					left join person ap on ap.id = mi.adjuster_person_id
+					where mi.meeting_id = ${meeting.id}
+				),
+				-- lastSent as PostgreSQL writes it (text), as the grouped read before it gave it.
+				'mail', (
+					select json_agg(json_build_object('kind', o.kind, 'status', o.status, 'n', o.n, 'lastSent', o.last_sent) order by o.kind, o.status)
+					from (select kind, status, count(*)::int as n, max(sent_at)::text as last_sent from outbox where meeting_id = ${meeting.id}
+						group by kind, status) o
+				),
+				'openMatters', (
+					select json_agg((${actionItemJson}::jsonb || jsonb_build_object(
+						'raisedBodies', (
+							select json_agg(json_build_object('id', b.id, 'name', b.name, 'shortName', b.short_name, 'kind', b.kind) order by b.id)
+							from meeting_body rmb join body b on b.id = rmb.body_id where rmb.meeting_id = ai.meeting_id
+						),
+						'note', (select n.note from action_item_note n where n.action_item_id = ai.id and n.meeting_id = ${meeting.id})
+					)) order by ra.starts_at, ai.id)
+					from ${actionItemFrom}
+					where ra.starts_at < ${meeting.startsAt}
+						and ai.meeting_id in (select meeting_id from meeting_body where body_id in (select body_id from matter_bodies))
+						and (ai.closed_at_meeting_id is null or ai.closed_at_meeting_id = ${meeting.id} or ca.starts_at > ${meeting.startsAt})
+				)
+			) as "detail"
+		from ${meeting}
+		left join municipality host on host.id = ${meeting.hostMunicipalityId}
+		left join person chair on chair.id = ${meeting.chairPersonId}
+		where ${and(eq(meeting.id, id), visibleMeeting(actor, sql`${meeting.id}`))}
+	`
+	);
+	const found = rows[0];
+	if (!found) throw new NotFoundError('Mötet');
+	const { detail: d, ...columns } = found;
+	const raw = columns as unknown as MeetingRowColumns<string | Date>;
+	// Timestamps arrive as text (Drizzle's execute) or as Dates (the pool's own parsers): Dates either way.
+	const row: MeetingRowColumns<Date> = {
+		...raw,
+		startsAt: instantOf(raw.startsAt),
+		endsAt: instant(raw.endsAt),
+		movedFrom: instant(raw.movedFrom),
+		noticeSentAt: instant(raw.noticeSentAt),
+		updatedAt: instantOf(raw.updatedAt),
+		createdAt: instantOf(raw.createdAt)
+	};
 
-	const [rules, items, decisions, files, activities, actions, people, versions, mail, tabledTo] = await together(db, [
-		() => (bodyIds.length ? db.select().from(bodyRules).where(inArray(bodyRules.bodyId, bodyIds)) : []),
-		() => itemsOf(db, [id]),
-		() => decisionsOf(db, [id]),
-		() =>
-			db
-				.select({ agendaItemId: agendaItemFile.agendaItemId, id: storedFile.id, name: storedFile.name, size: storedFile.size })
-				.from(agendaItemFile)
-				.innerJoin(storedFile, eq(storedFile.id, agendaItemFile.fileId))
-				.innerJoin(agendaItem, eq(agendaItem.id, agendaItemFile.agendaItemId))
-				.where(eq(agendaItem.meetingId, id))
-				.orderBy(asc(storedFile.name)),
-		() =>
-			db
-				.select({ agendaItemId: agendaItemActivity.agendaItemId, id: activity.id, title: activity.title, year: plan.year })
-				.from(agendaItemActivity)
-				.innerJoin(activity, eq(activity.id, agendaItemActivity.activityId))
-				.innerJoin(plan, eq(plan.id, activity.planId))
-				.innerJoin(agendaItem, eq(agendaItem.id, agendaItemActivity.agendaItemId))
-				.where(eq(agendaItem.meetingId, id)),
-		() => actionItemsWhere(db, eq(actionItem.meetingId, id)),
-		() => attendanceOf(db, [id]),
-		() => minutesVersions(db, id),
-		() =>
-			db
-				.select({
-					kind: outbox.kind,
-					status: outbox.status,
-					n: sql<number>`count(*)::int`,
-					lastSent: sql<Date | null>`max(${outbox.sentAt})`
-				})
-				.from(outbox)
-				.where(eq(outbox.meetingId, id))
-				.groupBy(outbox.kind, outbox.status),
-		() =>
-			db
-				.select({ itemId: agendaItem.id, meetingId: meeting.id, startsAt: meeting.startsAt })
-				.from(agendaItem)
-				.innerJoin(meeting, eq(meeting.id, agendaItem.tabledToMeetingId))
-				.where(eq(agendaItem.meetingId, id))
-	] as const);
+	const bodies = (d.bodies ?? []).map(({ rules: _, ...b }) => b);
+	const rules = (d.bodies ?? []).flatMap((b) => (b.rules ? [b.rules] : []));
+	const actions = (d.actions ?? []).map(actionItemOf);
+	const people = d.attendance ?? [];
+	const versions = (d.versions ?? []).map((v) => ({
+		...v,
+		secretaryApprovedAt: instant(v.secretaryApprovedAt),
+		adjusterApprovedAt: instant(v.adjusterApprovedAt),
+		adjustedAt: instant(v.adjustedAt),
+		distributedAt: instant(v.distributedAt),
+		createdAt: instantOf(v.createdAt)
+	}));
 
-	const voting = bodyIds.length
-		? await db
-				.selectDistinct({ personId: membership.personId })
-				.from(membership)
-				.where(and(inArray(membership.bodyId, bodyIds), inArray(membership.role, VOTING_ROLES), membershipHeldOn(meetingDate)))
-		: [];
-	const votingIds = new Set(voting.map((v) => v.personId));
-	const presentVoting = people.filter((p) => p.status === 'present' && !p.guest && votingIds.has(p.personId)).length;
-
-	const bodyRulesList = bodies.map((b) => ({ body: b, rules: rulesOf(rules.find((r) => r.bodyId === b.id)) }));
+	const bodyRulesList = (d.bodies ?? []).map((b, i) => ({ body: bodies[i], rules: rulesOf(b.rules as RulesJson | null) }));
 	const quorums = bodyRulesList
 		.filter((b) => b.rules?.quorumPercent != null && b.rules.seats)
-		.map((b) => ({ body: b.body, ...quorum(b.rules!.seats!, presentVoting, b.rules!.quorumPercent)! }));
+		.map((b) => ({ body: b.body, ...quorum(b.rules!.seats!, d.presentVoting, b.rules!.quorumPercent)! }));
 
 	const current = versions.at(-1) ?? null;
-	const openMatters = await openMattersAt(db, { id, startsAt: row.startsAt, bodyIds });
 	return {
 		...row,
 		bodies,
 		rules: bodyRulesList,
 		publicMeetings: rules.some((r) => r.publicMeetings),
-		items: items.map((it) => ({
+		items: (d.items ?? []).map((it) => ({
 			...it,
-			decisions: decisions.filter((d) => d.agendaItemId === it.id),
-			files: files.filter((f) => f.agendaItemId === it.id),
-			activities: activities.filter((a) => a.agendaItemId === it.id),
+			createdAt: instantOf(it.createdAt),
+			updatedAt: instantOf(it.updatedAt),
+			decisions: it.decisions ?? [],
+			files: it.files ?? [],
+			activities: it.activities ?? [],
 			actionItems: actions.filter((a) => a.agendaItemId === it.id),
-			tabledTo: tabledTo.find((t) => t.itemId === it.id) ?? null
+			tabledTo: it.tabledTo ? { ...it.tabledTo, startsAt: instantOf(it.tabledTo.startsAt) } : null
 		})),
 		actionItems: actions,
 		attendance: people,
@@ -298,10 +459,37 @@ export async function getMeeting(db: Db | Tx, actor: Actor, id: number) {
 		minutes: current,
 		minutesVersions: versions,
 		locked: current != null && current.status !== 'draft',
-		openMatters,
-		mail: mail.map((m) => ({ ...m, n: Number(m.n) }))
+		openMatters: (d.openMatters ?? []).map((o) => ({
+			...actionItemOf(o),
+			raisedBodies: o.raisedBodies ?? [],
+			note: o.note,
+			closedHere: o.closedAtMeetingId === id
+		})),
+		mail: d.mail ?? []
 	};
 }
+type MeetingRowColumns<T> = {
+	id: number;
+	kind: string;
+	title: string | null;
+	startsAt: T;
+	endsAt: T | null;
+	place: string | null;
+	hostMunicipalityId: number | null;
+	hostMunicipalityName: string | null;
+	format: string | null;
+	status: string;
+	statusNote: string | null;
+	movedFrom: T | null;
+	chairPersonId: number | null;
+	chairPersonName: string | null;
+	chairNote: string | null;
+	noticeSentAt: T | null;
+	source: string | null;
+	version: number;
+	updatedAt: T;
+	createdAt: T;
+};
 export type MeetingDetail = Awaited<ReturnType<typeof getMeeting>>;
 
 const secretary = alias(person, 'secretary_person');

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db, runtime } from '#lib/server/app.ts';
-import { getMeeting, listMeetings } from '#lib/server/meetings/queries.ts';
-import { activityOptions, attendeeOptions } from '#lib/server/meetings/form-options.ts';
+import { getMeeting, type MeetingDetail } from '#lib/server/meetings/queries.ts';
+import { meetingFormOptions } from '#lib/server/meetings/form-options.ts';
 import { cancelMeeting, recordAttendance, removeAttendance } from '#lib/server/meetings/service.ts';
 import {
 	addActionItem,
@@ -16,31 +16,26 @@ import {
 } from '#lib/server/meetings/agenda.ts';
 import { approveMinutes, distributeMinutes, openNewMinutesVersion, setMinutesPeople } from '#lib/server/meetings/minutes-service.ts';
 import { remindActionItem, sendNotice } from '#lib/server/meetings/notices.ts';
-import { optionLists } from '#lib/server/organisation/options.ts';
-import { SYSTEM, hasRole } from '#lib/server/actor.ts';
+import { hasRole } from '#lib/server/actor.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { utcToStockholm } from '#lib/core/meetings.ts';
+import type { EditorChoices } from './lists.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const id = idParam(event.params.id);
 	const actor = event.locals.actor;
-	const m = await read(event, () => getMeeting(db(), actor, id));
 	const signedIn = hasRole(actor, 'member');
 	const editor = hasRole(actor, 'editor');
+	// Side by side: the meeting (its visibility checked in the same query) and the editor's choices, both from its id.
+	const [m, choices]: [MeetingDetail, EditorChoices | null] = await read(event, () =>
+		Promise.all([getMeeting(db(), actor, id), editor ? meetingFormOptions(db(), id) : null])
+	);
 	const date = utcToStockholm(m.startsAt).date;
-	const lists = editor
-		? await editorLists(
-				m.bodies.map((b) => b.id),
-				date,
-				m.startsAt,
-				id
-			)
-		: null;
 	const adjusted = m.minutesVersions.filter((v) => v.status !== 'draft');
 	return {
-		meeting: signedIn ? m : publicView(m),
+		meeting: signedIn ? pageView(m) : publicView(pageView(m)),
 		date,
-		lists,
+		choices,
 		adjustedVersions: adjusted.map((v) => v.version),
 		mayApprove: {
 			secretary: !!m.minutes && m.minutes.status === 'draft' && (editor || actor.personId === m.minutes.secretaryPersonId),
@@ -51,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** The public sees the meeting and its agenda; what was said only in adjusted minutes (their own page). */
-function publicView(m: Awaited<ReturnType<typeof getMeeting>>) {
+function publicView(m: ReturnType<typeof pageView>) {
 	return {
 		...m,
 		items: m.items.map((i) => ({ ...i, minutesText: null, decisions: [], actionItems: [], files: [] })),
@@ -62,30 +57,23 @@ function publicView(m: Awaited<ReturnType<typeof getMeeting>>) {
 	};
 }
 
-async function editorLists(bodyIds: number[], date: string, startsAt: Date, id: number) {
-	const [base, people, activities, later] = await Promise.all([
-		optionLists(db(), ['persons']),
-		attendeeOptions(db(), bodyIds, date),
-		activityOptions(db(), Number(date.slice(0, 4))),
-		Promise.all(bodyIds.map((b) => listMeetings(db(), SYSTEM, { bodyId: b, from: date })))
-	]);
-	const laterMeetings = new Map(
-		later
-			.flat()
-			.filter((m) => m.id !== id && m.startsAt > startsAt && m.status !== 'cancelled')
-			.map((m) => [
-				m.id,
-				{ value: String(m.id), label: `${utcToStockholm(m.startsAt).date} ${m.bodies.map((b) => b.shortName ?? b.name).join(', ')}` }
-			])
-	);
+/**
+ * What the page shows, without the provenance notes of the items, action items
+ * and open matters, which it never prints (they made a third of the page's
+ * data); the meeting's own source is printed and stays.
+ */
+function pageView(m: Awaited<ReturnType<typeof getMeeting>>) {
+	const unsourced = <A extends { source: string | null }>(a: A): A => ({ ...a, source: null });
+	const actions = new Map(m.actionItems.map((a) => [a.id, unsourced(a)]));
 	return {
-		...base,
-		members: [
-			...people.members.map((p) => ({ value: String(p.id), label: `${p.name} (ledamot)` })),
-			...people.others.map((p) => ({ value: String(p.id), label: p.name }))
-		],
-		activities: activities.map((a) => ({ value: String(a.id), label: `${a.year}: ${a.title}` })),
-		laterMeetings: [...laterMeetings.values()]
+		...m,
+		items: m.items.map((i) => ({
+			...unsourced(i),
+			// The same objects as the meeting's own list, so the page's data holds each once.
+			actionItems: i.actionItems.map((a) => actions.get(a.id) ?? unsourced(a))
+		})),
+		actionItems: [...actions.values()],
+		openMatters: m.openMatters.map(unsourced)
 	};
 }
 

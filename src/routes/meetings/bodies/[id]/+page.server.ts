@@ -1,17 +1,15 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { getBody } from '#lib/server/organisation/queries.ts';
 import { listMeetings } from '#lib/server/meetings/queries.ts';
-import { attendeeOptions } from '#lib/server/meetings/form-options.ts';
+import { bodyPageParts } from '#lib/server/meetings/body-page.ts';
 import { bodyYear } from '#lib/server/meetings/statistics.ts';
 import { requestExtraMeeting, saveBodyRules } from '#lib/server/meetings/service.ts';
 import { calendarYear } from '#lib/server/meetings/web.ts';
-import { optionLists } from '#lib/server/organisation/options.ts';
 import { hasRole } from '#lib/server/actor.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { todayIso } from '#lib/core/format.ts';
-import { listMeetingCounts, listTurnoverCounts, meetingCounts, turnoverCounts } from '#lib/server/meetings/counts.ts';
+import { meetingCounts, turnoverCounts } from '#lib/server/meetings/counts.ts';
 import { createEntry, removeEntry, type Register } from '#lib/server/register.ts';
 import type { z } from 'zod';
 import { yearSentence } from '#lib/core/year-sentence.ts';
@@ -21,16 +19,23 @@ export const load: PageServerLoad = async (event) => {
 	const id = idParam(event.params.id);
 	const actor = event.locals.actor;
 	const year = calendarYear(event.url);
-	const [stats, body, meetings, counts, turnoverCounts] = await read(event, async () => {
-		const s = await bodyYear(db(), actor, id, year);
-		return Promise.all([
-			s,
-			getBody(db(), id),
-			listMeetings(db(), actor, { bodyId: id, from: `${year}-01-01`, to: `${year}-12-31` }),
-			listMeetingCounts(db(), { bodyId: id, year }),
-			listTurnoverCounts(db(), { bodyId: id, year })
+	const editor = hasRole(actor, 'editor');
+	const member = hasRole(actor, 'member');
+	// Three queries side by side; the year's figures answer first whether the actor may see the body's meetings.
+	const [stats, parts, meetings] = await read(event, async () => {
+		const [s, p, m] = await Promise.allSettled([
+			bodyYear(db(), actor, id, year),
+			bodyPageParts(db(), id, year, todayIso(), { withMembers: member, withBodies: editor }),
+			listMeetings(db(), actor, { bodyId: id, from: `${year}-01-01`, to: `${year}-12-31` })
 		]);
+		for (const r of [s, p, m]) if (r.status === 'rejected') throw r.reason;
+		return [s, p, m].map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
+			Awaited<ReturnType<typeof bodyYear>>,
+			Awaited<ReturnType<typeof bodyPageParts>>,
+			Awaited<ReturnType<typeof listMeetings>>
+		];
 	});
+	const { body, counts } = parts;
 	// How the year's documents will state its meetings: the records, or the counts where the records fall short.
 	const counted = counts.map((c) => ({ kind: c.kind as MeetingKind, format: c.format as MeetingFormat | null, count: c.count }));
 	const stated = yearSentence(
@@ -38,21 +43,19 @@ export const load: PageServerLoad = async (event) => {
 		year,
 		body.shortName ?? body.name
 	);
-	const editor = hasRole(actor, 'editor');
-	const members = hasRole(actor, 'member') ? await attendeeOptions(db(), [id], todayIso()) : null;
 	return {
 		body: { id: body.id, name: body.name, shortName: body.shortName },
 		year,
 		stats,
 		meetings,
 		counts,
-		turnoverCount: turnoverCounts[0] ?? null,
+		turnoverCount: parts.turnoverCounts[0] ?? null,
 		stated,
 		feedUrl: `${event.url.origin}/calendar/bodies/${id}.ics`,
 		lists: editor
-			? { ...(await optionLists(db(), ['bodies'])), members: members!.members.map((p) => ({ value: String(p.id), label: p.name })) }
-			: members
-				? { members: members.members.filter((p) => p.id === actor.personId).map((p) => ({ value: String(p.id), label: p.name })) }
+			? { bodies: parts.bodies, members: parts.members.map((p) => ({ value: String(p.id), label: p.name })) }
+			: member
+				? { members: parts.members.filter((p) => p.id === actor.personId).map((p) => ({ value: String(p.id), label: p.name })) }
 				: null,
 		today: todayIso()
 	};
