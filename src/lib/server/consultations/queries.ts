@@ -96,31 +96,66 @@ const newestFirst = [
 	desc(consultation.id)
 ];
 
+/** A row of listColumns as json, under the same names (every column is text, a number, an ISO date or a boolean). */
+const listJson = sql`json_build_object(
+	'id', ${consultation.id}, 'title', ${consultation.title}, 'issuerId', ${consultation.issuerId}, 'issuer', ${organisation.name},
+	'reference', ${consultation.reference}, 'receivedOn', ${consultation.receivedOn}, 'deadline', ${consultation.deadline},
+	'targetOn', ${consultation.targetOn}, 'answerJointly', ${consultation.answerJointly}, 'status', ${consultation.status},
+	'writtenYear', ${consultation.writtenYear}, 'submittedOn', ${consultation.submittedOn}, 'submittedYear', ${consultation.submittedYear},
+	'submittedNote', ${consultation.submittedNote},
+	'hasResponse', (${consultation.responseText} is not null or ${consultation.responseFileId} is not null))`;
+
+type ListJson = {
+	id: number;
+	title: string;
+	issuerId: number | null;
+	issuer: string | null;
+	reference: string | null;
+	receivedOn: string | null;
+	deadline: string | null;
+	targetOn: string | null;
+	answerJointly: string;
+	status: string;
+	writtenYear: number | null;
+	submittedOn: string | null;
+	submittedYear: number | null;
+	submittedNote: string | null;
+	hasResponse: boolean;
+};
+
+/**
+ * The matching remisser in the order given, `limit` of them from `offset`, and
+ * how many match in all: one json value, so a page reads its list in the same
+ * query as its other parts.
+ */
+function pagedList(where: SQL | undefined, order: SQL[], limit: number, offset = 0) {
+	const w = where ?? sql`true`;
+	const by = sql.join(order, sql`, `);
+	return sql<{ total: number; items: ListJson[] }>`json_build_object(
+		'total', (select count(*) from ${consultation} where ${w}),
+		'items', (select coalesce(json_agg(r.j order by r.n), '[]'::json) from (
+			select ${listJson} as j, row_number() over (order by ${by}) as n
+			from ${consultation} left join ${organisation} on ${organisation.id} = ${consultation.issuerId}
+			where ${w}
+			order by ${by}
+			limit ${limit} offset ${offset}) r))`;
+}
+
+const typed = (c: ListJson) => ({
+	...c,
+	status: c.status as ConsultationStatus,
+	answerJointly: c.answerJointly as JointAnswer,
+	years: consultationYears(c)
+});
+
 export type ConsultationRow = Awaited<ReturnType<typeof listConsultations>>['items'][number];
 
 export async function listConsultations(db: Reader, actor: Actor, f: ConsultationFilter, page: Page) {
-	const where = whereOf(actor, f);
-	const [items, [{ total }]] = await Promise.all([
-		db
-			.select(listColumns)
-			.from(consultation)
-			.leftJoin(organisation, eq(organisation.id, consultation.issuerId))
-			.where(where)
-			.orderBy(...newestFirst)
-			.limit(page.limit)
-			.offset(page.offset),
-		db.select({ total: count() }).from(consultation).where(where)
-	]);
-	return paged(
-		items.map((c) => ({
-			...c,
-			status: c.status as ConsultationStatus,
-			answerJointly: c.answerJointly as JointAnswer,
-			years: consultationYears(c)
-		})),
-		total,
-		page
+	const { rows } = await db.execute<{ list: { total: number; items: ListJson[] } }>(
+		sql`select ${pagedList(whereOf(actor, f), newestFirst, page.limit, page.offset)} as list`
 	);
+	const { items, total } = rows[0].list;
+	return paged(items.map(typed), total, page);
 }
 
 /** Open remisser by date, each with how close its deadline (or own target) is. */
@@ -143,6 +178,13 @@ export async function deadlineView(db: Reader, actor: Actor, today: string) {
  * most `limit`, with how many there are in all.
  */
 export async function dueSoon(db: Reader, actor: Actor, today: string, limit = 10, days = DUE_SOON_DAYS) {
+	const { rows } = await db.execute<{ due: { total: number; items: ListJson[] } }>(
+		sql`select ${pagedList(...dueSoonQuery(actor, today, days), limit)} as due`
+	);
+	return dueSoonOf(rows[0].due, today, days);
+}
+
+function dueSoonQuery(actor: Actor, today: string, days: number): [SQL | undefined, SQL[]] {
 	const until = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 	const when = sql`coalesce(${consultation.deadline}, ${consultation.targetOn})`;
 	const where = and(
@@ -150,22 +192,38 @@ export async function dueSoon(db: Reader, actor: Actor, today: string, limit = 1
 		inArray(consultation.status, ['watched', 'drafting']),
 		or(sql`${consultation.deadline} < ${today}::date`, sql`${when} between ${today}::date and ${until}::date`)
 	);
-	const [rows, [{ total }]] = await Promise.all([
-		db
-			.select(listColumns)
-			.from(consultation)
-			.leftJoin(organisation, eq(organisation.id, consultation.issuerId))
-			.where(where)
-			.orderBy(sql`${when} asc`, asc(consultation.id))
-			.limit(limit),
-		db.select({ total: count() }).from(consultation).where(where)
-	]);
+	return [where, [sql`${when} asc`, asc(consultation.id)]];
+}
+
+function dueSoonOf(list: { total: number; items: ListJson[] }, today: string, days: number) {
 	return {
-		total,
-		items: rows.map((c) => ({
+		total: list.total,
+		items: list.items.map((c) => ({
 			...c,
 			due: dueState({ status: c.status as ConsultationStatus, deadline: c.deadline, targetOn: c.targetOn }, today, days)
 		}))
+	};
+}
+
+/**
+ * The register's page in one query: the filtered, paged list, what needs
+ * attention (dueSoon's first `dueLimit`), and the issuers to filter by.
+ */
+export async function consultationRegister(db: Reader, actor: Actor, f: ConsultationFilter, page: Page, today: string, dueLimit = 10) {
+	const { rows } = await db.execute<{
+		list: { total: number; items: ListJson[] };
+		due: { total: number; items: ListJson[] };
+		organisations: { id: number; name: string }[];
+	}>(sql`select
+		${pagedList(whereOf(actor, f), newestFirst, page.limit, page.offset)} as list,
+		${pagedList(...dueSoonQuery(actor, today, DUE_SOON_DAYS), dueLimit)} as due,
+		(select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) order by o.name collate "sv-SE-x-icu", o.id), '[]'::json)
+			from ${organisation} o) as organisations`);
+	const r = rows[0];
+	return {
+		list: paged(r.list.items.map(typed), r.list.total, page),
+		due: dueSoonOf(r.due, today, DUE_SOON_DAYS),
+		lists: { organisations: r.organisations.map((o) => ({ value: String(o.id), label: o.name })) }
 	};
 }
 
