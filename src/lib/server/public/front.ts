@@ -73,10 +73,28 @@ const publicMeeting = (m: string) =>
 	sql.raw(`${m}.id in (select mb.meeting_id from meeting_body mb join body_rules br on br.body_id = mb.body_id where br.public_meetings)`);
 
 export async function publicFront(db: Db, today: string) {
+	const { rows } = await db.execute<FrontRow>(frontQuery(today));
+	const f = rows[0];
+	return {
+		// Every card on one date: the latest on which all members have a figure.
+		municipalities: f.municipalities,
+		bodies: f.bodies.map((b) => ({ ...b, memberCount: Number(b.memberCount) })),
+		latestTotal: f.latest_total,
+		news: f.news,
+		programme: f.programme && programmeWithAreas(f.programme),
+		documents: f.documents,
+		priorities: f.priorities,
+		responses: f.responses,
+		comingMeetings: f.coming.map(meetingLine),
+		approvedMinutes: f.approved.map(meetingLine)
+	};
+}
+
+function frontQuery(today: string) {
 	const year = Number(today.slice(0, 4));
 	const todayStarts = stockholmToUtc(today, '00:00').toISOString();
 	const comingEnds = stockholmToUtc(shiftDay(shiftDay(today, 365), 1), '00:00').toISOString();
-	const { rows } = await db.execute<FrontRow>(sql`
+	return sql`
 		with complete as (
 			-- The latest date on which every member of that date has a figure.
 			select p.date
@@ -173,21 +191,7 @@ export async function publicFront(db: Db, today: string) {
 						and (select mi.status from minutes mi where mi.meeting_id = m.id order by mi.version desc limit 1) in ('adjusted', 'distributed')
 					order by m.starts_at desc, m.id desc
 					limit ${SHOWN}
-				) m) as approved`);
-	const f = rows[0];
-	return {
-		// Every card on one date: the latest on which all members have a figure.
-		municipalities: f.municipalities,
-		bodies: f.bodies.map((b) => ({ ...b, memberCount: Number(b.memberCount) })),
-		latestTotal: f.latest_total,
-		news: f.news,
-		programme: f.programme && programmeWithAreas(f.programme),
-		documents: f.documents,
-		priorities: f.priorities,
-		responses: f.responses,
-		comingMeetings: f.coming.map(meetingLine),
-		approvedMinutes: f.approved.map(meetingLine)
-	};
+				) m) as approved`;
 }
 
 const meetingLine = (m: MeetingJson) => ({ ...m, startsAt: new Date(m.startsAt) });
