@@ -1,8 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
 import { load as read, pageOf, positiveParam } from '#lib/server/web.ts';
-import { dueSoon, listConsultations, type ConsultationFilter } from '#lib/server/consultations/queries.ts';
-import { consultationOptions } from '#lib/server/consultations/options.ts';
+import { consultationRegister, type ConsultationFilter } from '#lib/server/consultations/queries.ts';
 import { isConsultationStatus } from '#lib/core/consultations.ts';
 import { todayIso } from '#lib/core/format.ts';
 
@@ -16,13 +15,8 @@ export const load: PageServerLoad = (event) =>
 			issuerId: positiveParam(event.url, 'issuer'),
 			q: q.get('q')?.trim() || undefined
 		};
-		const d = db();
-		const actor = event.locals.actor;
 		const today = todayIso();
-		const [list, due, lists] = [
-			await listConsultations(d, actor, filter, pageOf(event.url, 50, 200)),
-			await dueSoon(d, actor, today, 10),
-			await consultationOptions(d, ['organisations'])
-		];
+		// One round trip: the list, what is due soon and the issuers, as one query.
+		const { list, due, lists } = await consultationRegister(db(), event.locals.actor, filter, pageOf(event.url, 50, 200), today);
 		return { filter, list, due, lists, today };
 	});

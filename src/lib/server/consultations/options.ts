@@ -35,6 +35,10 @@ export async function meetingLabels(db: Db | Tx, rows: { id: number; startsAt: D
 	);
 	return rows.map((r) => ({
 		value: String(r.id),
-		label: `${formatDate(utcToStockholm(r.startsAt).date)} – ${r.title ?? ((bodies.get(r.id) ?? []).map((b) => b.shortName ?? b.name).join(', ') || 'möte')}`
+		label: meetingLabel(r, (bodies.get(r.id) ?? []).map((b) => b.shortName ?? b.name).join(', '))
 	}));
 }
+
+/** A meeting's label, given its bodies' short names joined ("SSK, LG"). */
+export const meetingLabel = (r: { startsAt: Date; title: string | null }, bodies: string) =>
+	`${formatDate(utcToStockholm(r.startsAt).date)} – ${r.title ?? (bodies || 'möte')}`;

@@ -28,7 +28,7 @@ import { hasRole, type Actor } from '../actor.ts';
 import { NotFoundError } from '../errors.ts';
 import { paged, type Page } from '../organisation/queries.ts';
 import { swedish } from '../db/order.ts';
-import { meetingLabels } from './options.ts';
+import { meetingLabel } from './options.ts';
 import { utcToStockholm } from '../../core/meetings.ts';
 import { consultationYears, DUE_SOON_DAYS, dueState, isOpen, type ConsultationStatus, type JointAnswer } from '../../core/consultations.ts';
 import { externalMeetingLine } from '../projects/queries.ts';
@@ -96,31 +96,66 @@ const newestFirst = [
 	desc(consultation.id)
 ];
 
+/** A row of listColumns as json, under the same names (every column is text, a number, an ISO date or a boolean). */
+const listJson = sql`json_build_object(
+	'id', ${consultation.id}, 'title', ${consultation.title}, 'issuerId', ${consultation.issuerId}, 'issuer', ${organisation.name},
+	'reference', ${consultation.reference}, 'receivedOn', ${consultation.receivedOn}, 'deadline', ${consultation.deadline},
+	'targetOn', ${consultation.targetOn}, 'answerJointly', ${consultation.answerJointly}, 'status', ${consultation.status},
+	'writtenYear', ${consultation.writtenYear}, 'submittedOn', ${consultation.submittedOn}, 'submittedYear', ${consultation.submittedYear},
+	'submittedNote', ${consultation.submittedNote},
+	'hasResponse', (${consultation.responseText} is not null or ${consultation.responseFileId} is not null))`;
+
+type ListJson = {
+	id: number;
+	title: string;
+	issuerId: number | null;
+	issuer: string | null;
+	reference: string | null;
+	receivedOn: string | null;
+	deadline: string | null;
+	targetOn: string | null;
+	answerJointly: string;
+	status: string;
+	writtenYear: number | null;
+	submittedOn: string | null;
+	submittedYear: number | null;
+	submittedNote: string | null;
+	hasResponse: boolean;
+};
+
+/**
+ * The matching remisser in the order given, `limit` of them from `offset`, and
+ * how many match in all: one json value, so a page reads its list in the same
+ * query as its other parts.
+ */
+function pagedList(where: SQL | undefined, order: SQL[], limit: number, offset = 0) {
+	const w = where ?? sql`true`;
+	const by = sql.join(order, sql`, `);
+	return sql<{ total: number; items: ListJson[] }>`json_build_object(
+		'total', (select count(*) from ${consultation} where ${w}),
+		'items', (select coalesce(json_agg(r.j order by r.n), '[]'::json) from (
+			select ${listJson} as j, row_number() over (order by ${by}) as n
+			from ${consultation} left join ${organisation} on ${organisation.id} = ${consultation.issuerId}
+			where ${w}
+			order by ${by}
+			limit ${limit} offset ${offset}) r))`;
+}
+
+const typed = (c: ListJson) => ({
+	...c,
+	status: c.status as ConsultationStatus,
+	answerJointly: c.answerJointly as JointAnswer,
+	years: consultationYears(c)
+});
+
 export type ConsultationRow = Awaited<ReturnType<typeof listConsultations>>['items'][number];
 
 export async function listConsultations(db: Reader, actor: Actor, f: ConsultationFilter, page: Page) {
-	const where = whereOf(actor, f);
-	const [items, [{ total }]] = await Promise.all([
-		db
-			.select(listColumns)
-			.from(consultation)
-			.leftJoin(organisation, eq(organisation.id, consultation.issuerId))
-			.where(where)
-			.orderBy(...newestFirst)
-			.limit(page.limit)
-			.offset(page.offset),
-		db.select({ total: count() }).from(consultation).where(where)
-	]);
-	return paged(
-		items.map((c) => ({
-			...c,
-			status: c.status as ConsultationStatus,
-			answerJointly: c.answerJointly as JointAnswer,
-			years: consultationYears(c)
-		})),
-		total,
-		page
+	const { rows } = await db.execute<{ list: { total: number; items: ListJson[] } }>(
+		sql`select ${pagedList(whereOf(actor, f), newestFirst, page.limit, page.offset)} as list`
 	);
+	const { items, total } = rows[0].list;
+	return paged(items.map(typed), total, page);
 }
 
 /** Open remisser by date, each with how close its deadline (or own target) is. */
@@ -143,6 +178,13 @@ export async function deadlineView(db: Reader, actor: Actor, today: string) {
  * most `limit`, with how many there are in all.
  */
 export async function dueSoon(db: Reader, actor: Actor, today: string, limit = 10, days = DUE_SOON_DAYS) {
+	const { rows } = await db.execute<{ due: { total: number; items: ListJson[] } }>(
+		sql`select ${pagedList(...dueSoonQuery(actor, today, days), limit)} as due`
+	);
+	return dueSoonOf(rows[0].due, today, days);
+}
+
+function dueSoonQuery(actor: Actor, today: string, days: number): [SQL | undefined, SQL[]] {
 	const until = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 	const when = sql`coalesce(${consultation.deadline}, ${consultation.targetOn})`;
 	const where = and(
@@ -150,22 +192,38 @@ export async function dueSoon(db: Reader, actor: Actor, today: string, limit = 1
 		inArray(consultation.status, ['watched', 'drafting']),
 		or(sql`${consultation.deadline} < ${today}::date`, sql`${when} between ${today}::date and ${until}::date`)
 	);
-	const [rows, [{ total }]] = await Promise.all([
-		db
-			.select(listColumns)
-			.from(consultation)
-			.leftJoin(organisation, eq(organisation.id, consultation.issuerId))
-			.where(where)
-			.orderBy(sql`${when} asc`, asc(consultation.id))
-			.limit(limit),
-		db.select({ total: count() }).from(consultation).where(where)
-	]);
+	return [where, [sql`${when} asc`, asc(consultation.id)]];
+}
+
+function dueSoonOf(list: { total: number; items: ListJson[] }, today: string, days: number) {
 	return {
-		total,
-		items: rows.map((c) => ({
+		total: list.total,
+		items: list.items.map((c) => ({
 			...c,
 			due: dueState({ status: c.status as ConsultationStatus, deadline: c.deadline, targetOn: c.targetOn }, today, days)
 		}))
+	};
+}
+
+/**
+ * The register's page in one query: the filtered, paged list, what needs
+ * attention (dueSoon's first `dueLimit`), and the issuers to filter by.
+ */
+export async function consultationRegister(db: Reader, actor: Actor, f: ConsultationFilter, page: Page, today: string, dueLimit = 10) {
+	const { rows } = await db.execute<{
+		list: { total: number; items: ListJson[] };
+		due: { total: number; items: ListJson[] };
+		organisations: { id: number; name: string }[];
+	}>(sql`select
+		${pagedList(whereOf(actor, f), newestFirst, page.limit, page.offset)} as list,
+		${pagedList(...dueSoonQuery(actor, today, DUE_SOON_DAYS), dueLimit)} as due,
+		(select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) order by o.name collate "sv-SE-x-icu", o.id), '[]'::json)
+			from ${organisation} o) as organisations`);
+	const r = rows[0];
+	return {
+		list: paged(r.list.items.map(typed), r.list.total, page),
+		due: dueSoonOf(r.due, today, DUE_SOON_DAYS),
+		lists: { organisations: r.organisations.map((o) => ({ value: String(o.id), label: o.name })) }
 	};
 }
 
@@ -191,7 +249,16 @@ export async function yearOverview(db: Reader, actor: Actor) {
 	return [...years.values()].sort((a, b) => b.year - a.year);
 }
 
+/** A json array of the subquery's rows, `[]` when it has none. */
+const jsonList = <T>(query: SQL) => sql<T[]>`coalesce((${query}), '[]'::json)`;
+
+/**
+ * One remiss with everything around it (drafters, meetings, decisions, priority
+ * objects and, for members, the notices to the registrars): one query, each
+ * list a json column.
+ */
 export async function getConsultation(db: Reader, actor: Actor, id: number) {
+	const member = hasRole(actor, 'member');
 	const [row] = await db
 		.select({
 			c: consultation,
@@ -203,7 +270,59 @@ export async function getConsultation(db: Reader, actor: Actor, id: number) {
 				size: storedFile.size,
 				sha256: storedFile.sha256,
 				mediaType: storedFile.mediaType
-			}
+			},
+			drafters: jsonList<{ id: number; name: string }>(sql`
+				select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.name collate "sv-SE-x-icu", p.id)
+				from consultation_drafter cd join person p on p.id = cd.person_id
+				where cd.consultation_id = ${consultation.id}`),
+			meetings: jsonList<{
+				id: number;
+				startsAt: string;
+				title: string | null;
+				status: string;
+				role: string;
+				note: string | null;
+				bodies: string | null;
+			}>(sql`
+				select json_agg(json_build_object(
+					'id', m.id, 'startsAt', m.starts_at, 'title', m.title, 'status', m.status, 'role', cm.role, 'note', cm.note,
+					'bodies', (select string_agg(coalesce(b.short_name, b.name), ', ' order by b.id) from meeting_body mb join body b on b.id = mb.body_id where mb.meeting_id = m.id)
+				) order by m.starts_at, m.id)
+				from consultation_meeting cm join meeting m on m.id = cm.meeting_id
+				where cm.consultation_id = ${consultation.id}`),
+			decisions: jsonList<{
+				id: number;
+				decidedOn: string | null;
+				decidedBy: string;
+				title: string;
+				description: string | null;
+				body: string | null;
+			}>(sql`
+				select json_agg(json_build_object(
+					'id', d.id, 'decidedOn', d.decided_on, 'decidedBy', d.decided_by, 'title', d.title, 'description', d.description, 'body', b.name
+				) order by d.decided_on, d.id)
+				from consultation_decision cd join decision d on d.id = cd.decision_id left join body b on b.id = d.body_id
+				where cd.consultation_id = ${consultation.id}`),
+			objects: jsonList<{ id: number; name: string }>(sql`
+				select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.position, o.id)
+				from consultation_priority_object cpo join priority_object o on o.id = cpo.priority_object_id
+				where cpo.consultation_id = ${consultation.id}`),
+			notices: member
+				? jsonList<NoticeJson>(sql`
+					select json_agg(json_build_object(
+						'id', n.id, 'consultationId', n.consultation_id, 'stage', n.stage, 'message', n.message,
+						'createdBy', n.created_by, 'createdAt', n.created_at,
+						'mails', coalesce((
+							select json_agg(json_build_object(
+								'noticeId', nm.notice_id, 'outboxId', o.id, 'municipality', mu.name, 'recipient', o.recipient,
+								'status', o.status, 'sentAt', o.sent_at, 'lastError', o.last_error
+							) order by mu.name collate "sv-SE-x-icu")
+							from consultation_notice_mail nm join outbox o on o.id = nm.outbox_id join municipality mu on mu.id = nm.municipality_id
+							where nm.notice_id = n.id), '[]'::json)
+					) order by n.created_at, n.id)
+					from consultation_notice n
+					where n.consultation_id = ${consultation.id}`)
+				: sql<NoticeJson[]>`'[]'::json`
 		})
 		.from(consultation)
 		.leftJoin(organisation, eq(organisation.id, consultation.issuerId))
@@ -211,52 +330,8 @@ export async function getConsultation(db: Reader, actor: Actor, id: number) {
 		.leftJoin(storedFile, eq(storedFile.id, consultation.responseFileId))
 		.where(and(eq(consultation.id, id), publicOnly(actor)));
 	if (!row) throw new NotFoundError('Remissen');
-	const member = hasRole(actor, 'member');
-	const [drafters, meetings, decisions, objects, notices] = [
-		await db
-			.select({ id: person.id, name: person.name })
-			.from(consultationDrafter)
-			.innerJoin(person, eq(person.id, consultationDrafter.personId))
-			.where(eq(consultationDrafter.consultationId, id))
-			.orderBy(swedish(person.name)),
-		await db
-			.select({
-				id: meeting.id,
-				startsAt: meeting.startsAt,
-				title: meeting.title,
-				status: meeting.status,
-				role: consultationMeeting.role,
-				note: consultationMeeting.note
-			})
-			.from(consultationMeeting)
-			.innerJoin(meeting, eq(meeting.id, consultationMeeting.meetingId))
-			.where(eq(consultationMeeting.consultationId, id))
-			.orderBy(asc(meeting.startsAt)),
-		await db
-			.select({
-				id: decision.id,
-				decidedOn: decision.decidedOn,
-				decidedBy: decision.decidedBy,
-				title: decision.title,
-				description: decision.description,
-				body: body.name
-			})
-			.from(consultationDecision)
-			.innerJoin(decision, eq(decision.id, consultationDecision.decisionId))
-			.leftJoin(body, eq(body.id, decision.bodyId))
-			.where(eq(consultationDecision.consultationId, id))
-			.orderBy(asc(decision.decidedOn)),
-		await db
-			.select({ id: priorityObject.id, name: priorityObject.name })
-			.from(consultationPriorityObject)
-			.innerJoin(priorityObject, eq(priorityObject.id, consultationPriorityObject.priorityObjectId))
-			.where(eq(consultationPriorityObject.consultationId, id))
-			.orderBy(asc(priorityObject.position)),
-		member ? await noticesOf(db, id) : []
-	];
 	const c = row.c;
 	const { notes, ...shown } = c;
-	const labels = new Map((await meetingLabels(db, meetings)).map((l) => [Number(l.value), l.label]));
 	return {
 		...shown,
 		notes: member ? notes : null,
@@ -266,14 +341,39 @@ export async function getConsultation(db: Reader, actor: Actor, id: number) {
 		workingGroup: row.workingGroup,
 		responseFile: row.responseFile?.id ? row.responseFile : null,
 		years: consultationYears(c),
-		drafterIds: drafters.map((d) => d.id),
-		drafters,
-		meetings: meetings.map((m) => ({ ...m, label: labels.get(m.id) ?? '' })),
-		decisions,
-		priorityObjectIds: objects.map((o) => o.id),
-		priorityObjects: objects,
-		notices
+		drafterIds: row.drafters.map((d) => d.id),
+		drafters: row.drafters,
+		meetings: row.meetings.map(({ bodies, ...m }) => {
+			const startsAt = new Date(m.startsAt);
+			return { ...m, startsAt, label: meetingLabel({ startsAt, title: m.title }, bodies ?? '') };
+		}),
+		decisions: row.decisions,
+		priorityObjectIds: row.objects.map((o) => o.id),
+		priorityObjects: row.objects,
+		notices: row.notices.map((n) => ({
+			...n,
+			createdAt: new Date(n.createdAt),
+			mails: n.mails.map((m) => ({ ...m, sentAt: m.sentAt === null ? null : new Date(m.sentAt) }))
+		}))
 	};
+}
+
+interface NoticeJson {
+	id: number;
+	consultationId: number;
+	stage: string;
+	message: string | null;
+	createdBy: string | null;
+	createdAt: string;
+	mails: {
+		noticeId: number;
+		outboxId: number;
+		municipality: string;
+		recipient: string;
+		status: string;
+		sentAt: string | null;
+		lastError: string | null;
+	}[];
 }
 export type ConsultationDetail = Awaited<ReturnType<typeof getConsultation>>;
 
@@ -292,40 +392,56 @@ export async function deadlineBeforeNextMeeting(db: Reader, c: { status: Consult
 		.where(and(eq(body.kind, 'committee'), sql`${meeting.status} <> 'cancelled'`, sql`${meeting.startsAt} >= ${today}::date`))
 		.orderBy(asc(meeting.startsAt))
 		.limit(1);
+	return chairDecisionNeeded(c, today, next ?? null);
+}
+
+/** deadlineBeforeNextMeeting, given the committee's next meeting (null: none planned) as read. */
+export function chairDecisionNeeded(
+	c: { status: ConsultationStatus; deadline: string | null },
+	today: string,
+	next: { id: number; startsAt: Date; body: string } | null
+) {
+	if (!isOpen(c.status) || !c.deadline || c.deadline < today) return null;
 	const nextDate = next ? utcToStockholm(next.startsAt).date : null;
 	if (nextDate && nextDate <= c.deadline) return null;
 	return { committee: next?.body ?? null, nextMeetingId: next?.id ?? null, nextMeetingOn: nextDate };
 }
 
-/** What the registrars were told, when, and whether each message went. */
-export async function noticesOf(db: Reader, consultationId: number) {
-	const notices = await db
-		.select()
-		.from(consultationNotice)
-		.where(eq(consultationNotice.consultationId, consultationId))
-		.orderBy(asc(consultationNotice.createdAt), asc(consultationNotice.id));
-	if (notices.length === 0) return [];
-	const mails = await db
-		.select({
-			noticeId: consultationNoticeMail.noticeId,
-			outboxId: outbox.id,
-			municipality: municipality.name,
-			recipient: outbox.recipient,
-			status: outbox.status,
-			sentAt: outbox.sentAt,
-			lastError: outbox.lastError
-		})
-		.from(consultationNoticeMail)
-		.innerJoin(outbox, eq(outbox.id, consultationNoticeMail.outboxId))
-		.innerJoin(municipality, eq(municipality.id, consultationNoticeMail.municipalityId))
-		.where(
-			inArray(
-				consultationNoticeMail.noticeId,
-				notices.map((n) => n.id)
-			)
-		)
-		.orderBy(swedish(municipality.name));
-	return notices.map((n) => ({ ...n, mails: mails.filter((m) => m.noticeId === n.id) }));
+/**
+ * What the remiss page offers an editor, in one query: the meetings to link
+ * (newest first, labelled as consultationOptions labels them), the bodies, and
+ * the committee's next meeting from today (for deadlineBeforeNextMeeting).
+ */
+export async function remissEditorLists(db: Reader, today: string) {
+	const { rows } = await db.execute<{
+		bodies: { id: number; name: string; shortName: string | null }[];
+		meetings: { id: number; startsAt: string; title: string | null; bodies: string | null }[];
+		next: { id: number; startsAt: string; body: string } | null;
+	}>(sql`
+		select
+			(select coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'shortName', b.short_name) order by b.name collate "sv-SE-x-icu", b.id), '[]'::json)
+				from body b) as bodies,
+			(select coalesce(json_agg(json_build_object(
+					'id', m.id, 'startsAt', m.starts_at, 'title', m.title,
+					'bodies', (select string_agg(coalesce(b.short_name, b.name), ', ' order by b.id) from meeting_body mb join body b on b.id = mb.body_id where mb.meeting_id = m.id)
+				) order by m.starts_at desc, m.id desc), '[]'::json)
+				from meeting m) as meetings,
+			(select json_build_object('id', m.id, 'startsAt', m.starts_at, 'body', b.name)
+				from meeting m join meeting_body mb on mb.meeting_id = m.id join body b on b.id = mb.body_id
+				where b.kind = 'committee' and m.status <> 'cancelled' and m.starts_at >= ${today}::date
+				order by m.starts_at
+				limit 1) as next`);
+	const r = rows[0];
+	return {
+		lists: {
+			meetings: r.meetings.map((m) => ({
+				value: String(m.id),
+				label: meetingLabel({ startsAt: new Date(m.startsAt), title: m.title }, m.bodies ?? '')
+			})),
+			bodies: r.bodies.map((b) => ({ value: String(b.id), label: b.shortName ? `${b.name} (${b.shortName})` : b.name }))
+		},
+		nextCommitteeMeeting: r.next && { ...r.next, startsAt: new Date(r.next.startsAt) }
+	};
 }
 
 export async function responseFile(db: Reader, actor: Actor, consultationId: number) {

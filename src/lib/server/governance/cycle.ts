@@ -1,7 +1,7 @@
 // The year's cycle (årshjul): recurring duties with a rule and an owner, the
 // dated tasks they yield per year, introduction meetings for new members, and
 // the reminders and weekly digest that go through the mail outbox.
-import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
 import { SYSTEM } from '../actor.ts';
@@ -221,25 +221,37 @@ export async function getTask(db: Reader, id: number) {
 
 /**
  * The secretariat's week: what is late, what is due this week, what comes in
- * the next 30 days, and the year's tasks for the wheel. The year's tasks are
- * generated on first look, so a new year needs no set-up.
+ * the next 30 days, and the year's tasks for the wheel (and, with `wheelYear`,
+ * another year's for it). The year's tasks are generated on first look, so a
+ * new year needs no set-up. One query: the open tasks of the window and the
+ * years' tasks are read together and sorted out here (a year without its
+ * duties' tasks reads again after generating them).
  */
-export async function weekView(db: Db, today: string) {
+export async function weekView(db: Db, today: string, wheelYear?: number) {
 	const year = Number(today.slice(0, 4));
-	const [{ n }] = await db
-		.select({ n: sql<number>`count(*)::int` })
-		.from(task)
-		.where(and(eq(task.year, year), eq(task.kind, 'duty')));
-	if (n === 0)
+	const from = addDays(today, -LATE_DAYS);
+	const to = addDays(today, 30);
+	const years = wheelYear === undefined || wheelYear === year ? [year] : [year, wheelYear];
+	const read = () =>
+		tasksQuery(db)
+			.where(
+				or(inArray(task.year, years), and(isNull(task.doneOn), eq(task.doneUndated, false), gte(task.dueOn, from), lte(task.dueOn, to)))
+			)
+			.orderBy(asc(task.dueOn), asc(task.title));
+	let rows = await read();
+	if (!rows.some((t) => t.year === year && t.kind === 'duty')) {
 		await db.transaction(async (tx) => {
 			const added = await generateTasks(tx, [year]);
 			if (added) await writeAudit(tx, SYSTEM, { action: 'generate_tasks', entity: 'task', entityId: year, after: { year, added } });
 		});
+		rows = await read();
+	}
 	const monday = weekStart(today);
-	const open = await listTasks(db, { open: true, from: addDays(today, -LATE_DAYS), to: addDays(today, 30) });
-	const yearTasks = await listTasks(db, { year });
+	const open = rows.filter((t) => t.doneOn === null && !t.doneUndated && t.dueOn >= from && t.dueOn <= to);
+	const yearTasks = rows.filter((t) => t.year === year);
 	const withState = <T extends { dueOn: string; doneOn: string | null }>(t: T) => ({ ...t, state: taskState(t, today) });
 	const openStates = open.map(withState);
+	const yearStates = yearTasks.map(withState);
 	return {
 		today,
 		monday,
@@ -249,7 +261,9 @@ export async function weekView(db: Db, today: string) {
 		thisWeek: openStates.filter((t) => t.state === 'this_week'),
 		soon: openStates.filter((t) => t.state === 'soon'),
 		doneThisWeek: yearTasks.filter((t) => t.doneOn && t.doneOn >= monday && t.doneOn <= addDays(monday, 6)),
-		yearTasks: yearTasks.map(withState)
+		yearTasks: yearStates,
+		/** The tasks of `wheelYear` (this year's without it), with their state. */
+		wheel: years.length === 1 ? yearStates : rows.filter((t) => t.year === wheelYear).map(withState)
 	};
 }
 

@@ -2,9 +2,8 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db, runtime } from '#lib/server/app.ts';
 import { idParam, load as read, runForm, uploadedFile } from '#lib/server/web.ts';
-import { deadlineBeforeNextMeeting, getConsultation } from '#lib/server/consultations/queries.ts';
+import { chairDecisionNeeded, getConsultation, remissEditorLists } from '#lib/server/consultations/queries.ts';
 import * as cs from '#lib/server/consultations/service.ts';
-import { consultationOptions } from '#lib/server/consultations/options.ts';
 import { hasRole } from '#lib/server/actor.ts';
 import { dueState } from '#lib/core/consultations.ts';
 import { todayIso } from '#lib/core/format.ts';
@@ -13,16 +12,19 @@ export const load: PageServerLoad = (event) =>
 	read(event, async () => {
 		const d = db();
 		const actor = event.locals.actor;
-		const c = await getConsultation(d, actor, idParam(event.params.id));
-		const editor = hasRole(actor, 'editor');
 		const today = todayIso();
+		// Two round trips for an editor (the remiss, the forms' lists), one for anyone else.
+		const [c, forEditor] = await Promise.all([
+			getConsultation(d, actor, idParam(event.params.id)),
+			hasRole(actor, 'editor') ? remissEditorLists(d, today) : null
+		]);
 		return {
 			c,
-			chairNeeded: editor ? await deadlineBeforeNextMeeting(d, c, today) : null,
+			chairNeeded: forEditor ? chairDecisionNeeded(c, today, forEditor.nextCommitteeMeeting) : null,
 			due: dueState(c, today),
 			today,
 			saved: event.url.searchParams.get('saved'),
-			lists: editor ? await consultationOptions(d, ['meetings', 'bodies']) : {},
+			lists: forEditor ? forEditor.lists : {},
 			mailConfigured: runtime().config.smtpUrl !== null
 		};
 	});

@@ -3,8 +3,7 @@ import { redirect } from '@sveltejs/kit';
 import { db } from '#lib/server/app.ts';
 import { hasRole } from '#lib/server/actor.ts';
 import { requirePage, runForm } from '#lib/server/web.ts';
-import { listTasks, markTaskDone, weekView } from '#lib/server/governance/cycle.ts';
-import { taskState } from '#lib/core/governance.ts';
+import { markTaskDone, weekView } from '#lib/server/governance/cycle.ts';
 import { todayIso } from '#lib/core/format.ts';
 
 // The secretariat's week: members see it, editors mark tasks done. ?year= shows another year's wheel.
@@ -12,11 +11,11 @@ export const load: PageServerLoad = async (event) => {
 	requirePage(event, 'member');
 	const d = db();
 	const today = todayIso();
-	const week = await weekView(d, today);
 	const y = Number(event.url.searchParams.get('year'));
-	const wheelYear = Number.isInteger(y) && y >= 1900 && y <= 2200 ? y : week.year;
-	const wheel =
-		wheelYear === week.year ? week.yearTasks : (await listTasks(d, { year: wheelYear })).map((t) => ({ ...t, state: taskState(t, today) }));
+	const thisYear = Number(today.slice(0, 4));
+	const wheelYear = Number.isInteger(y) && y >= 1900 && y <= 2200 ? y : thisYear;
+	// One round trip: the week and the wheel's year are read together.
+	const { wheel, ...week } = await weekView(d, today, wheelYear);
 	return { week, wheelYear, wheel, editor: hasRole(event.locals.actor, 'editor'), done: event.url.searchParams.get('done') };
 };
 
