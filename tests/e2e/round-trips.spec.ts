@@ -17,7 +17,14 @@ const PAGES = [
 	'/api/v1/activities?year=2021',
 	'/finance/years/2021',
 	'/finance/years/2030',
-	'/finance'
+	'/finance',
+	'/meetings/17',
+	'/meetings/bodies/2',
+	'/meetings',
+	'/meetings/17/minutes',
+	'/',
+	'/consultations',
+	'/consultations/1'
 ];
 
 test('every main page signed in takes at most 5 database round trips', async ({ request }) => {
