@@ -569,10 +569,19 @@ async function ledgerImport(server: Started, cookie: string) {
 
 /** `BENCH_ONLY=import npm run bench`: the cold start and the ledger import's section alone. */
 async function importOnly() {
+	await sectionOnly((server, cookie) => ledgerImport(server, cookie));
+}
+
+/** `BENCH_ONLY=members npm run bench`: the cold start and the signed-in pages' section alone. */
+async function membersOnly() {
+	await sectionOnly((server, cookie) => membersPages(server, cookie));
+}
+
+async function sectionOnly(section: (server: Started, cookie: string) => Promise<void>) {
 	machine();
 	const server = await coldStart();
 	try {
-		await ledgerImport(server, await signIn(server.base));
+		await section(server, await signIn(server.base));
 	} finally {
 		await server.stop();
 	}
@@ -669,7 +678,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-	await (process.env.BENCH_ONLY === 'import' ? importOnly() : main());
+	const only = { import: importOnly, members: membersOnly }[process.env.BENCH_ONLY ?? ''];
+	await (only ? only() : main());
 } catch (e) {
 	console.error('\nThe benchmark could not run:', e instanceof Error ? e.message : e);
 	await Promise.allSettled([...running].map((s) => s.stop()));
