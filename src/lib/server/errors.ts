@@ -74,6 +74,11 @@ export function isServiceError(e: unknown): e is ServiceError {
 	);
 }
 
+/** An error and the errors it wraps (Drizzle wraps pg's), at most five deep. */
+function* causes(e: unknown): Generator<object> {
+	for (let x = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as { cause?: unknown }).cause, depth++) yield x;
+}
+
 /** PostgreSQL's codes for a connection the server ended or could not open (admin shutdown, crash, failover). */
 const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
 
@@ -83,7 +88,7 @@ const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08001', '0
  * rather than 500, which means a defect.
  */
 export function isDatabaseUnavailable(e: unknown): boolean {
-	for (let x = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+	for (const x of causes(e)) {
 		const { code, message } = x as { code?: unknown; message?: unknown };
 		if (typeof code === 'string' && (CONNECTION_LOST.has(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET')) return true;
 		if (typeof message === 'string' && /^Connection terminated|^terminating connection/.test(message)) return true;
@@ -102,7 +107,7 @@ export const CHANGE_UNCONFIRMED = 'Databasen svarade inte, så ändringen är in
  * said which field; this is the net behind it, for what it missed.
  */
 export function dataRefusedByDatabase(e: unknown): ValidationError | null {
-	for (let x = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+	for (const x of causes(e)) {
 		const { code } = x as { code?: unknown };
 		if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) {
 			console.warn('databasen vägrade ett värde:', code, (x as { message?: string }).message);
