@@ -2,6 +2,7 @@
 // every request: they ask for no cached copy (Cache-Control: no-cache), so the
 // week page, which the member cache keeps, is rendered too. Each row against
 // the static route measured right before it, at the same concurrency.
+import { cpuPerRequest, type CpuPerRequest } from './cpu.ts';
 import { load, type LoadFigures } from './load.ts';
 
 export const MEMBER_PAGES = [
@@ -14,7 +15,9 @@ export const MEMBER_PAGES = [
 	{ name: 'persons', path: '/organisation/persons' },
 	{ name: 'an activity', path: '/planning/activities/1' },
 	{ name: "the secretariat's week", path: '/governance/week' },
-	{ name: 'API: activities 2021', path: '/api/v1/activities?year=2021', api: true }
+	{ name: 'API: activities 2021', path: '/api/v1/activities?year=2021', api: true },
+	// The ceiling: the same hooks (session, headers) and no page, no database; no target.
+	{ name: 'robots.txt through the hooks', path: '/robots.txt', info: true }
 ];
 
 export const TARGETS = { pageShare: 0.2, apiShare: 0.3, p975Multiple: 5, roundTrips: 5 };
@@ -23,9 +26,14 @@ export interface MemberRow {
 	name: string;
 	path: string;
 	api: boolean;
+	/** Printed for comparison, held to no target. */
+	info: boolean;
 	f: LoadFigures;
 	yard: LoadFigures;
 	roundTrips: number | null;
+	/** CPU per request, sequential: the page's and the static route's (null off Linux). */
+	cpu: CpuPerRequest | null;
+	staticCpu: CpuPerRequest | null;
 }
 
 /** One request, sequential: the round trips the server counted for it (SAMVERKA_ROUND_TRIPS=1). */
@@ -40,9 +48,11 @@ async function roundTripsOf(base: string, path: string, cookie: string): Promise
 export async function benchMembers(
 	base: string,
 	cookie: string,
+	serverPid: number,
 	o: { connections: number; seconds: number; warmupSeconds: number }
 ): Promise<MemberRow[]> {
 	const rows: MemberRow[] = [];
+	const staticCpu = await cpuPerRequest(serverPid, `${base}/ping.txt`, {});
 	for (const page of MEMBER_PAGES) {
 		const yard = await load({ url: `${base}/ping.txt`, ...o });
 		const f = await load({ url: base + page.path, headers: { cookie, 'cache-control': 'no-cache' }, ...o });
@@ -50,9 +60,12 @@ export async function benchMembers(
 			name: page.name,
 			path: page.path,
 			api: Boolean(page.api),
+			info: Boolean(page.info),
 			f,
 			yard,
-			roundTrips: await roundTripsOf(base, page.path, cookie)
+			roundTrips: await roundTripsOf(base, page.path, cookie),
+			cpu: await cpuPerRequest(serverPid, base + page.path, { cookie, 'cache-control': 'no-cache' }),
+			staticCpu
 		});
 	}
 	return rows;
@@ -70,25 +83,81 @@ export function describeMembers(rows: MemberRow[], verdict: (what: string, pass:
 			'× static'.padStart(10) +
 			''.padStart(6) +
 			'trips'.padStart(7) +
-			''.padStart(6)
+			''.padStart(6) +
+			'CPU ms: node + db'.padStart(20) +
+			'× static'.padStart(10)
 	];
 	for (const r of rows) {
 		const share = r.f.rps / r.yard.rps;
 		const multiple = r.f.p975 / r.yard.p975;
 		const wantShare = r.api ? TARGETS.apiShare : TARGETS.pageShare;
 		const bad = r.f.non2xx + r.f.errors;
+		/** An information row gets no verdict. */
+		const judge = (what: string, pass: boolean) => (r.info ? 'info' : verdict(what, pass));
 		lines.push(
 			'  ' +
 				r.path.padEnd(34) +
 				r.f.rps.toFixed(0).padStart(8) +
 				r.yard.rps.toFixed(0).padStart(9) +
 				`${(share * 100).toFixed(0)} %`.padStart(10) +
-				verdict(`${r.path} signed in: req/s ≥ ${wantShare * 100} % of static`, share >= wantShare).padStart(6) +
+				judge(`${r.path} signed in: req/s ≥ ${wantShare * 100} % of static`, share >= wantShare).padStart(6) +
 				`${r.f.p975.toFixed(0)} ms`.padStart(10) +
 				`${multiple.toFixed(1)}×`.padStart(10) +
-				verdict(`${r.path} signed in: p97.5 ≤ ${TARGETS.p975Multiple}× static`, multiple <= TARGETS.p975Multiple).padStart(6) +
+				judge(`${r.path} signed in: p97.5 ≤ ${TARGETS.p975Multiple}× static`, multiple <= TARGETS.p975Multiple).padStart(6) +
 				String(r.roundTrips ?? '–').padStart(7) +
-				verdict(`${r.path}: ≤ ${TARGETS.roundTrips} round trips`, r.roundTrips !== null && r.roundTrips <= TARGETS.roundTrips).padStart(6) +
+				judge(`${r.path}: ≤ ${TARGETS.roundTrips} round trips`, r.roundTrips !== null && r.roundTrips <= TARGETS.roundTrips).padStart(6) +
+				cpuColumns(r) +
+				(bad ? `  ! ${bad} non-2xx or errors` : '')
+		);
+	}
+	return lines;
+}
+
+/** The page's CPU per request (server + database) and how many times the static route's that is. */
+function cpuColumns(r: MemberRow): string {
+	if (!r.cpu || !r.staticCpu) return '–'.padStart(20) + '–'.padStart(10);
+	const total = r.cpu.server + r.cpu.database;
+	const yard = r.staticCpu.server + r.staticCpu.database;
+	return `${r.cpu.server.toFixed(1)} + ${r.cpu.database.toFixed(1)}`.padStart(20) + `${(total / yard).toFixed(1)}×`.padStart(10);
+}
+
+/** At ten times the data, a page's p97.5 at most this many times its p97.5 with the demo data. */
+export const SCALE_TARGET = 2;
+
+/**
+ * The same pages again after the database grew to ten times the data: each
+ * row's p97.5 against its own row with the demo data, and (information) the
+ * static route's drift between the two runs, since the machine is shared.
+ */
+export function describeMembersAtScale(demo: MemberRow[], scaled: MemberRow[], verdict: (what: string, pass: boolean) => string): string[] {
+	const lines = [
+		'  ' +
+			'GET'.padEnd(34) +
+			'p97.5 demo'.padStart(12) +
+			'p97.5 ×10'.padStart(12) +
+			'ratio'.padStart(8) +
+			''.padStart(6) +
+			'static p97.5'.padStart(15) +
+			'req/s'.padStart(8) +
+			'trips'.padStart(7)
+	];
+	for (const r of scaled) {
+		const before = demo.find((d) => d.path === r.path);
+		if (!before || r.info) continue;
+		const ratio = r.f.p975 / before.f.p975;
+		const bad = r.f.non2xx + r.f.errors;
+		lines.push(
+			'  ' +
+				r.path.padEnd(34) +
+				`${before.f.p975.toFixed(0)} ms`.padStart(12) +
+				`${r.f.p975.toFixed(0)} ms`.padStart(12) +
+				`${ratio.toFixed(2)}×`.padStart(8) +
+				verdict(`${r.path} signed in: p97.5 at ten times the data ≤ ${SCALE_TARGET}× with the demo data`, ratio <= SCALE_TARGET).padStart(
+					6
+				) +
+				`${before.yard.p975.toFixed(0)} → ${r.yard.p975.toFixed(0)} ms`.padStart(15) +
+				r.f.rps.toFixed(0).padStart(8) +
+				String(r.roundTrips ?? '–').padStart(7) +
 				(bad ? `  ! ${bad} non-2xx or errors` : '')
 		);
 	}
