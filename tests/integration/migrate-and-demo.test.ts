@@ -256,7 +256,7 @@ describe('the Södertörn demo data', () => {
 			'2021-12-31': 513445
 		});
 		for (const t of totals) expect(t.source.trim().length, t.date).toBeGreaterThan(10);
-		expect(totals.find((t) => t.date === '2020-12-31')!.source).toMatch(/^Årsredovisning och bokslut 2020, avsnitt 1 Inledning/);
+		expect(totals.find((t) => t.date === '2020-12-31')!.source).toMatch(/^Årsredovisning och bokslut 2020, kapitel 1 Inledning/);
 	});
 
 	it('keeps the six missing municipal figures of 2020-12-31 missing, never guessed', async () => {

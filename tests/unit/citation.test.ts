@@ -25,18 +25,25 @@ describe('citeSource', () => {
 		);
 		// 001's line 382 is in the closing chapter.
 		expect(cite('Driftresultatet 2020 (188 432) plus Kommunikationsprojektets 50 500 = 238 932 (001:382).')).toBe(
-			'Årsredovisning och bokslut 2021, avsnitt 8 Bokslut 2021'
+			'Årsredovisning och bokslut 2021, kapitel 8 Bokslut 2021'
 		);
 	});
 
 	it('cites the OCR text of a cleaned seed as the document, without guessing a section from its lines', () => {
 		expect(cite('rubriken i OCR (000:336)')).toBe('Årsredovisning och bokslut 2020');
-		expect(cite('se clean/000_arsredovisning_2020.md:17')).toBe('Årsredovisning och bokslut 2020, avsnitt 1 Inledning');
+		expect(cite('se clean/000_arsredovisning_2020.md:17')).toBe('Årsredovisning och bokslut 2020, kapitel 1 Inledning');
 	});
 
 	it('lists documents in the order the note names them, and a chapter only when none of its subsections is named', () => {
 		expect(cite('seed 001, 3 och 3.1 (001:100); seed 000, 3.1 (clean/000:44)')).toBe(
 			'Årsredovisning och bokslut 2021, avsnitt 3.1 Infrastruktur; Årsredovisning och bokslut 2020, avsnitt 3.1 Infrastruktur'
+		);
+	});
+
+	it('says "kapitel" for chapters alone and "avsnitt" as soon as a section is named', () => {
+		expect(cite('seed 003, 8 (clean/003:150)')).toBe('Verksamhetsplan 2020, kapitel 8 Budget 2020');
+		expect(cite('seed 004, 3.1 och 5 (004:327)')).toBe(
+			'Årsredovisning och bokslut 2018, avsnitt 3.1 Infrastruktur och 5 Gemensamma remissvar'
 		);
 	});
 

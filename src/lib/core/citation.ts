@@ -18,7 +18,7 @@ export interface SourceDocument {
 	title: string;
 	/** Which file a line reference points into: the plain text ("001:86") or the cleaned transcription ("clean/000:44"). */
 	lines: 'text' | 'clean';
-	/** How the document names its parts: "avsnitt" (default) or "punkt". */
+	/** How the document names its parts where not "kapitel 7" / "avsnitt 3.1": "punkt" in minutes. */
 	word?: string;
 	sections: SourceSection[];
 }
@@ -62,7 +62,8 @@ function sectionNamed(doc: SourceDocument, name: string): number | null {
 
 function sectionWords(doc: SourceDocument, indexes: number[]): string {
 	const titled = indexes.length <= TITLED_SECTIONS;
-	const word = doc.word ?? 'avsnitt';
+	// "kapitel 7", "avsnitt 3.1 Infrastruktur" (and "avsnitt 1 och 3.1" when the list mixes them), or the document's own word.
+	const word = doc.word ?? (indexes.some((i) => doc.sections[i].number!.includes('.')) ? 'avsnitt' : 'kapitel');
 	const parts = indexes.map((i) => {
 		const s = doc.sections[i];
 		const n = s.number!;
