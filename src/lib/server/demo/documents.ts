@@ -42,6 +42,12 @@ const PUBLISHED_SOURCES: Record<number, string> = {
 	2021: 'Årsredovisning och bokslut 2021, som den publicerades'
 };
 
+/** The published text alone: a transcription's preface and its check (Kontroll) stay in the file, outside its markers. */
+function publishedText(md: string): string {
+	const m = /<!-- transkription start -->\n([\s\S]*?)<!-- transkription slut -->/.exec(md);
+	return m ? `${md.split('\n')[0]}\n\n${m[1]}` : md;
+}
+
 export function templatesFile(dir: string): DemoTemplates {
 	const data = readDemoJson<DemoTemplates>(dir, 'documents/report-templates.json');
 	const published = path.join(dir, 'documents', 'published');
@@ -49,7 +55,7 @@ export function templatesFile(dir: string): DemoTemplates {
 		.readdirSync(published)
 		.flatMap((f) => {
 			const year = Number(/^arsredovisning-(\d{4})\.md$/.exec(f)?.[1]);
-			return year ? [{ year, text: fs.readFileSync(path.join(published, f), 'utf8'), source: PUBLISHED_SOURCES[year] ?? `Årsredovisning och bokslut ${year}` }] : [];
+			return year ? [{ year, text: publishedText(fs.readFileSync(path.join(published, f), 'utf8')), source: PUBLISHED_SOURCES[year] ?? `Årsredovisning och bokslut ${year}` }] : [];
 		})
 		.sort((a: { year: number }, b: { year: number }) => a.year - b.year);
 	return data;
