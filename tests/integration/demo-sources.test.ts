@@ -21,9 +21,9 @@ const fileNames = fs
 	.globSync('**/*', { cwd: demo })
 	.filter((f) => fs.statSync(path.join(demo, f)).isFile())
 	.map((f) => path.basename(f).replace(/\./g, '\\.'));
-/** PostgreSQL regular expressions (ARE) for the traces. */
+/** PostgreSQL regular expressions (ARE) for the traces; "seed" at all is the transcriber's word for a source document. */
 const TRACES = [
-	String.raw`\mseed \d`,
+	String.raw`\m[Ss]eeds?\M`,
 	String.raw`\mclean/\d`,
 	String.raw`\m\d{3}_[0-9a-f]{16}\.txt`,
 	String.raw`\m\d{3}:\d+`,

@@ -295,9 +295,9 @@ export async function insertMeetings(tx: Tx, data: DemoMeetings | null, refs: De
 			.set({
 				status: m.minutes!.status,
 				secretaryApprovedAt: at,
-				secretaryApprovedBy: 'Demodata (seed)',
+				secretaryApprovedBy: 'Demodata',
 				adjusterApprovedAt: at,
-				adjusterApprovedBy: 'Demodata (seed)',
+				adjusterApprovedBy: 'Demodata',
 				adjustedAt: at,
 				snapshot: { ...doc, versionNote: 'Justerade (dagen för justeringen anges inte i källan).' }
 			})
