@@ -126,7 +126,7 @@ describe('the fee of 2021, with six municipal figures missing', () => {
 		expect(b.total.population).toBe(507552);
 		expect(b.total.amount).toBe(203020800);
 		expect(b.total.source).toBe(seed.source);
-		expect(b.total.source).toContain('507 552');
+		expect(b.total.source).toContain('Årsredovisning och bokslut 2020');
 		expect([...b.missing].sort()).toEqual([...MISSING_2021].sort());
 		expect(
 			b.municipalities

@@ -256,7 +256,7 @@ describe('the Södertörn demo data', () => {
 			'2021-12-31': 513445
 		});
 		for (const t of totals) expect(t.source.trim().length, t.date).toBeGreaterThan(10);
-		expect(totals.find((t) => t.date === '2020-12-31')!.source).toMatch(/seed 000/);
+		expect(totals.find((t) => t.date === '2020-12-31')!.source).toMatch(/^Årsredovisning och bokslut 2020, kapitel 1 Inledning/);
 	});
 
 	it('keeps the six missing municipal figures of 2020-12-31 missing, never guessed', async () => {
@@ -280,7 +280,7 @@ describe('the Södertörn demo data', () => {
 			'Nynäshamn',
 			'Södertälje'
 		]);
-		for (const r of missing) expect(r.source).toMatch(/^MISSING/);
+		for (const r of missing) expect(r.source).toMatch(/^Uppgift saknas/);
 		expect(Object.fromEntries(rows.filter((r) => r.population !== null).map((r) => [r.code, r.population]))).toEqual({
 			'0128': 16959,
 			'0138': 48678

@@ -15,6 +15,7 @@ import {
 import { lookup } from './load.ts';
 import type { DemoRefs } from './planning.ts';
 import type { ConsultationStatus, JointAnswer, MeetingRole } from '../../core/consultations.ts';
+import { readDemoJson } from './read.ts';
 
 type Key = string | null;
 
@@ -50,7 +51,7 @@ interface DemoConsultations {
 
 export function consultationFile(dir: string): DemoConsultations | null {
 	const file = path.join(dir, 'consultations/consultations.json');
-	return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DemoConsultations) : null;
+	return fs.existsSync(file) ? readDemoJson<DemoConsultations>(dir, 'consultations/consultations.json') : null;
 }
 
 /** "februari 2022 (…)" → 2022: the year a month-only submission went. */

@@ -10,6 +10,7 @@ import { SYSTEM } from '../actor.ts';
 import { isChapterContent, type ChapterContent, type TemplateChapter } from '../../core/report.ts';
 import { freezeEdition } from '../documents/reports.ts';
 import type { ReportKind } from '../../schemas/documents.ts';
+import { readDemoJson } from './read.ts';
 
 interface SeedChapter {
 	number: string | null;
@@ -37,18 +38,24 @@ interface DemoTemplates {
 }
 
 const PUBLISHED_SOURCES: Record<number, string> = {
-	2020: 'seed 000 i rensad transkription (seeds/clean/000_arsredovisning_2020.md)',
-	2021: 'seed 001 (seeds/001_907df23e6f11ab59.txt), som den publicerades'
+	2020: 'Årsredovisning och bokslut 2020, som den publicerades (inskannad; text och tabeller återställda)',
+	2021: 'Årsredovisning och bokslut 2021, som den publicerades'
 };
 
+/** The published text alone: a transcription's preface and its check (Kontroll) stay in the file, outside its markers. */
+function publishedText(md: string): string {
+	const m = /<!-- transkription start -->\n([\s\S]*?)<!-- transkription slut -->/.exec(md);
+	return m ? `${md.split('\n')[0]}\n\n${m[1]}` : md;
+}
+
 export function templatesFile(dir: string): DemoTemplates {
-	const data = JSON.parse(fs.readFileSync(path.join(dir, 'documents', 'report-templates.json'), 'utf8'));
+	const data = readDemoJson<DemoTemplates>(dir, 'documents/report-templates.json');
 	const published = path.join(dir, 'documents', 'published');
 	data.published = fs
 		.readdirSync(published)
 		.flatMap((f) => {
 			const year = Number(/^arsredovisning-(\d{4})\.md$/.exec(f)?.[1]);
-			return year ? [{ year, text: fs.readFileSync(path.join(published, f), 'utf8'), source: PUBLISHED_SOURCES[year] ?? f }] : [];
+			return year ? [{ year, text: publishedText(fs.readFileSync(path.join(published, f), 'utf8')), source: PUBLISHED_SOURCES[year] ?? `Årsredovisning och bokslut ${year}` }] : [];
 		})
 		.sort((a: { year: number }, b: { year: number }) => a.year - b.year);
 	return data;

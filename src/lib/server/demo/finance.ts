@@ -27,6 +27,7 @@ import { insertDecision } from '../planning/goals.ts';
 import { closeYearIn } from '../finance/closing.ts';
 import { lookup } from './load.ts';
 import type { DemoRefs } from './planning.ts';
+import { readDemoJson } from './read.ts';
 
 type Key = string | null;
 
@@ -104,7 +105,7 @@ interface DemoFinance {
 
 export function financeFile(dir: string): DemoFinance | null {
 	const file = path.join(dir, 'finance/finance.json');
-	return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DemoFinance) : null;
+	return fs.existsSync(file) ? readDemoJson<DemoFinance>(dir, 'finance/finance.json') : null;
 }
 
 export async function insertFinance(tx: Tx, data: DemoFinance | null, refs: DemoRefs) {

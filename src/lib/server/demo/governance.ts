@@ -33,6 +33,7 @@ import { lookup } from './load.ts';
 import type { DemoRefs } from './planning.ts';
 import { ruleProblem, type DutyRule, type ElectionRule } from '../../core/governance.ts';
 import { generateTasks, INTRODUCTION_MATERIAL } from '../governance/cycle.ts';
+import { readDemoJson } from './read.ts';
 
 type Key = string | null;
 
@@ -111,7 +112,7 @@ export const DEMO_YEARS = [2018, 2019, 2020, 2021, 2022];
 
 export function governanceFile(dir: string): DemoGovernance | null {
 	const file = path.join(dir, 'governance/governance.json');
-	return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DemoGovernance) : null;
+	return fs.existsSync(file) ? readDemoJson<DemoGovernance>(dir, 'governance/governance.json') : null;
 }
 
 export async function insertGovernance(tx: Tx, data: DemoGovernance | null, refs: DemoRefs) {

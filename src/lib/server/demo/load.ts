@@ -16,6 +16,7 @@ import { consultationFile, insertConsultations } from './consultations.ts';
 import { insertProjects, projectFile } from './projects.ts';
 import { governanceFile, insertGovernance } from './governance.ts';
 import { insertTemplates, templatesFile } from './documents.ts';
+import { readDemoJson } from './read.ts';
 
 interface DemoOrganisation {
 	cooperation: { name: string; shortName: string; hostMunicipalityCode: string | null; source: string };
@@ -68,7 +69,7 @@ export function lookup<K, V>(map: Map<K, V>, key: K | null, what: string): V | n
 }
 
 export async function loadDemo(db: Db, dir = demoDir()): Promise<string> {
-	const data = JSON.parse(fs.readFileSync(path.join(dir, 'organisation.json'), 'utf8')) as DemoOrganisation;
+	const data = readDemoJson<DemoOrganisation>(dir, 'organisation.json');
 	const figures = parseCsvRecords(fs.readFileSync(path.join(dir, 'population.csv'), 'utf8'));
 	const planning = planningFiles(dir);
 	const meetingData = meetingFile(dir);

@@ -30,6 +30,7 @@ import { getCooperation } from '../organisation/queries.ts';
 import { getMeeting } from '../meetings/queries.ts';
 import { documentOf } from '../meetings/document.ts';
 import type { DemoRefs } from './planning.ts';
+import { readDemoJson } from './read.ts';
 
 interface DemoMeetings {
 	bodyRules: {
@@ -112,7 +113,7 @@ const RULE_EXTRAS: Record<string, { seats?: number; publicMeetings: boolean; pre
 
 export function meetingFile(dir: string): DemoMeetings | null {
 	const file = path.join(dir, 'meetings', 'meetings.json');
-	return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DemoMeetings) : null;
+	return fs.existsSync(file) ? readDemoJson<DemoMeetings>(dir, 'meetings/meetings.json') : null;
 }
 
 export async function insertMeetings(tx: Tx, data: DemoMeetings | null, refs: DemoRefs) {
@@ -294,9 +295,9 @@ export async function insertMeetings(tx: Tx, data: DemoMeetings | null, refs: De
 			.set({
 				status: m.minutes!.status,
 				secretaryApprovedAt: at,
-				secretaryApprovedBy: 'Demodata (seed)',
+				secretaryApprovedBy: 'Demodata',
 				adjusterApprovedAt: at,
-				adjusterApprovedBy: 'Demodata (seed)',
+				adjusterApprovedBy: 'Demodata',
 				adjustedAt: at,
 				snapshot: { ...doc, versionNote: 'Justerade (dagen för justeringen anges inte i källan).' }
 			})

@@ -20,6 +20,7 @@ import {
 	subGoalBody
 } from '../db/schema/index.ts';
 import { lookup } from './load.ts';
+import { readDemoJson } from './read.ts';
 
 /** Keys of the demo files to ids, filled by each loader in turn for the ones after it. */
 export interface DemoRefs {
@@ -112,7 +113,7 @@ export function planningFiles(dir: string): DemoPlanning[] {
 		.readdirSync(folder)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
-		.map((f) => JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')) as DemoPlanning);
+		.map((f) => readDemoJson<DemoPlanning>(dir, path.join('planning', f)));
 }
 
 export async function insertPlanning(tx: Tx, files: DemoPlanning[], refs: DemoRefs) {

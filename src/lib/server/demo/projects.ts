@@ -21,6 +21,7 @@ import {
 import { lookup } from './load.ts';
 import type { DemoRefs } from './planning.ts';
 import type { EventFormat, EventKind, EventStatus, ExternalFormat, ExternalStatus, ProjectStatus } from '../../core/projects.ts';
+import { readDemoJson } from './read.ts';
 
 type Key = string | null;
 
@@ -82,10 +83,10 @@ interface DemoProjects {
 export function projectFile(dir: string): DemoProjects | null {
 	const file = path.join(dir, 'projects/projects.json');
 	if (!fs.existsSync(file)) return null;
-	const data = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoProjects;
+	const data = readDemoJson<DemoProjects>(dir, 'projects/projects.json');
 	// Each published report's projects chapter, section by section, beside the projects.
 	const texts = path.join(dir, 'projects/report-texts.json');
-	if (fs.existsSync(texts)) data.reportTexts = (JSON.parse(fs.readFileSync(texts, 'utf8')) as Pick<DemoProjects, 'reportTexts'>).reportTexts;
+	if (fs.existsSync(texts)) data.reportTexts = readDemoJson<Pick<DemoProjects, 'reportTexts'>>(dir, 'projects/report-texts.json').reportTexts;
 	return data;
 }
 
