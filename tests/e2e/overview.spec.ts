@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, login } from './helpers.ts';
+import { ADMIN, expectAccessible, login } from './helpers.ts';
 
 // "Min översikt": after signing in, / is the person's own page; the public
 // start page stays at /?publik, and visitors who are not signed in see it at /
@@ -83,3 +83,81 @@ for (const width of [1280, 320]) {
 		await page.screenshot({ path: `.tmp/overview-${width}.png`, fullPage: true });
 	});
 }
+
+test('a network member’s overview shows exactly the open follow-ups of their network in this year’s plan', async ({
+	page,
+	browser,
+	request
+}) => {
+	test.setTimeout(90_000);
+	const year = new Date().getFullYear();
+	const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+	expect((await request.post('/api/v1/session', { data: ADMIN })).status()).toBe(200);
+	const created = async (path: string, data: object) => {
+		const r = await request.post(`/api/v1/${path}`, { data });
+		expect(r.status(), `${path}: ${await r.text()}`).toBe(201);
+		return (await r.json()) as { id: number };
+	};
+	const networks = (await (await request.get('/api/v1/bodies?kind=network&limit=100')).json()).items as { id: number; name: string }[];
+	const [mine, other] = networks;
+	// A person of their own, in one network from this year on; the other network's activities are someone else's.
+	const person = await created('persons', { name: 'Nora Nätverksdotter' });
+	await created('memberships', { personId: person.id, bodyId: mine.id, role: 'member', validFrom: String(year) });
+	const programmes = (await (await request.get('/api/v1/programmes')).json()).items as { id: number; validFromYear: number | null }[];
+	const programme = programmes
+		.filter((p) => (p.validFromYear ?? 0) <= year)
+		.sort((a, b) => (b.validFromYear ?? 0) - (a.validFromYear ?? 0))[0];
+	const plans = (await (await request.get(`/api/v1/plans?year=${year}`)).json()).items as { id: number; programmeId: number | null }[];
+	const plan = plans[0] ?? (await created('plans', { year, title: `Verksamhetsplan ${year}`, programmeId: programme.id }));
+	const programmeId = plans[0]?.programmeId ?? programme.id;
+	const subGoal = (
+		(await (await request.get(`/api/v1/sub-goals?programme=${programmeId}&on=${today}`)).json()).items as { id: number }[]
+	)[0];
+	const activity = (title: string, bodyId: number, more = {}) =>
+		created('activities', {
+			planId: plan.id,
+			subGoalId: subGoal.id,
+			title,
+			timing: 'Höst',
+			status: 'ongoing',
+			responsibleBodyIds: [bodyId],
+			...more
+		});
+	await activity('Nätverket följer upp hösten', mine.id);
+	await activity('Nätverket har redan gjort detta', mine.id, { status: 'done' });
+	await activity('Det andra nätverkets aktivitet', other.id);
+	// What the network answers for in this year's plan and is not finished: exactly what her page must list.
+	const all = (await (await request.get(`/api/v1/activities?year=${year}&body=${mine.id}&limit=100`)).json()).items as {
+		title: string;
+		status: string;
+	}[];
+	const expected = all.filter((a) => a.status !== 'done' && a.status !== 'cancelled').map((a) => a.title);
+	expect(expected).toContain('Nätverket följer upp hösten');
+
+	// The administrator gives her an account linked to the person.
+	await login(page);
+	await page.goto('/admin/accounts');
+	const form = page.locator('form[action="?/create"]');
+	await form.getByLabel('Namn').fill('Nora Nätverksdotter');
+	await form.getByLabel('E-post').fill('nora@exempel.invalid');
+	await form.getByLabel('Lösenord').fill('noras-langa-losenord');
+	await form.getByLabel('Roll').selectOption({ label: 'Medlem' });
+	const option = form.getByLabel('Person i registret').locator('option', { hasText: 'Nora Nätverksdotter' });
+	await form.getByLabel('Person i registret').selectOption((await option.getAttribute('value'))!);
+	await form.getByRole('button', { name: 'Skapa konto' }).click();
+	await expect(page.getByRole('cell', { name: 'nora@exempel.invalid', exact: true })).toBeVisible();
+
+	const context = await browser.newContext();
+	const member = await context.newPage();
+	await login(member, 'nora@exempel.invalid', 'noras-langa-losenord');
+	await expect(member.getByRole('heading', { level: 1, name: 'Min översikt' })).toBeVisible();
+	await expect(member.getByText(`Dina organ i dag: ${mine.name}.`)).toBeVisible();
+	const part = member.getByRole('region', { name: 'Aktiviteter att följa upp' });
+	expect((await part.getByRole('link').allTextContents()).sort()).toEqual([...expected].sort());
+	await expect(part).toContainText(`klar senast 31 december ${year}`);
+	// Only the secretariat's parts are the secretariat's.
+	await expect(member.getByRole('region', { name: 'Utkorgen' })).toHaveCount(0);
+	await expectAccessible(member);
+	await member.screenshot({ path: '.tmp/overview-member.png', fullPage: true });
+	await context.close();
+});
