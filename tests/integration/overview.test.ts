@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './db.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import {
+	actionItem,
 	activity,
 	activityResponsible,
 	body,
@@ -70,7 +71,11 @@ beforeAll(async () => {
 		.from(body)
 		.where(eq(body.kind, 'network'))
 		.limit(4);
-	people = await db.select({ id: person.id, name: person.name }).from(person).orderBy(person.id).limit(2);
+	// People of their own: whatever roles the demo gives its people this year, these two hold only the test's.
+	people = await db
+		.insert(person)
+		.values([{ name: 'Anna Nätverksson' }, { name: 'Bo Nätverksson' }])
+		.returning({ id: person.id, name: person.name });
 	const [n1, n2, n3, n4] = networks;
 	const [anna, bo] = people;
 	// Anna: a role in n1 this year; one in n3 whose period is not known; one in n4 that ended in 2021.
@@ -81,10 +86,14 @@ beforeAll(async () => {
 		{ personId: bo.id, bodyId: n2.id, role: 'member', validFrom: `${year - 1}` }
 	]);
 
-	const [p] = await db
-		.insert(plan)
-		.values({ year, title: `Verksamhetsplan ${year}` })
-		.returning();
+	// This year's plan: the demo's, should it hold one, else a new one.
+	const [p] = (await db.select().from(plan).where(eq(plan.year, year))).concat(
+		await db
+			.insert(plan)
+			.values({ year, title: `Verksamhetsplan ${year}` })
+			.onConflictDoNothing()
+			.returning()
+	);
 	const [area] = await db.insert(planArea).values({ planId: p.id, name: 'Verksamhetsfrågor' }).returning();
 	const [last] = await db
 		.insert(plan)
@@ -194,6 +203,42 @@ describe('Min översikt', () => {
 			.set({ adjusterApprovedAt: new Date() })
 			.where(and(eq(minutes.meetingId, held.id), eq(minutes.version, 1)));
 		expect((await personalOverview(db, actor, today)).minutes).toEqual([]);
+	});
+
+	it('lists the open action items assigned to the member by name or to a body of theirs as a whole, the late marked', async () => {
+		const [n1, n2] = networks;
+		const [anna, bo] = people;
+		const at = (days: number, time: string) => stockholmToUtc(addDays(today, days), time);
+		const meetingOf = async (bodyId: number) => {
+			const [m] = await db
+				.insert(meeting)
+				.values({ kind: 'ordinary', startsAt: at(-30, '10:00'), endsAt: at(-30, '12:00'), status: 'held' })
+				.returning();
+			await db.insert(meetingBody).values({ meetingId: m.id, bodyId });
+			return m.id;
+		};
+		const ofN1 = await meetingOf(n1.id);
+		const ofN2 = await meetingOf(n2.id);
+		const item = async (meetingId: number, text: string, more: Partial<typeof actionItem.$inferInsert> = {}) =>
+			(
+				await db
+					.insert(actionItem)
+					.values({ meetingId, text, ...more })
+					.returning()
+			)[0].id;
+		const hers = await item(ofN2, 'Anna tar fram underlag', { responsiblePersonId: anna.id, dueOn: addDays(today, -1) });
+		const network = await item(ofN1, 'Nätverket svarar', { dueOn: addDays(today, 10) });
+		const byName = await item(ofN1, 'Nätverket bjuder in', { responsibleText: n1.name });
+		await item(ofN1, 'Bo ringer', { responsiblePersonId: bo.id });
+		await item(ofN1, 'Kansliet skriver', { responsibleText: 'Kansliet' });
+		await item(ofN2, 'Det andra nätverket svarar');
+		await item(ofN1, 'Redan gjort', { responsiblePersonId: anna.id, closedOn: today });
+		const o = await personalOverview(db, annaActor, today);
+		expect(o.actionItems.map((i) => [i.id, i.personal, i.late])).toEqual([
+			[hers, true, true],
+			[network, false, false],
+			[byName, false, false]
+		]);
 	});
 
 	it('gives the secretariat the unsent mail and the year’s duties, and an account without a person nothing of anyone’s', async () => {
