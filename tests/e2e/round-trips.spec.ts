@@ -23,6 +23,7 @@ const PAGES = [
 	'/meetings',
 	'/meetings/17/minutes',
 	'/',
+	'/?publik',
 	'/consultations',
 	'/consultations/1'
 ];
