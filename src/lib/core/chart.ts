@@ -94,11 +94,13 @@ export function layoutChart(input: ChartInput): ChartLayout {
 	const lines: ChartLayout['lines'] = [];
 	if (input.kind === 'bar') {
 		const groups = Math.max(1, input.series.length);
-		const barWidth = (band * 0.8) / groups;
+		// At most 48 units a bar: two years do not make two slabs.
+		const barWidth = Math.min((band * 0.8) / groups, 48);
+		const inset = (band - barWidth * groups) / 2;
 		input.series.forEach((s, si) =>
 			s.values.forEach((v, ci) => {
 				if (v === null || !Number.isFinite(v)) return;
-				const x = plot.left + band * ci + band * 0.1 + barWidth * si;
+				const x = plot.left + band * ci + inset + barWidth * si;
 				const top = Math.min(y(v), zeroY);
 				bars.push({
 					series: si,

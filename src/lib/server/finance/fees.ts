@@ -227,7 +227,7 @@ export async function feeHistoryOf(db: Reader, rules: { kind: string; amount: Or
 		(select coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'memberFrom', m.member_from, 'memberTo', m.member_to)
 			order by ${swedish(sql`m.name`)}), '[]') from ${municipality} m) as municipalities,
 		(select coalesce(json_agg(json_build_object('m', p.municipality_id, 'year', extract(year from p.date)::int + 1, 'population', p.population)), '[]')
-			from ${population} p where p.municipality_id is not null and to_char(p.date, 'MM-DD') = '12-31') as populations,
+			from ${population} p where p.municipality_id is not null and p.population is not null and to_char(p.date, 'MM-DD') = '12-31') as populations,
 		(select coalesce(json_agg(json_build_object('m', i.municipality_id, 'year', i.year, 'amount', i.amount)), '[]') from ${feeInvoice} i) as invoices`);
 	const r = rows[0];
 	const pop = new Map(r.populations.map((p) => [`${p.m}:${p.year}`, Number(p.population)]));
