@@ -24,6 +24,7 @@ import { benchReports, describeReports, YEAR as REPORT_YEAR } from './reports.ts
 import { shutdownUnderLoad } from './shutdown.ts';
 import { benchImport, describeImport } from './import.ts';
 import { benchMembers, describeMembers, TARGETS as MEMBER_TARGETS } from './members.ts';
+import { benchSearch } from './search.ts';
 import { createDb } from '../src/lib/server/db/client.ts';
 import { SYSTEM } from '../src/lib/server/actor.ts';
 import { listMeetings } from '../src/lib/server/meetings/queries.ts';
@@ -433,6 +434,13 @@ async function consultationRegister(server: Started, cookie: string) {
 	const yard = await measureRow(server, { ...STATIC_ROUTE, name: 'static, right before' }, cookie, null, false);
 	await measureRow(server, anonymous, cookie, yard, true);
 	await measureRow(server, signedIn, cookie, yard, false);
+	console.log(`   search() over the grown data, median of 20 in this process (no target; the suggestion runs only when nothing is found):`);
+	for (const f of await benchSearch(databaseUrl(DATA_DIR)))
+		console.log(
+			`   ${pad(`${f.label} (${f.who}) "${f.q}"`, 52)} ${lpad(msf(f.medianMs), 9)} median, ${lpad(msf(f.maxMs), 9)} max · ${f.total} hits${
+				f.suggestion ? `, suggests "${f.suggestion}"` : ''
+			}`
+		);
 	console.log('');
 }
 
