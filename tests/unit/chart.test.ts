@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { byYear, describeChart, layoutChart, niceStep, niceTicks, yearsBetween } from '../../src/lib/core/chart.ts';
-import { withCurrentYear } from '../../src/lib/core/finance.ts';
+import { feeHistory, withCurrentYear } from '../../src/lib/core/finance.ts';
 
 describe('chart scales', () => {
 	it('steps by 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -96,5 +96,37 @@ describe('figures by year', () => {
 		expect(byYear(rows).series[1].values).toEqual([1, null, null]);
 		expect(byYear([])).toEqual({ categories: [], series: [] });
 		expect(yearsBetween([2023, 2020])).toEqual([2020, 2021, 2022, 2023]);
+	});
+});
+
+describe('the fee per municipality over the years', () => {
+	const municipalities = [
+		{ id: 1, name: 'Botkyrka', memberFrom: null, memberTo: null },
+		{ id: 2, name: 'Nykvarn', memberFrom: '2018-01-01', memberTo: null }
+	];
+	const rules = [
+		{ kind: 'fixed_total' as const, amount: 26_000_000, validFromYear: 2010 },
+		{ kind: 'per_inhabitant' as const, amount: 400, validFromYear: 2017 }
+	];
+	const pops: Record<string, number> = { '1:2016': 90_000, '1:2017': 91_000, '1:2018': 92_000, '2:2018': 11_000 };
+
+	it('computes each year by the rule in force, members only, an invoice where one was sent, null where a figure is missing', () => {
+		const rows = feeHistory(
+			[2018, 2016, 2017, 2019],
+			rules,
+			municipalities,
+			(m, y) => pops[`${m}:${y}`] ?? null,
+			(m, y) => (m === 1 && y === 2018 ? 36_000_000 : null)
+		);
+		expect(rows).toEqual([
+			// 2016: the fixed total, Botkyrka the only member
+			{ year: 2016, municipality: 'Botkyrka', amount: 26_000_000 },
+			{ year: 2017, municipality: 'Botkyrka', amount: 400 * 91_000 },
+			// 2018: Nykvarn joins; Botkyrka's invoice wins over the computed amount
+			{ year: 2018, municipality: 'Botkyrka', amount: 36_000_000 },
+			{ year: 2018, municipality: 'Nykvarn', amount: 400 * 11_000 },
+			{ year: 2019, municipality: 'Botkyrka', amount: null },
+			{ year: 2019, municipality: 'Nykvarn', amount: null }
+		]);
 	});
 });
