@@ -32,6 +32,7 @@ import {
 	type MemberRow
 } from './members.ts';
 import { generateMeetings, MEETING_FACTOR } from './meeting-data.ts';
+import { benchSearch } from './search.ts';
 import { createDb } from '../src/lib/server/db/client.ts';
 import { SYSTEM } from '../src/lib/server/actor.ts';
 import { listMeetings } from '../src/lib/server/meetings/queries.ts';
@@ -441,6 +442,13 @@ async function consultationRegister(server: Started, cookie: string) {
 	const yard = await measureRow(server, { ...STATIC_ROUTE, name: 'static, right before' }, cookie, null, false);
 	await measureRow(server, anonymous, cookie, yard, true);
 	await measureRow(server, signedIn, cookie, yard, false);
+	console.log(`   search() over the grown data, median of 20 in this process (no target; the suggestion runs only when nothing is found):`);
+	for (const f of await benchSearch(databaseUrl(DATA_DIR)))
+		console.log(
+			`   ${pad(`${f.label} (${f.who}) "${f.q}"`, 52)} ${lpad(msf(f.medianMs), 9)} median, ${lpad(msf(f.maxMs), 9)} max · ${f.total} hits${
+				f.suggestion ? `, suggests "${f.suggestion}"` : ''
+			}`
+		);
 	console.log('');
 }
 

@@ -9,7 +9,7 @@ import type { Db } from '../../src/lib/server/db/client.ts';
 import { loadDemo } from '../../src/lib/server/demo/load.ts';
 import { search } from '../../src/lib/server/search/queries.ts';
 import { PUBLIC, type Actor } from '../../src/lib/server/actor.ts';
-import { vectorOf } from '../../src/lib/server/search/vectors.ts';
+import { TS_CONFIG, vectorOf } from '../../src/lib/server/search/vectors.ts';
 
 const editor: Actor = { accountId: null, name: 'Kansliet', role: 'editor', personId: null };
 const page = { limit: 100, offset: 0 };
@@ -64,13 +64,52 @@ describe('search', () => {
 		for (const q of ['"', '-', '!!', 'a & b | c', "o'hara", ':*']) await expect(search(db, PUBLIC, q, page)).resolves.toBeTruthy();
 	});
 
+	it('forgives missing å, ä and ö: "tvarforbindelse" finds what "Tvärförbindelse" finds, the accented word marked', async () => {
+		const accented = await search(db, PUBLIC, 'Tvärförbindelse', page);
+		const plain = await search(db, PUBLIC, 'tvarforbindelse', page);
+		expect(plain.total).toBeGreaterThan(0);
+		expect(plain.items.map((h) => `${h.kind}${h.id}`).sort()).toEqual(accented.items.map((h) => `${h.kind}${h.id}`).sort());
+		expect(plain.items.map((h) => h.title)).toContain('Tvärförbindelse Södertörn');
+		const object = plain.items.find((h) => h.kind === 'priority_object')!;
+		expect(object.excerpt.some((p) => p.hit && /tvärförbindelse/i.test(p.text))).toBe(true);
+		expect(plain.suggestion).toBeNull();
+		// and stems as before: the plural without accents
+		expect((await search(db, PUBLIC, 'sodertorns tvarforbindelser', page)).total).toBeGreaterThan(0);
+	});
+
+	it('suggests "Menade du …" from the closest words of the titles when a misspelling finds nothing', async () => {
+		const r = await search(db, PUBLIC, 'tvärförbindlse', page);
+		expect(r.total).toBe(0);
+		expect(r.suggestion).toBe('tvärförbindelse');
+		expect((await search(db, PUBLIC, r.suggestion!, page)).total).toBeGreaterThan(0);
+		// two words, one misspelt and unaccented: the known one kept
+		const two = await search(db, PUBLIC, 'sodertorn tvarforbindlse', page);
+		expect(two.total).toBe(0);
+		expect(two.suggestion).toBe('södertörn tvärförbindelse');
+		// nothing close: no suggestion, and none on a page after the first
+		expect((await search(db, PUBLIC, 'xyzzyplugh', page)).suggestion).toBeNull();
+		expect((await search(db, PUBLIC, 'tvärförbindlse', { limit: 10, offset: 10 })).suggestion).toBeNull();
+	});
+
+	it('suggests only words the actor may see', async () => {
+		// A remiss only being watched (not public) whose title holds a word no other record has.
+		await db.execute(sql`insert into consultation (title, status) values ('Hemlighetsmakeriet kring stadsplanen', 'watched')`);
+		const misspelt = 'hemlighetsmakriet';
+		const asEditor = await search(db, editor, misspelt, page);
+		expect(asEditor.total).toBe(0);
+		expect(asEditor.suggestion).toBe('hemlighetsmakeriet');
+		const asPublic = await search(db, PUBLIC, misspelt, page);
+		expect(asPublic.total).toBe(0);
+		expect(asPublic.suggestion).toBeNull();
+	});
+
 	it('matches through the GIN index', async () => {
 		// The demo's tables are small enough for a sequential scan to win; forbid it to see that the index fits.
 		const plan = await db.transaction(async (tx) => {
 			await tx.execute(sql`set local enable_seqscan = off`);
 			return tx.execute(
 				sql.raw(
-					`explain select id from activity where ${vectorOf('activity')} @@ websearch_to_tsquery('swedish'::regconfig, 'tvärförbindelse')`
+					`explain select id from activity where ${vectorOf('activity')} @@ websearch_to_tsquery('${TS_CONFIG}'::regconfig, 'tvarforbindelse')`
 				)
 			);
 		});

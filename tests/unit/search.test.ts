@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HIT_START, HIT_STOP, SEARCH_KINDS, cleanQuery, excerptParts, searchHref } from '../../src/lib/core/search.ts';
+import {
+	HIT_START,
+	HIT_STOP,
+	SEARCH_KINDS,
+	cleanQuery,
+	excerptParts,
+	queryWords,
+	searchHref,
+	suggestedQuery
+} from '../../src/lib/core/search.ts';
 import { indexStatements } from '../../src/lib/server/search/vectors.ts';
 
 describe('search excerpts', () => {
@@ -40,7 +49,16 @@ describe('search excerpts', () => {
 
 describe('the search indexes', () => {
 	it('are the expressions the query uses, word for word (else the planner cannot use them)', () => {
-		const migration = fs.readFileSync(new URL('../../drizzle/0007_search.sql', import.meta.url), 'utf8');
+		const migration = fs.readFileSync(new URL('../../drizzle/0011_forgiving_search.sql', import.meta.url), 'utf8');
 		for (const statement of indexStatements()) expect(migration).toContain(statement);
+	});
+});
+
+describe('the suggestion', () => {
+	it('replaces the words that have a closer known word and keeps the rest', () => {
+		expect(queryWords('"Tvärförbindelse Södertörn" -bro OR väg')).toEqual(['tvärförbindelse', 'södertörn', 'bro', 'väg']);
+		expect(suggestedQuery('Tvärförbindlse södertörn', new Map([['tvärförbindlse', 'tvärförbindelse']]))).toBe('tvärförbindelse södertörn');
+		expect(suggestedQuery('Södertörn', new Map([['södertörn', 'södertörn']]))).toBeNull();
+		expect(suggestedQuery('xyzzy', new Map())).toBeNull();
 	});
 });

@@ -137,6 +137,36 @@ export function feeShares(rule: FeeRule, populations: number[]): Ore[] {
 	return allocate(rule.amount, { kind: 'population' }, populations, 'krona');
 }
 
+/**
+ * Each member municipality's fee, year by year, as feeBasis computes one year:
+ * the rule in force times the population on 31 December the year before (a
+ * fixed total shared by population, when every member's figure is known), and
+ * an invoice's amount where one was sent. Null where it cannot be computed.
+ */
+export function feeHistory(
+	years: number[],
+	rules: (FeeRule & { validFromYear: number })[],
+	municipalities: { id: number; name: string; memberFrom: string | null; memberTo: string | null }[],
+	population: (municipalityId: number, year: number) => number | null,
+	invoiced: (municipalityId: number, year: number) => Ore | null
+): { year: number; municipality: string; amount: Ore | null }[] {
+	const rows: { year: number; municipality: string; amount: Ore | null }[] = [];
+	for (const year of [...years].sort((a, b) => a - b)) {
+		const rule = ruleForYear(rules, year);
+		const members = municipalities.filter(
+			(m) => (m.memberFrom === null || m.memberFrom <= `${year}-12-31`) && (m.memberTo === null || m.memberTo >= `${year}-01-01`)
+		);
+		const pops = members.map((m) => population(m.id, year));
+		const shares = rule && pops.every((p) => p !== null) && members.length ? feeShares(rule, pops as number[]) : null;
+		members.forEach((m, i) => {
+			const pop = pops[i];
+			const computed = shares ? shares[i] : rule?.kind === 'per_inhabitant' && pop !== null ? rule.amount * pop : null;
+			rows.push({ year, municipality: m.name, amount: invoiced(m.id, year) ?? computed });
+		});
+	}
+	return rows;
+}
+
 // ---------------------------------------------------------------------------
 // Closing
 
@@ -275,4 +305,17 @@ export function labelIn(c: { name: string; labels: { fromYear: number; label: st
 	let label = c.name;
 	for (const l of c.labels) if (l.fromYear <= year) label = l.label;
 	return label;
+}
+
+/**
+ * The years a year switcher offers: those with figures, and always the current
+ * one (open, no figures yet) even before its first booking or budget line;
+ * newest first.
+ */
+export function withCurrentYear<Y extends { year: number; status: 'open' | 'closed'; hasFigures: boolean }>(
+	years: Y[],
+	current: number
+): (Y | { year: number; status: 'open'; hasFigures: false })[] {
+	if (years.some((y) => y.year === current)) return years;
+	return [...years, { year: current, status: 'open' as const, hasFigures: false as const }].sort((a, b) => b.year - a.year);
 }

@@ -104,3 +104,19 @@ export function cleanQuery(q: string | null | undefined): string {
 		.trim()
 		.slice(0, 200);
 }
+
+/** The words of a query, lower-cased, without the operators of websearch syntax ("", -, or). */
+export function queryWords(q: string): string[] {
+	return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w !== 'or');
+}
+
+/**
+ * "Menade du …": the query's words with each replaced by its closest known word
+ * (`closest`, from pg_trgm's similarity), those without one kept. Null when
+ * nothing would change, so a page offers no suggestion equal to the query.
+ */
+export function suggestedQuery(q: string, closest: ReadonlyMap<string, string>): string | null {
+	const words = queryWords(q);
+	const suggested = words.map((w) => closest.get(w) ?? w);
+	return suggested.some((w, i) => w !== words[i]) ? suggested.join(' ') : null;
+}

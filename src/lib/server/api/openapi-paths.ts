@@ -130,7 +130,7 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 			tags: ['Sök'],
 			summary: 'Sök i allt du får se',
 			description:
-				'Fulltextsökning med svensk ordstamning (PostgreSQL, konfigurationen swedish), rangordnad. Träffarna i utdraget står inom «». Besökare ser det publika; inloggade även sina organs möten och uppföljningar.',
+				'Fulltextsökning med svensk ordstamning (PostgreSQL, konfigurationen swedish bakom unaccent: ord utan å, ä och ö hittas också), rangordnad. Träffarna i utdraget står inom «». Hittas inget föreslår suggestion en närliggande sökning som ger träffar (pg_trgm), annars null. Besökare ser det publika; inloggade även sina organs möten och uppföljningar.',
 			parameters: [
 				{
 					name: 'q',

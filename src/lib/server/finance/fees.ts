@@ -7,7 +7,8 @@ import { feeInvoice, feeRule, municipality, population } from '../db/schema/inde
 import { fieldError } from '../errors.ts';
 import { inTransaction, requireRole, updateVersioned, validate, writeAudit } from '../service.ts';
 import { feeRuleInput, paidInput, yearField } from '../../schemas/finance.ts';
-import { feeDueDate, feePopulationDate, feeShares, ruleForYear, type Ore } from '../../core/finance.ts';
+import { feeDueDate, feeHistory, feePopulationDate, feeShares, ruleForYear, type FeeRule, type Ore } from '../../core/finance.ts';
+import { swedish } from '../db/order.ts';
 import { formatDate, formatKronor } from '../../core/format.ts';
 import { ledgerConstraints, versionOnly } from './service.ts';
 
@@ -210,4 +211,34 @@ export async function setInvoicePaid(db: Db, actor: Actor, id: number, input: un
 		await writeAudit(tx, actor, { action: paidOn ? 'paid' : 'unpaid', entity: 'fee_invoice', entityId: id, before, after });
 		return after;
 	});
+}
+
+/**
+ * The fee per member municipality over the years the fee page lists (up to the
+ * current one), for its chart: one query for the members, the year-end
+ * populations and the invoices; the amounts as feeBasis computes them.
+ */
+export async function feeHistoryOf(db: Reader, rules: { kind: string; amount: Ore; validFromYear: number }[], years: number[]) {
+	const { rows } = await db.execute<{
+		municipalities: { id: number; name: string; memberFrom: string | null; memberTo: string | null }[];
+		populations: { m: number; year: number; population: number }[];
+		invoices: { m: number; year: number; amount: Ore }[];
+	}>(sql`select
+		(select coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'memberFrom', m.member_from, 'memberTo', m.member_to)
+			order by ${swedish(sql`m.name`)}), '[]') from ${municipality} m) as municipalities,
+		(select coalesce(json_agg(json_build_object('m', p.municipality_id, 'year', extract(year from p.date)::int + 1, 'population', p.population)), '[]')
+			from ${population} p where p.municipality_id is not null and p.population is not null and to_char(p.date, 'MM-DD') = '12-31') as populations,
+		(select coalesce(json_agg(json_build_object('m', i.municipality_id, 'year', i.year, 'amount', i.amount)), '[]') from ${feeInvoice} i) as invoices`);
+	const r = rows[0];
+	const pop = new Map(r.populations.map((p) => [`${p.m}:${p.year}`, Number(p.population)]));
+	const inv = new Map(r.invoices.map((i) => [`${i.m}:${i.year}`, Number(i.amount)]));
+	const typed = rules.map((x) => ({ kind: x.kind as FeeRule['kind'], amount: Number(x.amount), validFromYear: x.validFromYear }));
+	const first = Math.min(...typed.map((x) => x.validFromYear));
+	return feeHistory(
+		years.filter((y) => y >= first),
+		typed,
+		r.municipalities,
+		(m, y) => pop.get(`${m}:${y}`) ?? null,
+		(m, y) => inv.get(`${m}:${y}`) ?? null
+	);
 }

@@ -33,12 +33,16 @@ export const financeOptionsJson = sql`json_build_object(
 	'events', (select coalesce(json_agg(json_build_object('id', e.id, 'name', e.name) order by e.held_from desc nulls last, e.name), '[]') from ${event} e)
 )`;
 
+/** The categories a budget line may cover, as the year labels them. */
+export const budgetCategoryOptions = (categories: Category[], year: number) =>
+	categories.map((c) => ({ value: String(c.id), label: `${labelIn(c, year)} (${KIND[c.kind]})` }));
+
 export function financeOptionsFrom(o: FinanceOptionData, year: number): OptionLists {
 	const list = (rows: Named[]) => rows.map((r) => ({ value: String(r.id), label: r.name }));
 	return {
 		municipalities: list(o.municipalities),
 		funds: list(o.funds),
-		categories: o.categories.map((c) => ({ value: String(c.id), label: `${labelIn(c, year)} (${KIND[c.kind]})` })),
+		categories: budgetCategoryOptions(o.categories, year),
 		projects: list(o.projects),
 		events: list(o.events)
 	};

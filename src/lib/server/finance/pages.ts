@@ -4,8 +4,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { cooperation } from '../db/schema/index.ts';
-import type { Ore } from '../../core/finance.ts';
+import { cooperation, fund, openingBalance } from '../db/schema/index.ts';
+import { withCurrentYear, type Ore } from '../../core/finance.ts';
 import { closingDataJson, closingFrom, type ClosingData } from './closing.ts';
 import { financeOptionsFrom, financeOptionsJson, type FinanceOptionData } from './options.ts';
 import {
@@ -52,6 +52,7 @@ const overviewQuery = prepared<{
 	budget: BudgetLine[];
 	events: Omit<EventCost, 'perParticipant'>[];
 	expected: ExpectedIncome[];
+	balances: { year: number; fund: string; amount: Ore }[];
 }>('finance_overview', () => {
 	const chosen = sql`select year from chosen`;
 	return sql`
@@ -61,13 +62,16 @@ const overviewQuery = prepared<{
 			${closingDataJson(chosen)} as closing,
 			${budgetLinesJson(chosen)} as budget,
 			${eventCostsJson(chosen)} as events,
-			${expectedIncomeJson} as expected`;
+			${expectedIncomeJson} as expected,
+			(select coalesce(json_agg(json_build_object('year', ob.year, 'fund', f.name, 'amount', ob.amount) order by ob.year, f.sort_order, f.id), '[]')
+				from ${openingBalance} ob join ${fund} f on f.id = ob.fund_id) as balances`;
 });
 
 /**
  * The overview of a year (asked for, else the current year if it has figures,
- * else the newest year with a ledger or budget): the years, budget against
- * outcome, the closing, the events' costs and the expected income.
+ * else the newest year with a ledger or budget): the years (the current one
+ * always among them), budget against outcome, the closing, the events' costs
+ * and the expected income.
  */
 export async function financeOverview(db: Db, asked: number | null, now: number) {
 	const row = await overviewQuery(db, [asked, now]);
@@ -80,11 +84,15 @@ export async function financeOverview(db: Db, asked: number | null, now: number)
 		if (operations.has(s.fundId)) outcome.set(s.categoryId, (outcome.get(s.categoryId) ?? 0) + Number(s.amount));
 	return {
 		year,
-		years: row.years,
+		years: withCurrentYear(row.years, now),
 		budget: budgetAgainstOutcomeFrom(year, row.budget, outcome, row.closing.categories),
 		closing,
 		events: eventCostsFrom(row.events),
-		expected: row.expected
+		expected: row.expected,
+		/** the categories, for the budget line form */
+		categories: row.closing.categories,
+		/** each fund's opening balance, year by year: the chart of the funds over the years */
+		balances: row.balances.map((b) => ({ ...b, amount: Number(b.amount) }))
 	};
 }
 

@@ -34,6 +34,8 @@ interface BodyYearJson {
 	visible: boolean;
 	byFormat: { status: string; kind: string; format: string | null; n: number }[] | null;
 	att: { status: string }[] | null;
+	/** every year with meetings: held meetings, and the members' attendance rows (present of recorded) */
+	history: { year: number; held: number; present: number; recorded: number }[] | null;
 	periods: { bodyId: number; municipalityId: number | null; personId: number; validFrom: string | null; validTo: string | null }[] | null;
 	/** The municipalities the periods name, by name as the database orders it. */
 	municipalities: { id: number; name: string }[] | null;
@@ -74,6 +76,18 @@ export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: numbe
 			'att', (
 				select json_agg(json_build_object('status', a.status))
 				from attendance a where a.meeting_id in (select id from in_year) and not a.guest
+			),
+			'history', (
+				select json_agg(json_build_object('year', h.year, 'held', h.held, 'present', h.present, 'recorded', h.recorded) order by h.year)
+				from (
+					select extract(year from m.starts_at at time zone 'Europe/Stockholm')::int as year,
+						count(distinct m.id) filter (where m.status = 'held')::int as held,
+						count(a.id) filter (where a.status = 'present')::int as present,
+						count(a.id)::int as recorded
+					from meeting m left join attendance a on a.meeting_id = m.id and not a.guest
+					where m.id in (select meeting_id from meeting_body where body_id = ${bodyId})
+					group by 1
+				) h
 			),
 			'periods', (
 				select json_agg(json_build_object('bodyId', body_id, 'municipalityId', represents_municipality_id, 'personId', person_id,
@@ -135,7 +149,13 @@ export async function bodyYear(db: Db, actor: Actor, bodyId: number, year: numbe
 		rules,
 		rulesRow,
 		extraRequests: requests,
-		extraMeetingDue: extraMeetingDue(new Set(requests.map((r) => r.personName)).size, rules?.extraMeetingThreshold ?? null)
+		extraMeetingDue: extraMeetingDue(new Set(requests.map((r) => r.personName)).size, rules?.extraMeetingThreshold ?? null),
+		/** Every year with meetings: held meetings and the attendance rate (null: no attendance recorded), for the body's charts. */
+		history: (y.history ?? []).map((h) => ({
+			year: h.year,
+			held: h.held,
+			attendance: h.recorded ? Math.round((1000 * h.present) / h.recorded) / 10 : null
+		}))
 	};
 }
 

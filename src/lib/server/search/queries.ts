@@ -1,14 +1,17 @@
 // One search across minutes, decisions, activities and their follow-up,
 // remisser, priority objects, projects, events, persons, governing documents,
 // news and influence work: PostgreSQL full-text search with the swedish
-// configuration (stemming: "tvärförbindelser" finds "Tvärförbindelse"),
-// ranked, the hits marked in an excerpt, and only what the actor may see.
+// configuration (stemming: "tvärförbindelser" finds "Tvärförbindelse") behind
+// unaccent ("tvarforbindelse" finds it too), ranked, the hits marked in an
+// excerpt, and only what the actor may see. When nothing is found, pg_trgm's
+// similarity over the words of the titles the actor may see proposes a query
+// that finds something ("Menade du …").
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { hasRole, type Actor } from '../actor.ts';
 import { visibleBodyIds } from '../meetings/access.ts';
-import { HIT_START, HIT_STOP, excerptParts, searchHref, type SearchKind } from '../../core/search.ts';
-import { SEARCHED, vectorOf, type SearchedTable } from './vectors.ts';
+import { HIT_START, HIT_STOP, excerptParts, queryWords, searchHref, suggestedQuery, type SearchKind } from '../../core/search.ts';
+import { SEARCHED, TS_CONFIG, vectorOf, type SearchedTable } from './vectors.ts';
 
 type Reader = Db | Tx;
 
@@ -115,15 +118,69 @@ const textOf = (table: SearchedTable) =>
  * index (the same expression as the migration's); the rank weighs a hit in the
  * title above one in the text; excerpts are made for the page's rows only.
  */
-export async function search(db: Reader, actor: Actor, q: string, page: { limit: number; offset: number }, kind?: SearchKind) {
-	const query = sql`websearch_to_tsquery('swedish'::regconfig, ${q})`;
+export async function search(
+	db: Reader,
+	actor: Actor,
+	q: string,
+	page: { limit: number; offset: number },
+	kind?: SearchKind
+): Promise<SearchResult> {
 	const bodies = await visibleBodyIds(db, actor);
 	const chosen = sources(actor, bodies).filter((s) => !kind || s.kind === kind);
+	const result = await find(db, chosen, q, page);
+	if (result.total > 0 || page.offset > 0) return { ...result, suggestion: null };
+	const suggestion = await suggest(db, chosen, q);
+	// Offered only if it finds something the actor may see.
+	const found = suggestion !== null && (await find(db, chosen, suggestion, { limit: 1, offset: 0 })).total > 0;
+	return { ...result, suggestion: found ? suggestion : null };
+}
+
+export interface SearchResult {
+	items: SearchHit[];
+	total: number;
+	counts: Record<string, number>;
+	limit: number;
+	offset: number;
+	/** "Menade du …": a query that finds something, when this one found nothing */
+	suggestion: string | null;
+}
+
+/**
+ * The closest words to the query's, by trigram similarity of their unaccented
+ * lower-case forms, among the words (as PostgreSQL's parser splits them) of the
+ * titles the actor may see; null when no word is close or nothing would change.
+ */
+async function suggest(db: Reader, chosen: Source[], q: string): Promise<string | null> {
+	const typed = [...new Set(queryWords(q))].filter((w) => w.length >= 3).slice(0, 10);
+	if (!typed.length || !chosen.length) return null;
+	const titles = sql.join(
+		chosen.map(
+			(s) =>
+				sql`select ${raw(`${s.table}.${SEARCHED[s.table].title}`)}::text as t from ${raw(s.table)} ${s.from ?? sql``} ${s.where ? sql`where ${s.where}` : sql``}`
+		),
+		sql` union all `
+	);
+	const result = await db.execute(sql`with titles as (${titles}),
+		words as (select distinct tok.token as w from titles, ts_parse('default', titles.t) tok where tok.tokid in (1, 2) and length(tok.token) >= 3),
+		known as (select w, lower(unaccent(w)) as plain from words),
+		typed as (select w, lower(unaccent(w)) as plain from unnest(array[${sql.join(
+			typed.map((w) => sql`${w}`),
+			sql`, `
+		)}]::text[]) as typed(w))
+		select distinct on (typed.w) typed.w as typed, known.w as known
+		from typed join known on known.plain % typed.plain
+		order by typed.w, similarity(known.plain, typed.plain) desc, known.w`);
+	const closest = new Map((result.rows as { typed: string; known: string }[]).map((r) => [r.typed, r.known.toLocaleLowerCase('sv')]));
+	return suggestedQuery(q, closest);
+}
+
+async function find(db: Reader, chosen: Source[], q: string, page: { limit: number; offset: number }) {
+	const query = sql`websearch_to_tsquery(${TS_CONFIG}::regconfig, ${q})`;
 	const parts = chosen.map((s) => {
 		const t = s.table;
 		const title = raw(`${t}.${SEARCHED[t].title}`);
 		const weighted = raw(
-			`setweight(to_tsvector('swedish'::regconfig, coalesce(${t}.${SEARCHED[t].title}, '')), 'A') || setweight(${vectorOf(t)}, 'B')`
+			`setweight(to_tsvector('${TS_CONFIG}'::regconfig, coalesce(${t}.${SEARCHED[t].title}, '')), 'A') || setweight(${vectorOf(t)}, 'B')`
 		);
 		return sql`select ${s.kind}::text as kind, ${raw(`${t}.id`)} as id, ${title}::text as title, ${s.parent ?? sql`null::int`} as parent_id,
 			${s.activity ?? sql`null::int`} as activity_id, ${s.date ?? sql`null::text`} as date, ${textOf(t)} as body,
@@ -138,7 +195,7 @@ export async function search(db: Reader, actor: Actor, q: string, page: { limit:
 		counted as (select kind, count(*)::int as n from hits group by kind),
 		page as (select * from hits order by rank desc, kind, id limit ${page.limit} offset ${page.offset})
 		select 'hit' as row, page.kind, page.id, page.title, page.parent_id, page.activity_id, page.date, page.rank,
-			ts_headline('swedish'::regconfig, page.body, ${query}, ${options}) as headline, null::int as n
+			ts_headline(${TS_CONFIG}::regconfig, page.body, ${query}, ${options}) as headline, null::int as n
 		from page
 		union all select 'count', kind, null, null, null, null, null, null, null, n from counted`);
 	const rows = result.rows as {

@@ -1,11 +1,19 @@
 // The text each kind of record is searched by, as PostgreSQL expressions. The
-// migration 0007_search indexes exactly these expressions (GIN, the swedish
-// configuration), and the search query repeats them word for word, so the
-// planner uses the indexes. Change one here and add a migration for it.
+// migration 0011_forgiving_search indexes exactly these expressions (GIN, the
+// samverka_swedish configuration), and the search query repeats them word for
+// word, so the planner uses the indexes. Change one here and add a migration for it.
 
-/** `to_tsvector('swedish', …)` of the columns, empty ones skipped. */
+/**
+ * The text search configuration: PostgreSQL's swedish with the unaccent
+ * dictionary in front of the stemmer (migration 0011), so "tvarforbindelse"
+ * and "Tvärförbindelse" are the same lexeme. A configuration, not a call of
+ * unaccent() (which is only STABLE), keeps to_tsvector IMMUTABLE and indexable.
+ */
+export const TS_CONFIG = 'samverka_swedish';
+
+/** `to_tsvector('samverka_swedish', …)` of the columns, empty ones skipped. */
 export const vector = (table: string, columns: string[]) =>
-	`to_tsvector('swedish'::regconfig, ${columns.map((c) => `coalesce(${table}.${c}, '')`).join(` || ' ' || `)})`;
+	`to_tsvector('${TS_CONFIG}'::regconfig, ${columns.map((c) => `coalesce(${table}.${c}, '')`).join(` || ' ' || `)})`;
 
 export const SEARCHED = {
 	activity: { title: 'title', columns: ['title', 'comment', 'report_text'] },
@@ -26,6 +34,9 @@ export type SearchedTable = keyof typeof SEARCHED;
 
 export const vectorOf = (table: SearchedTable) => vector(table, [...SEARCHED[table].columns]);
 
-/** The migration's statements: one GIN index per table on its vector. */
+/** The migration's statements: one GIN index per table on its vector (replacing the one before). */
 export const indexStatements = () =>
-	(Object.keys(SEARCHED) as SearchedTable[]).map((t) => `CREATE INDEX IF NOT EXISTS "${t}_search" ON "${t}" USING gin ((${vectorOf(t)}));`);
+	(Object.keys(SEARCHED) as SearchedTable[]).flatMap((t) => [
+		`DROP INDEX IF EXISTS "${t}_search";`,
+		`CREATE INDEX "${t}_search" ON "${t}" USING gin ((${vectorOf(t)}));`
+	]);

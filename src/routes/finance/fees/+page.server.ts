@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { listFeeRules, createFeeRule } from '#lib/server/finance/fees.ts';
+import { listFeeRules, createFeeRule, feeHistoryOf } from '#lib/server/finance/fees.ts';
 import { feeYears } from '#lib/server/finance/fee-route.ts';
 import { runForm } from '#lib/server/web.ts';
 import { todayIso } from '#lib/core/format.ts';
@@ -10,9 +10,17 @@ import { todayIso } from '#lib/core/format.ts';
 export const load: PageServerLoad = async () => {
 	const [rules, years] = await Promise.all([listFeeRules(db()), feeYears(db())]);
 	const currentYear = Number(todayIso().slice(0, 4));
+	const history = rules.length
+		? await feeHistoryOf(
+				db(),
+				rules,
+				years.filter((y) => y <= currentYear)
+			)
+		: [];
 	return {
 		currentYear,
 		years,
+		history,
 		rules: rules.map((r, i) => ({
 			id: r.id,
 			kind: r.kind as 'per_inhabitant' | 'fixed_total',
