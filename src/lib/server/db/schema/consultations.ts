@@ -64,6 +64,11 @@ export const consultation = pgTable(
 		index('consultation_deadline').on(t.deadline),
 		index('consultation_status').on(t.status),
 		index('consultation_received').on(t.receivedOn),
+		// The register's order, newest first (migration 0012; the expression of newestFirst in consultations/queries.ts).
+		index('consultation_newest').on(
+			sql`(coalesce(${t.submittedOn}, ${t.deadline}, ${t.targetOn}, ${t.receivedOn}, make_date(coalesce(${t.submittedYear}, ${t.writtenYear}, 1900), 12, 31))) desc`,
+			sql`${t.id} desc`
+		),
 		check('consultation_answer_jointly', sql`${t.answerJointly} in ('yes', 'no', 'undecided')`),
 		check('consultation_status_kind', sql`${t.status} in ('watched', 'drafting', 'answered', 'declined')`),
 		check(
