@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { consultationNotice, consultationNoticeMail, outbox, outboxAttachment, storedFile } from '../db/schema/index.ts';
+import { undeliverableReason } from '../../core/mail.ts';
 
 export interface Attachment {
 	name: string;
@@ -101,6 +102,15 @@ export async function deliverDue(db: Db, send: Send, limit = 50): Promise<{ sent
 				.limit(1)
 				.for('update', { skipLocked: true });
 			if (!row) return null;
+			// Never handed to the mail server: marked as not delivered at once, with the reason, and not retried.
+			const undeliverable = undeliverableReason(row.recipient);
+			if (undeliverable) {
+				await tx
+					.update(outbox)
+					.set({ status: 'failed', attempts: row.attempts + 1, lastError: undeliverable })
+					.where(eq(outbox.id, row.id));
+				return 'failed' as const;
+			}
 			const files = await tx
 				.select({ name: storedFile.name, mediaType: storedFile.mediaType, content: storedFile.content })
 				.from(outboxAttachment)
