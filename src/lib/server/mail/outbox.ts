@@ -171,3 +171,29 @@ export async function listOutbox(db: Db, f: { meetingId?: number; limit?: number
 		.orderBy(sql`${outbox.id} desc`)
 		.limit(f.limit ?? 200);
 }
+
+/** One message as it was queued, for the outbox's viewer; a password link is never shown. */
+export async function getOutboxMessage(db: Db, id: number) {
+	const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+	if (!row) return null;
+	const files = await db
+		.select({ id: storedFile.id, name: storedFile.name, mediaType: storedFile.mediaType, size: storedFile.size })
+		.from(outboxAttachment)
+		.innerJoin(storedFile, eq(storedFile.id, outboxAttachment.fileId))
+		.where(eq(outboxAttachment.outboxId, id))
+		.orderBy(asc(storedFile.id));
+	const body = row.kind === 'password' && row.status !== 'sent' ? PASSWORD_BODY_HIDDEN : row.body;
+	return { ...row, body, attachments: files };
+}
+
+export const PASSWORD_BODY_HIDDEN = '(Meddelandet innehåller en personlig länk för att välja ett nytt lösenord och visas inte här.)';
+
+/** An attachment of one message, only through that message. */
+export async function getOutboxAttachment(db: Db, outboxId: number, fileId: number) {
+	const [file] = await db
+		.select({ name: storedFile.name, mediaType: storedFile.mediaType, content: storedFile.content })
+		.from(outboxAttachment)
+		.innerJoin(storedFile, eq(storedFile.id, outboxAttachment.fileId))
+		.where(and(eq(outboxAttachment.outboxId, outboxId), eq(outboxAttachment.fileId, fileId)));
+	return file ?? null;
+}

@@ -185,5 +185,6 @@ export async function retryMail(db: Db, actor: Actor, outboxId: number) {
 			entityId: outboxId,
 			before: { status: row.status, attempts: row.attempts }
 		});
+		return outboxId;
 	});
 }
