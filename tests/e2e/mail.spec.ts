@@ -99,3 +99,29 @@ test('the attachments of the outbox are for editors only', async ({ page }) => {
 	const f = await page.request.get('/meetings/outbox/1/files/1', { maxRedirects: 0 });
 	expect([303, 403]).toContain(f.status());
 });
+
+test('the calendar, the notice page and the outbox viewer reflow at 320 px: nothing in the content scrolls sideways but a table in its own box', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 320, height: 800 });
+	await login(page);
+	const pages = ['/meetings', '/meetings?year=2020', '/meetings/outbox'];
+	await page.goto('/meetings');
+	const meeting = await page.getByRole('table', { name: 'Kommande möten' }).getByRole('link').first().getAttribute('href');
+	pages.push(`${meeting}/send-notice`);
+	await page.goto('/meetings/outbox');
+	// The notice sent by the test before this one (a run of this test alone has no message to view).
+	const messages = page.locator('tbody tr a[href^="/meetings/outbox/"]');
+	if (await messages.count()) pages.push((await messages.first().getAttribute('href'))!);
+	for (const path of pages) {
+		await page.goto(path);
+		// The main content is no wider than the screen; a wide table scrolls inside its .table-wrap box.
+		const overflow = await page.locator('main').evaluate((main) => {
+			const wide = [...main.querySelectorAll<HTMLElement>('*')].filter(
+				(e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap, .calendar-list')
+			);
+			return wide.map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+		});
+		expect(overflow, path).toEqual([]);
+	}
+});
