@@ -213,12 +213,16 @@ describe('a remiss from registration to the registrars', () => {
 
 	it('links the meetings that discussed it and a chair’s decision when the deadline comes first', async () => {
 		const c = await createConsultation(db, editor, { title: 'Vägplan, granskning', issuerId: trafikverket, deadline: plusDays(10) });
-		// the demo plans no committee meeting ahead: the deadline comes first, the chair decides
-		expect(await deadlineBeforeNextMeeting(db, c as never, todayIso())).toEqual({
-			committee: null,
-			nextMeetingId: null,
-			nextMeetingOn: null
-		});
+		// the demo plans the committee's next meeting at least two weeks ahead: the deadline comes first, the chair decides
+		const [planned] = (
+			await db.execute<{ id: number; day: string }>(
+				"select m.id, (m.starts_at at time zone 'Europe/Stockholm')::date::text as day from meeting m join meeting_body mb on mb.meeting_id = m.id join body b on b.id = mb.body_id where b.kind = 'committee' and m.status = 'planned' and m.starts_at > now()"
+			)
+		).rows;
+		expect(planned.day >= plusDays(14)).toBe(true);
+		expect(await deadlineBeforeNextMeeting(db, c as never, todayIso())).toEqual(
+			expect.objectContaining({ nextMeetingId: planned.id, nextMeetingOn: planned.day })
+		);
 		expect(await deadlineBeforeNextMeeting(db, { status: 'answered', deadline: plusDays(10) }, todayIso())).toBeNull();
 		const [ssk] = await db
 			.execute<{ id: number; day: string }>(

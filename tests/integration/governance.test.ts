@@ -11,6 +11,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './db.ts';
+import { clearDemoAddresses } from './members.ts';
 import { refused } from './refused.ts';
 import { readMessage, smtpPeer } from './smtp-peer.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
@@ -107,6 +108,7 @@ beforeAll(async () => {
 	for (const b of await db.select().from(body)) bodyId.set(b.name, b.id);
 	for (const p of await db.select().from(person)) personId.set(p.name, p.id);
 	for (const o of await db.select().from(organisation)) orgId.set(o.name, o.id);
+	await clearDemoAddresses(db);
 });
 
 describe('the demo agreement', () => {

@@ -9,7 +9,7 @@ import { count, eq, inArray, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './db.ts';
-import { seatMembers } from './members.ts';
+import { clearDemoAddresses, seatMembers } from './members.ts';
 import { readMessage, smtpPeer } from './smtp-peer.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import {
@@ -58,6 +58,7 @@ beforeAll(async () => {
 	await loadDemo(db);
 	for (const b of await db.select().from(body)) bodyIds.set(b.shortName ?? b.name, b.id);
 	for (const p of await db.select().from(person)) personIds.set(p.name, p.id);
+	await clearDemoAddresses(db);
 	// Today's management group, for the notices of the coming meetings.
 	await seatMembers(
 		db,

@@ -5,7 +5,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './db.ts';
-import { seatMembers } from './members.ts';
+import { clearDemoAddresses, seatMembers } from './members.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { actionItem, auditLog, body, decision, meeting, minutes, municipality, person } from '../../src/lib/server/db/schema/index.ts';
 import { loadDemo } from '../../src/lib/server/demo/load.ts';
@@ -54,6 +54,7 @@ beforeAll(async () => {
 	await loadDemo(db);
 	for (const b of await db.select().from(body)) bodyIds.set(b.shortName ?? b.name, b.id);
 	for (const p of await db.select().from(person)) personIds.set(p.name, p.id);
+	await clearDemoAddresses(db);
 	// Today's committee and management group, for the meetings these tests hold from 2026 on.
 	await seatMembers(
 		db,

@@ -3,7 +3,7 @@
 // members they need, from a year on, as a secretariat would.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db/client.ts';
-import { membership, person } from '../../src/lib/server/db/schema/index.ts';
+import { membership, municipality, person } from '../../src/lib/server/db/schema/index.ts';
 
 export async function seatMembers(db: Db, bodyId: number, names: string[], from: string, role = 'member') {
 	for (const name of names) {
@@ -11,4 +11,14 @@ export async function seatMembers(db: Db, bodyId: number, names: string[], from:
 		if (!p) throw new Error(`No person ${name} in the demo`);
 		await db.insert(membership).values({ personId: p.id, bodyId, role, validFrom: from });
 	}
+}
+
+/**
+ * The demo gives its persons and registrars addresses in the reserved .invalid
+ * domain. Tests about who gets mail clear them and set the addresses they mean
+ * to see, so each recipient in an assertion is one the test chose.
+ */
+export async function clearDemoAddresses(db: Db) {
+	await db.update(person).set({ email: null });
+	await db.update(municipality).set({ registrarEmail: null });
 }

@@ -1,6 +1,7 @@
 // Meetings: their kinds and states, the bodies' rules (quorum, extra meetings),
 // attendance figures, Stockholm wall-clock times, and the plain shapes the
 // generated documents and calendars are made from. Pure.
+import { formatDateTime } from './format.ts';
 
 export const MEETING_KINDS = ['ordinary', 'extra', 'planning_conference', 'joint_network'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -329,4 +330,41 @@ export interface CalendarMeeting {
 	cancelled: boolean;
 	url: string | null;
 	updatedAt: Date;
+}
+
+/**
+ * Whether a meeting's time of day is known. A meeting known only to the day
+ * (the sources date it without a time) is stored at midnight in Stockholm,
+ * which no meeting of a cooperation starts at; the forms require a time.
+ */
+export const meetingTimeKnown = (startsAt: Date | string): boolean => utcToStockholm(startsAt).time !== '00:00';
+
+/** "14 januari 2021 kl. 12:00", or "14 januari 2021, tid ej angiven" when only the day is known. */
+export function meetingStartText(startsAt: Date | string): string {
+	const at = typeof startsAt === 'string' ? new Date(startsAt) : startsAt;
+	return meetingTimeKnown(at) ? formatDateTime(at) : `${longDateFmt.format(at)}, tid ej angiven`;
+}
+
+export interface MonthGrid {
+	year: number;
+	month: number;
+	/** "december 2026" */
+	label: string;
+	/** Monday-first weeks, each day as an ISO date, or null outside the month. */
+	weeks: (string | null)[][];
+}
+
+const monthLabelFmt = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** The month as a calendar grid, weeks starting on Monday as in Sweden. */
+export function monthGrid(year: number, month: number): MonthGrid {
+	const first = new Date(Date.UTC(year, month - 1, 1));
+	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	const lead = (first.getUTCDay() + 6) % 7;
+	const cells: (string | null)[] = [...Array(lead).fill(null)];
+	for (let d = 1; d <= days; d++) cells.push(`${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+	while (cells.length % 7) cells.push(null);
+	const weeks: (string | null)[][] = [];
+	for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+	return { year, month, label: monthLabelFmt.format(first), weeks };
 }

@@ -11,6 +11,7 @@ import { validate, writeAudit } from '../service.ts';
 import { registrarNoticeInput } from '../../schemas/consultations.ts';
 import { NOTICE_STAGE_LABELS, type NoticeStage } from '../../core/consultations.ts';
 import { formatDate, todayIso } from '../../core/format.ts';
+import { namesInWords } from '../../core/mail.ts';
 import { getCooperation, memberRegistrars } from '../organisation/queries.ts';
 import { enqueue, type Attachment } from '../mail/outbox.ts';
 
@@ -61,8 +62,13 @@ export async function sendRegistrarNotice(tx: Tx, actor: Actor, consultationId: 
 		throw fieldError('stage', 'Det finns inget svar att skicka: ladda upp svarsdokumentet eller skriv svaret först.');
 	const registrars = await memberRegistrars(tx, todayIso());
 	const reachable = registrars.filter((r) => r.email);
+	if (registrars.length === 0)
+		throw fieldError('stage', `Inga kommuner är medlemmar den ${formatDate(todayIso())}; beskedet skickades inte.`);
 	if (reachable.length === 0)
-		throw fieldError('stage', 'Ingen medlemskommun har en registratorsadress. Fyll i den under Organisation → Kommuner.');
+		throw fieldError(
+			'stage',
+			`Ingen av medlemskommunerna har en registratorsadress: ${namesInWords(registrars.map((r) => r.name))}. Fyll i adresserna under Organisation → Kommuner; beskedet skickades inte.`
+		);
 	const attachments: Attachment[] = [];
 	if (v.stage === 'final' && c.responseFileId) {
 		const [file] = await tx

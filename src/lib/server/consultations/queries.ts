@@ -417,6 +417,7 @@ export async function remissEditorLists(db: Reader, today: string) {
 		bodies: { id: number; name: string; shortName: string | null }[];
 		meetings: { id: number; startsAt: string; title: string | null; bodies: string | null }[];
 		next: { id: number; startsAt: string; body: string } | null;
+		registrars: { id: number; name: string; email: string | null }[];
 	}>(sql`
 		select
 			(select coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'shortName', b.short_name) order by b.name collate "sv-SE-x-icu", b.id), '[]'::json)
@@ -430,7 +431,10 @@ export async function remissEditorLists(db: Reader, today: string) {
 				from meeting m join meeting_body mb on mb.meeting_id = m.id join body b on b.id = mb.body_id
 				where b.kind = 'committee' and m.status <> 'cancelled' and m.starts_at >= ${today}::date
 				order by m.starts_at
-				limit 1) as next`);
+				limit 1) as next,
+			(select coalesce(json_agg(json_build_object('id', mu.id, 'name', mu.name, 'email', mu.registrar_email) order by mu.name collate "sv-SE-x-icu"), '[]'::json)
+				from municipality mu
+				where (mu.member_to is null or mu.member_to >= ${today}::date) and (mu.member_from is null or mu.member_from <= ${today}::date)) as registrars`);
 	const r = rows[0];
 	return {
 		lists: {
@@ -440,7 +444,9 @@ export async function remissEditorLists(db: Reader, today: string) {
 			})),
 			bodies: r.bodies.map((b) => ({ value: String(b.id), label: b.shortName ? `${b.name} (${b.shortName})` : b.name }))
 		},
-		nextCommitteeMeeting: r.next && { ...r.next, startsAt: new Date(r.next.startsAt) }
+		nextCommitteeMeeting: r.next && { ...r.next, startsAt: new Date(r.next.startsAt) },
+		/** Who a registrars' notice would reach today (the member municipalities), with their address or none. */
+		registrars: r.registrars
 	};
 }
 

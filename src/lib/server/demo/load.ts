@@ -17,6 +17,7 @@ import { insertProjects, projectFile } from './projects.ts';
 import { governanceFile, insertGovernance } from './governance.ts';
 import { insertTemplates, templatesFile } from './documents.ts';
 import { readDemoJson } from './read.ts';
+import { carryIntoCurrentYear } from './current-year.ts';
 
 interface DemoOrganisation {
 	cooperation: { name: string; shortName: string; hostMunicipalityCode: string | null; source: string };
@@ -36,6 +37,8 @@ interface DemoOrganisation {
 	persons: {
 		key: string;
 		name: string;
+		/** The demo's addresses are in the reserved .invalid domain (RFC 6761): never delivered. */
+		email?: string | null;
 		title: string | null;
 		employerMunicipalityCode: string | null;
 		employerOrganisationKey: string | null;
@@ -85,6 +88,7 @@ export async function loadDemo(db: Db, dir = demoDir()): Promise<string> {
 			...organisationCounts,
 			...(await insertPlanning(tx, planning, refs)),
 			...(await insertMeetings(tx, meetingData, refs)),
+			...(await carryIntoCurrentYear(tx)),
 			...(await insertConsultations(tx, consultationData, refs)),
 			...(await insertFinance(tx, financeData, refs)),
 			...(await insertProjects(tx, projectData, refs)),
@@ -158,6 +162,7 @@ async function insertAll(tx: Tx, data: DemoOrganisation, figures: Record<string,
 		.values(
 			data.persons.map((p) => ({
 				name: p.name,
+				email: p.email ?? null,
 				title: p.title,
 				employerMunicipalityId: lookup(muni, p.employerMunicipalityCode, 'kommun'),
 				employerOrganisationId: lookup(org, p.employerOrganisationKey, 'organisation')

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { consultationNotice, consultationNoticeMail, outbox, outboxAttachment, storedFile } from '../db/schema/index.ts';
+import { undeliverableReason } from '../../core/mail.ts';
 
 export interface Attachment {
 	name: string;
@@ -101,6 +102,15 @@ export async function deliverDue(db: Db, send: Send, limit = 50): Promise<{ sent
 				.limit(1)
 				.for('update', { skipLocked: true });
 			if (!row) return null;
+			// Never handed to the mail server: marked as not delivered at once, with the reason, and not retried.
+			const undeliverable = undeliverableReason(row.recipient);
+			if (undeliverable) {
+				await tx
+					.update(outbox)
+					.set({ status: 'failed', attempts: row.attempts + 1, lastError: undeliverable })
+					.where(eq(outbox.id, row.id));
+				return 'failed' as const;
+			}
 			const files = await tx
 				.select({ name: storedFile.name, mediaType: storedFile.mediaType, content: storedFile.content })
 				.from(outboxAttachment)
@@ -160,4 +170,30 @@ export async function listOutbox(db: Db, f: { meetingId?: number; limit?: number
 		.where(f.meetingId ? eq(outbox.meetingId, f.meetingId) : undefined)
 		.orderBy(sql`${outbox.id} desc`)
 		.limit(f.limit ?? 200);
+}
+
+/** One message as it was queued, for the outbox's viewer; a password link is never shown. */
+export async function getOutboxMessage(db: Db, id: number) {
+	const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+	if (!row) return null;
+	const files = await db
+		.select({ id: storedFile.id, name: storedFile.name, mediaType: storedFile.mediaType, size: storedFile.size })
+		.from(outboxAttachment)
+		.innerJoin(storedFile, eq(storedFile.id, outboxAttachment.fileId))
+		.where(eq(outboxAttachment.outboxId, id))
+		.orderBy(asc(storedFile.id));
+	const body = row.kind === 'password' && row.status !== 'sent' ? PASSWORD_BODY_HIDDEN : row.body;
+	return { ...row, body, attachments: files };
+}
+
+export const PASSWORD_BODY_HIDDEN = '(Meddelandet innehåller en personlig länk för att välja ett nytt lösenord och visas inte här.)';
+
+/** An attachment of one message, only through that message. */
+export async function getOutboxAttachment(db: Db, outboxId: number, fileId: number) {
+	const [file] = await db
+		.select({ name: storedFile.name, mediaType: storedFile.mediaType, content: storedFile.content })
+		.from(outboxAttachment)
+		.innerJoin(storedFile, eq(storedFile.id, outboxAttachment.fileId))
+		.where(and(eq(outboxAttachment.outboxId, outboxId), eq(outboxAttachment.fileId, fileId)));
+	return file ?? null;
 }

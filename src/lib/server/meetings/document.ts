@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../core/format.ts';
 import {
 	MEETING_FORMAT_LABELS,
 	MEETING_KIND_LABELS,
+	meetingTimeKnown,
 	meetingWhen,
 	type DocPerson,
 	type MeetingDocument,
@@ -26,7 +27,9 @@ export function meetingName(m: Pick<MeetingDetail, 'bodies' | 'kind' | 'title'>)
 
 function whenOf(m: Pick<MeetingDetail, 'startsAt' | 'endsAt'>): string {
 	if (m.endsAt) return meetingWhen(m.startsAt, m.endsAt);
-	return meetingWhen(m.startsAt, m.startsAt).replace(/–[\d.]+$/, '');
+	const day = meetingWhen(m.startsAt, m.startsAt).replace(/–[\d.]+$/, '');
+	// Known only to the day: no "kl 0.00".
+	return meetingTimeKnown(m.startsAt) ? day : `${day.replace(/ kl [\d.]+$/, '')}, tid ej angiven`;
 }
 
 function personOf(a: MeetingDetail['attendance'][number], items: MeetingDetail['items']): DocPerson {

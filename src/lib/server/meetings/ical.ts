@@ -2,7 +2,7 @@
 // person, and one file per meeting. A cancelled meeting stays in the feed as a
 // cancelled event, so subscribed calendars strike it rather than keep it.
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { CalendarMeeting } from '../../core/meetings.ts';
+import { meetingTimeKnown, utcToStockholm, type CalendarMeeting } from '../../core/meetings.ts';
 import { plainText } from '../../core/document-text.ts';
 
 /**
@@ -32,9 +32,14 @@ export function calendarIcs(name: string, meetings: CalendarMeeting[], host: str
 		cal.createEvent({
 			id: `${m.uid}@${host}`,
 			sequence: m.sequence,
-			start: m.startsAt,
-			// A meeting with no known end is shown as one hour.
-			end: m.endsAt ?? new Date(m.startsAt.getTime() + 3_600_000),
+			// A meeting known only to the day is a whole-day event, never one at midnight.
+			...(meetingTimeKnown(m.startsAt)
+				? {
+						start: m.startsAt,
+						// A meeting with no known end is shown as one hour.
+						end: m.endsAt ?? new Date(m.startsAt.getTime() + 3_600_000)
+					}
+				: { start: new Date(`${utcToStockholm(m.startsAt).date}T12:00:00Z`), allDay: true }),
 			stamp: m.updatedAt,
 			lastModified: m.updatedAt,
 			summary: plainText(m.cancelled ? `INSTÄLLT: ${m.title}` : m.title),

@@ -1,6 +1,7 @@
 // The minutes' life: who writes and who adjusts them; the secretary's and the
 // adjuster's approval, which locks them; a new version with a reason; and the
 // delivery to every municipality through its registrar (the agreement's §3).
+import { namesInWords } from '../../core/mail.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { SYSTEM, hasRole, type Actor } from '../actor.ts';
@@ -146,8 +147,12 @@ export async function distributeMinutes(db: Db, actor: Actor, meetingId: number)
 			throw fieldError('_', `Version ${current.version} av anteckningarna är redan delgiven kommunerna.`);
 		const to = await memberRegistrars(tx, todayIso());
 		const reachable = to.filter((r) => r.email);
+		if (to.length === 0) throw fieldError('_', 'Inga kommuner är medlemmar i dag; anteckningarna delgavs inte.');
 		if (reachable.length === 0)
-			throw fieldError('_', 'Ingen medlemskommun har en registratorsadress. Fyll i den under Organisation → Kommuner.');
+			throw fieldError(
+				'_',
+				`Ingen av medlemskommunerna har en registratorsadress: ${namesInWords(to.map((r) => r.name))}. Fyll i adresserna under Organisation → Kommuner; anteckningarna delgavs inte.`
+			);
 		const doc = current.snapshot as MeetingDocument;
 		const pdf = await meetingPdf(doc);
 		const date = meetingDate(m);

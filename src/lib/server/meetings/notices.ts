@@ -8,6 +8,7 @@ import { actionItem, agendaItem, agendaItemFile, attendance, meeting, membership
 import { fieldError, NotFoundError } from '../errors.ts';
 import { inTransaction, requireRole, writeAudit } from '../service.ts';
 import { formatDate } from '../../core/format.ts';
+import { namesInWords, undeliverableReason } from '../../core/mail.ts';
 import { getCooperation, membershipHeldOn } from '../organisation/queries.ts';
 import { bodyIdsOf, meetingDate, meetingForChange } from './guards.ts';
 import { getMeeting } from './queries.ts';
@@ -15,7 +16,15 @@ import { documentOf } from './document.ts';
 import { enqueue, type Attachment } from '../mail/outbox.ts';
 import { meetingPdf } from '../documents/meeting-pdf.ts';
 
-/** Members of the bodies on the date, and the meeting's invited guests, who have an address. */
+export interface NoticeRecipient {
+	id: number;
+	name: string;
+	email: string | null;
+	/** Invited to this meeting, not a member of its bodies. */
+	guest: boolean;
+}
+
+/** Members of the bodies on the date, and the meeting's invited guests, with their address or none. */
 async function noticeRecipients(tx: Tx, meetingId: number, bodyIds: number[], date: string) {
 	const members = bodyIds.length
 		? await tx
@@ -29,8 +38,46 @@ async function noticeRecipients(tx: Tx, meetingId: number, bodyIds: number[], da
 		.from(attendance)
 		.innerJoin(person, eq(person.id, attendance.personId))
 		.where(and(eq(attendance.meetingId, meetingId), eq(attendance.guest, true)));
-	const all = new Map([...members, ...guests].map((p) => [p.id, p]));
-	return { members: members.length, all: [...all.values()] };
+	const all = new Map<number, NoticeRecipient>(guests.map((p) => [p.id, { ...p, guest: true }]));
+	for (const p of members) all.set(p.id, { ...p, guest: false });
+	const byName = [...all.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+	return { members: new Set(members.map((m) => m.id)).size, all: byName };
+}
+
+/**
+ * Who a notice would reach now, before it is sent: the members on the
+ * meeting's date and the invited guests, those with an address and those
+ * without; and why it would be refused, if it would.
+ */
+export async function noticePreview(db: Db, actor: Actor, meetingId: number) {
+	requireRole(actor, 'editor');
+	return db.transaction(async (tx) => {
+		const [m] = await tx.select().from(meeting).where(eq(meeting.id, meetingId));
+		if (!m) throw new NotFoundError('Mötet');
+		const date = meetingDate(m);
+		const r = await noticeRecipients(tx, meetingId, await bodyIdsOf(tx, meetingId), date);
+		return {
+			date,
+			status: m.status,
+			noticeSentAt: m.noticeSentAt,
+			members: r.members,
+			reachable: r.all.filter((x) => x.email),
+			withoutAddress: r.all.filter((x) => !x.email),
+			refusal: noticeRefusal(m.status, date, r.members, r.all)
+		};
+	});
+}
+
+/** Why a notice cannot go, in Swedish, or null. */
+function noticeRefusal(status: string, date: string, members: number, all: NoticeRecipient[]): string | null {
+	if (status === 'cancelled') return 'Mötet är inställt; det går inte att kalla till det.';
+	if (status === 'held') return 'Mötet är redan genomfört.';
+	// Members are those of the meeting's date, never an undated or another year's role.
+	if (members === 0)
+		return `Mötets organ har inga kända ledamöter den ${formatDate(date)} (inga uppdrag som gäller ${date.slice(0, 4)}). Lägg till ledamöter med uppdrag som gäller det datumet på organets sida; kallelsen skickades inte.`;
+	if (!all.some((x) => x.email))
+		return `Ingen av mottagarna har en e-postadress: ${namesInWords(all.map((x) => x.name))}. Fyll i adresserna under Organisation → Personer; kallelsen skickades inte.`;
+	return null;
 }
 
 async function itemFiles(tx: Tx, meetingId: number): Promise<Attachment[]> {
@@ -47,19 +94,11 @@ export async function sendNotice(db: Db, actor: Actor, meetingId: number) {
 	requireRole(actor, 'editor');
 	return inTransaction(db, async (tx) => {
 		const m = await meetingForChange(tx, meetingId);
-		if (m.status === 'cancelled') throw fieldError('_', 'Mötet är inställt; det går inte att kalla till det.');
-		if (m.status === 'held') throw fieldError('_', 'Mötet är redan genomfört.');
 		const bodyIds = await bodyIdsOf(tx, meetingId);
 		const recipients = await noticeRecipients(tx, meetingId, bodyIds, meetingDate(m));
-		// Members are those of the meeting's date, never an undated or another year's role.
-		if (recipients.members === 0)
-			throw fieldError(
-				'members',
-				`Mötets organ har inga kända ledamöter den ${formatDate(meetingDate(m))}. Lägg till ledamöter med uppdrag som gäller det datumet på organets sida; kallelsen skickades inte.`
-			);
+		const refusal = noticeRefusal(m.status, meetingDate(m), recipients.members, recipients.all);
+		if (refusal) throw fieldError(recipients.members === 0 && m.status === 'planned' ? 'members' : '_', refusal);
 		const reachable = recipients.all.filter((r) => r.email);
-		if (reachable.length === 0)
-			throw fieldError('_', 'Ingen av mötets ledamöter eller gäster har en e-postadress. Fyll i den under Organisation → Personer.');
 		const detail = await getMeeting(tx, SYSTEM, meetingId);
 		const coop = await getCooperation(tx);
 		const doc = documentOf(detail, coop?.name ?? '', 'notice');
@@ -133,6 +172,9 @@ export async function retryMail(db: Db, actor: Actor, outboxId: number) {
 		const [row] = await tx.select().from(outbox).where(eq(outbox.id, outboxId)).for('update');
 		if (!row) throw new NotFoundError('Utskicket');
 		if (row.status === 'sent') throw fieldError('_', 'Utskicket är redan skickat.');
+		const undeliverable = undeliverableReason(row.recipient);
+		if (undeliverable)
+			throw fieldError('_', `${undeliverable} Ändra mottagarens adress och skicka på nytt; att försöka igen ändrar inget.`);
 		await tx
 			.update(outbox)
 			.set({ status: 'pending', nextAttemptAt: sql`now()`, attempts: 0 })
@@ -143,5 +185,6 @@ export async function retryMail(db: Db, actor: Actor, outboxId: number) {
 			entityId: outboxId,
 			before: { status: row.status, attempts: row.attempts }
 		});
+		return outboxId;
 	});
 }

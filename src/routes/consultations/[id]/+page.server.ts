@@ -25,6 +25,7 @@ export const load: PageServerLoad = (event) =>
 			today,
 			saved: event.url.searchParams.get('saved'),
 			lists: forEditor ? forEditor.lists : {},
+			registrars: forEditor ? forEditor.registrars : [],
 			mailConfigured: runtime().config.smtpUrl !== null
 		};
 	});

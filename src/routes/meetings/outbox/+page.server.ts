@@ -8,7 +8,11 @@ import { requirePage, runForm } from '#lib/server/web.ts';
 export const load: PageServerLoad = async (event) => {
 	requirePage(event, 'editor');
 	const meetingId = Number(event.url.searchParams.get('meeting')) || undefined;
-	return { mail: await listOutbox(db(), { meetingId }), mailConfigured: runtime().config.smtpUrl !== null, meetingId: meetingId ?? null };
+	const retriedId = Number(event.url.searchParams.get('retried')) || null;
+	const mail = await listOutbox(db(), { meetingId });
+	// What the retry did, said on the page it returns to.
+	const retried = retriedId ? (mail.find((m) => m.id === retriedId) ?? null) : null;
+	return { mail, mailConfigured: runtime().config.smtpUrl !== null, meetingId: meetingId ?? null, retried };
 };
 
 export const actions: Actions = {
@@ -16,7 +20,8 @@ export const actions: Actions = {
 		const r = await runForm(event, (input) => retryMail(db(), event.locals.actor, Number(input.id)));
 		if ('ok' in r) {
 			await runtime().mailer?.kick();
-			redirect(303, '/meetings/outbox');
+			const meeting = event.url.searchParams.get('meeting');
+			redirect(303, `/meetings/outbox?${meeting ? `meeting=${encodeURIComponent(meeting)}&` : ''}retried=${Number(r.result)}#retried`);
 		}
 		return r;
 	}
