@@ -149,6 +149,11 @@ test('at 320 px the menu is a button that opens by keyboard; a wide table scroll
 	await expect(menu.getByRole('link', { name: 'Möten' })).toHaveAttribute('aria-current', 'page');
 	await expect(page.getByRole('banner').getByRole('link', { name: 'Logga in' })).toBeInViewport();
 	await expect(page.getByRole('searchbox', { name: 'Sök' })).toBeInViewport();
+	// Escape closes it and gives the focus back to the button.
+	await menu.getByRole('link', { name: 'Planering' }).focus();
+	await page.keyboard.press('Escape');
+	await expect(menu.getByRole('link', { name: 'Planering' })).toBeHidden();
+	await expect(button).toBeFocused();
 
 	// The events' table is wider than the screen: its own box scrolls, and can be reached by keyboard.
 	await page.goto('/projects/events');
