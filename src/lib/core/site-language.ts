@@ -130,6 +130,9 @@ export const FRAME_TEXT = {
 	sv: {
 		skip: 'Hoppa till innehållet',
 		menu: 'Huvudmeny',
+		menuButton: 'Meny',
+		contact: 'Kontakt',
+		accessibility: 'Tillgänglighet',
 		search: 'Sök',
 		searchLabel: 'Sök på webbplatsen',
 		signIn: 'Logga in',
@@ -139,6 +142,9 @@ export const FRAME_TEXT = {
 	en: {
 		skip: 'Skip to content',
 		menu: 'Main menu',
+		menuButton: 'Menu',
+		contact: 'Contact (in Swedish)',
+		accessibility: 'Accessibility (in Swedish)',
 		search: 'Search',
 		searchLabel: 'Search the site (Swedish words)',
 		signIn: 'Sign in',

@@ -25,7 +25,9 @@ const PAGES = [
 	'/governance/documents',
 	'/governance/influence',
 	'/governance/news',
-	'/reports'
+	'/reports',
+	'/contact',
+	'/accessibility'
 ];
 
 /** Each public record's address, read in one query. */
