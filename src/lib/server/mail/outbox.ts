@@ -161,3 +161,12 @@ export async function listOutbox(db: Db, f: { meetingId?: number; limit?: number
 		.orderBy(sql`${outbox.id} desc`)
 		.limit(f.limit ?? 200);
 }
+
+/** One message's state: what a retry reports back. */
+export async function outboxState(db: Db, id: number) {
+	const [row] = await db
+		.select({ status: outbox.status, recipient: outbox.recipient, lastError: outbox.lastError })
+		.from(outbox)
+		.where(eq(outbox.id, id));
+	return row ?? null;
+}

@@ -23,24 +23,29 @@ export const load: PageServerLoad = (event) =>
 			chairNeeded: forEditor ? chairDecisionNeeded(c, today, forEditor.nextCommitteeMeeting) : null,
 			due: dueState(c, today),
 			today,
-			saved: event.url.searchParams.get('saved'),
 			lists: forEditor ? forEditor.lists : {},
 			mailConfigured: runtime().config.smtpUrl !== null
 		};
 	});
 
+/** What each of the page's forms says when it succeeded. */
+const SAVED: Record<string, string> = {
+	upload: 'Svarsdokumentet är uppladdat.',
+	submit: 'Svaret är markerat som skickat.',
+	notify: 'Beskedet till registratorerna ligger i utskicken.',
+	meeting: 'Mötet är kopplat till remissen.',
+	unlink: 'Kopplingen till mötet är borttagen.',
+	chair: 'Ordförandebeslutet är registrerat.'
+};
+
 /** Runs one of the page's forms; on success back to the page, saying what happened. */
-function action(
-	name: string,
-	work: (event: RequestEvent, id: number, input: Record<string, string | string[]>) => Promise<unknown>,
-	saved = name
-) {
+function action(name: string, work: (event: RequestEvent, id: number, input: Record<string, string | string[]>) => Promise<unknown>) {
 	return async (event: RequestEvent) => {
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => work(event, id, input), { extra: { form: name } });
+		const r = await runForm(event, (input) => work(event, id, input), { extra: { form: name }, done: SAVED[name] });
 		if ('ok' in r) {
 			await runtime().mailer?.kick();
-			redirect(303, `/consultations/${id}?saved=${saved}`);
+			redirect(303, `/consultations/${id}`);
 		}
 		return r;
 	};

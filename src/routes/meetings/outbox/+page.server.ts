@@ -1,9 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db, runtime } from '#lib/server/app.ts';
-import { listOutbox } from '#lib/server/mail/outbox.ts';
+import { listOutbox, outboxState } from '#lib/server/mail/outbox.ts';
 import { retryMail } from '#lib/server/meetings/notices.ts';
-import { requirePage, runForm } from '#lib/server/web.ts';
+import { formDataOf, requirePage, runForm } from '#lib/server/web.ts';
+import { setFlash } from '#lib/server/flash.ts';
+import { retryOutcome } from '#lib/core/mail-text.ts';
+import { hasRole } from '#lib/server/actor.ts';
 
 export const load: PageServerLoad = async (event) => {
 	requirePage(event, 'editor');
@@ -13,9 +16,14 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	retry: async (event) => {
-		const r = await runForm(event, (input) => retryMail(db(), event.locals.actor, Number(input.id)));
+		const id = Number((await formDataOf(event)).get('id'));
+		const r = await runForm(event, () => retryMail(db(), event.locals.actor, id), { done: null });
 		if ('ok' in r) {
-			await runtime().mailer?.kick();
+			// The retry is tried at once, and the page says how it went: sent, failing and why, or waiting for a mail server.
+			const mailer = runtime().mailer;
+			await mailer?.kick();
+			const message = retryOutcome(await outboxState(db(), id), mailer !== null, hasRole(event.locals.actor, 'admin'));
+			setFlash(event.cookies, message, event.url.protocol === 'https:');
 			redirect(303, '/meetings/outbox');
 		}
 		return r;
