@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, login } from './helpers.ts';
+import { ADMIN, expectAccessible, login } from './helpers.ts';
 
 // Issue 23 (B): a refused form shows GOV.UK's error summary at its top and moves the focus there,
 // with and without JavaScript, keeping what was typed; a successful change is confirmed on the
@@ -97,3 +97,23 @@ for (const javaScriptEnabled of [true, false]) {
 		}
 	});
 }
+
+test('the outbox’s “Försök nu” says what happened', async ({ page }) => {
+	await login(page);
+	// A message to wait in the outbox: a password link for the administrator (the password stays valid).
+	await page.goto('/admin/accounts');
+	const reset = page.getByRole('form', { name: 'Tvinga fram ett nytt lösenord' });
+	const account = reset.getByLabel('Konto för nytt lösenord');
+	const value = await account.locator('option', { hasText: ADMIN.email }).getAttribute('value');
+	await account.selectOption(value!);
+	await reset.getByRole('button', { name: 'Skicka länk för nytt lösenord' }).click();
+	await expect(page.getByRole('status')).toContainText(`En länk för att välja ett nytt lösenord är skickad till ${ADMIN.email}`);
+
+	await page.goto('/meetings/outbox');
+	const row = page.getByRole('row').filter({ hasText: ADMIN.email }).first();
+	await row.getByRole('button', { name: /Försök nu/ }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		`Utskicket till ${ADMIN.email} väntar i utkorgen. E-post är inte inställd (SMTP_URL saknas).`
+	);
+	await expectAccessible(page);
+});
