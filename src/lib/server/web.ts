@@ -18,6 +18,7 @@ import type { Actor } from './actor.ts';
 import { hasRole } from './actor.ts';
 import type { Page } from './organisation/queries.ts';
 import { MAX_INTEGER } from '../schemas/fields.ts';
+import { setFlash } from './flash.ts';
 
 /** A form post as an object; a name sent more than once (checkboxes) becomes a list. */
 export function formValues(data: FormData): Record<string, string | string[]> {
@@ -34,7 +35,15 @@ function toLogin(event: RequestEvent): never {
 	redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 }
 
-export interface FormOptions {
+/** What is said after a form's change succeeded, unless the form names its own confirmation. */
+export const DEFAULT_CONFIRMATION = 'Ändringen sparades.';
+
+export interface FormOptions<T = unknown> {
+	/**
+	 * The confirmation shown on the next page ("Uppföljningen sparades."), or one made
+	 * from the result; null when the page says it itself. Default: DEFAULT_CONFIRMATION.
+	 */
+	done?: string | ((result: T) => string | null) | null;
 	/** added to a refused form's data, e.g. which of a page's forms it was */
 	extra?: Record<string, unknown>;
 	/** fields never sent back, e.g. a password */
@@ -48,14 +57,15 @@ export interface FormOptions {
 export async function runForm<T>(
 	event: RequestEvent,
 	work: (input: Record<string, string | string[]>) => Promise<T>,
-	options: FormOptions = {}
+	options: FormOptions<T> = {}
 ) {
 	const input = formValues(await formDataOf(event));
 	const values = Object.fromEntries(Object.entries(input).filter(([k]) => !options.hide?.includes(k)));
 	const refused = (status: number, errors: Record<string, string>, message?: string) =>
 		fail(status, { values, errors, message, ...options.extra });
+	let result: T;
 	try {
-		return { ok: true as const, result: await work(input) };
+		result = await work(input);
 	} catch (e) {
 		if (e instanceof ValidationError) return refused(422, e.byField());
 		if (e instanceof ConflictError) return refused(409, {}, e.message);
@@ -67,6 +77,9 @@ export async function runForm<T>(
 		if (dataRefusedByDatabase(e)) return refused(422, {}, DATA_REFUSED);
 		throw e;
 	}
+	const done = options.done === undefined ? DEFAULT_CONFIRMATION : typeof options.done === 'function' ? options.done(result) : options.done;
+	if (done) setFlash(event.cookies, done, event.url.protocol === 'https:');
+	return { ok: true as const, result };
 }
 
 /** Runs a read for a page: a missing record is a 404, a forbidden one a 403. */

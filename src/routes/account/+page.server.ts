@@ -16,7 +16,7 @@ export const actions = {
 		const result = await runForm(
 			event,
 			(input) => changePassword(db(), event.locals.actor, input, { ip: event.getClientAddress(), sessionToken: event.locals.sessionToken }),
-			{ hide: ['currentPassword', 'newPassword', 'repeatPassword'] }
+			{ done: null, hide: ['currentPassword', 'newPassword', 'repeatPassword'] }
 		);
 		if (!('ok' in result)) return result;
 		return { changed: true, endedSessions: result.result.endedSessions };

@@ -18,7 +18,10 @@ export const actions: Actions = {
 		const data = await event.request.clone().formData();
 		const kind = data.get('kind') === 'plan' ? 'plan' : 'annual';
 		const year = yearParam(String(data.get('year') ?? ''));
-		const r = await runForm(event, (input) => adoptReport(db(), event.locals.actor, kind, year, input), { extra: { kind, year } });
+		const r = await runForm(event, (input) => adoptReport(db(), event.locals.actor, kind, year, input), {
+			done: null,
+			extra: { kind, year }
+		});
 		if ('ok' in r) return { adopted: { kind, year } };
 		return r;
 	}

@@ -5,6 +5,7 @@ import { runtime } from '../app.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { todayIso } from '../../core/format.ts';
 import { ResponseCache } from './response-cache.ts';
+import { carriesFlash } from '../flash.ts';
 
 const cache = new ResponseCache();
 const CACHEABLE_TYPE = /^(text\/html|application\/json)\b/;
@@ -25,6 +26,8 @@ export function anonymousCacheKey(request: Request): string | null {
 	if (request.headers.has('authorization')) return null;
 	const cookie = request.headers.get('cookie');
 	if (cookie && cookie.includes(`${SESSION_COOKIE}=`)) return null;
+	// A page that says the confirmation of a change is for this browser alone.
+	if (carriesFlash(cookie)) return null;
 	// Pages that show "today" (members on a date, what is due) change at midnight.
 	const kind = request.headers.get('accept')?.includes('application/json') ? 'json' : 'any';
 	return `${todayIso()} ${kind} ${askedFor(request)}`;
@@ -40,6 +43,7 @@ const MEMBER_CACHED = ['/governance/week', '/search'];
 
 export function memberCacheKey(request: Request, url: URL, accountId: number | null): string | null {
 	if (request.method !== 'GET' || accountId === null || !MEMBER_CACHED.includes(url.pathname)) return null;
+	if (carriesFlash(request.headers.get('cookie'))) return null;
 	const kind = request.headers.get('accept')?.includes('application/json') ? 'json' : 'any';
 	return `${todayIso()} account ${accountId} ${kind} ${askedFor(request)}`;
 }

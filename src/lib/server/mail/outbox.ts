@@ -197,3 +197,12 @@ export async function getOutboxAttachment(db: Db, outboxId: number, fileId: numb
 		.where(and(eq(outboxAttachment.outboxId, outboxId), eq(outboxAttachment.fileId, fileId)));
 	return file ?? null;
 }
+
+/** One message's state: what a retry reports back. */
+export async function outboxState(db: Db, id: number) {
+	const [row] = await db
+		.select({ status: outbox.status, recipient: outbox.recipient, lastError: outbox.lastError })
+		.from(outbox)
+		.where(eq(outbox.id, id));
+	return row ?? null;
+}

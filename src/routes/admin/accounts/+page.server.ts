@@ -32,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions = {
 	create: async (event) => {
 		const result = await runForm(event, (input) => createAccount(db(), event.locals.actor, input), {
+			done: null,
 			extra: { form: 'create' },
 			hide: ['password']
 		});
@@ -39,8 +40,10 @@ export const actions = {
 		return { created: result.result.email };
 	},
 	disable: async (event) => {
-		const result = await runForm(event, (input) =>
-			setAccountDisabled(db(), event.locals.actor, idParam(input.id), input.disabled === 'true')
+		const result = await runForm(
+			event,
+			(input) => setAccountDisabled(db(), event.locals.actor, idParam(input.id), input.disabled === 'true'),
+			{ done: null }
 		);
 		if (!('ok' in result)) return result;
 	},
@@ -48,9 +51,7 @@ export const actions = {
 		const result = await runForm(
 			event,
 			(input) => issueApiToken(db(), event.locals.actor, validate(tokenAccount, input).accountId, input),
-			{
-				extra: { form: 'token' }
-			}
+			{ done: null, extra: { form: 'token' } }
 		);
 		if (!('ok' in result)) return result;
 		return { token: result.result.token, tokenName: result.result.name };
@@ -67,14 +68,14 @@ export const actions = {
 					{ invalidate: input.invalidate === 'on' },
 					{ baseUrl }
 				),
-			{ extra: { form: 'reset' } }
+			{ done: null, extra: { form: 'reset' } }
 		);
 		if (!('ok' in result)) return result;
 		runtime().mailer?.kick();
 		return { resetFor: result.result.email, invalidated: result.result.invalidated, endedSessions: result.result.endedSessions };
 	},
 	revoke: async (event) => {
-		const result = await runForm(event, (input) => revokeApiToken(db(), event.locals.actor, idParam(input.id)));
+		const result = await runForm(event, (input) => revokeApiToken(db(), event.locals.actor, idParam(input.id)), { done: null });
 		if (!('ok' in result)) return result;
 	}
 } satisfies Actions;

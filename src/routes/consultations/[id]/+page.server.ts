@@ -1,4 +1,5 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { namesInWords } from '#lib/core/mail.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { db, runtime } from '#lib/server/app.ts';
 import { idParam, load as read, runForm, uploadedFile } from '#lib/server/web.ts';
@@ -23,25 +24,38 @@ export const load: PageServerLoad = (event) =>
 			chairNeeded: forEditor ? chairDecisionNeeded(c, today, forEditor.nextCommitteeMeeting) : null,
 			due: dueState(c, today),
 			today,
-			saved: event.url.searchParams.get('saved'),
 			lists: forEditor ? forEditor.lists : {},
 			registrars: forEditor ? forEditor.registrars : [],
 			mailConfigured: runtime().config.smtpUrl !== null
 		};
 	});
 
+/** What each of the page's forms says when it succeeded. */
+const SAVED: Record<string, string> = {
+	upload: 'Svarsdokumentet är uppladdat.',
+	submit: 'Svaret är markerat som skickat.',
+	notify: 'Beskedet till registratorerna ligger i utskicken.',
+	meeting: 'Mötet är kopplat till remissen.',
+	unlink: 'Kopplingen till mötet är borttagen.',
+	chair: 'Ordförandebeslutet är registrerat.'
+};
+
+/** The confirmation; the registrars' notice says who got it and who had no address. */
+function doneText(name: string, result: unknown): string {
+	const told = result as { sentTo?: string[]; missing?: string[] } | null;
+	if (name !== 'notify' || !told?.sentTo) return SAVED[name];
+	const missing = told.missing?.length ? ` Inte till ${namesInWords(told.missing)}: ingen registratorsadress.` : '';
+	return `${SAVED.notify} Till ${namesInWords(told.sentTo)}.${missing}`;
+}
+
 /** Runs one of the page's forms; on success back to the page, saying what happened. */
-function action(
-	name: string,
-	work: (event: RequestEvent, id: number, input: Record<string, string | string[]>) => Promise<unknown>,
-	saved = name
-) {
+function action(name: string, work: (event: RequestEvent, id: number, input: Record<string, string | string[]>) => Promise<unknown>) {
 	return async (event: RequestEvent) => {
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => work(event, id, input), { extra: { form: name } });
+		const r = await runForm(event, (input) => work(event, id, input), { extra: { form: name }, done: (result) => doneText(name, result) });
 		if ('ok' in r) {
 			await runtime().mailer?.kick();
-			redirect(303, `/consultations/${id}?saved=${saved}`);
+			redirect(303, `/consultations/${id}`);
 		}
 		return r;
 	};

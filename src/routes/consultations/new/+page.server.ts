@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const r = await runForm(event, (input) => createConsultation(db(), event.locals.actor, input));
+		const r = await runForm(event, (input) => createConsultation(db(), event.locals.actor, input), { done: 'Remissen registrerades.' });
 		if ('ok' in r) redirect(303, `/consultations/${r.result.id}`);
 		return r;
 	}

@@ -35,7 +35,7 @@ export const load: PageServerLoad = async () => {
 
 export const actions: Actions = {
 	rule: async (event) => {
-		const r = await runForm(event, (input) => createFeeRule(db(), event.locals.actor, input), { extra: { form: 'rule' } });
+		const r = await runForm(event, (input) => createFeeRule(db(), event.locals.actor, input), { done: null, extra: { form: 'rule' } });
 		if ('ok' in r) redirect(303, `/finance/fees?created=${r.result.validFromYear}#rules`);
 		return r;
 	}

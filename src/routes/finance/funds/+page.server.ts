@@ -20,7 +20,7 @@ export const load: PageServerLoad = async () => {
 
 const act =
 	(name: string, work: (event: RequestEvent, input: Record<string, unknown>) => Promise<unknown>) => async (event: RequestEvent) => {
-		const r = await runForm(event, (input) => work(event, input), { extra: { form: name } });
+		const r = await runForm(event, (input) => work(event, input), { done: null, extra: { form: name } });
 		return 'ok' in r ? { form: name, done: true } : r;
 	};
 

@@ -69,7 +69,7 @@ export const actions: Actions = {
 	preview: async (event) => {
 		const actor = requirePage(event, 'editor');
 		const file = await uploadedFile(event);
-		const r = await runForm(event, () => stageLedgerImport(db(), actor, file), { extra: { form: 'preview' } });
+		const r = await runForm(event, () => stageLedgerImport(db(), actor, file), { done: null, extra: { form: 'preview' } });
 		if (!('ok' in r)) return r;
 		return { form: 'preview', preview: await previewView(r.result) };
 	},
@@ -82,7 +82,7 @@ export const actions: Actions = {
 				fileId = Number(input.fileId);
 				return commitStoredImport(db(), actor, fileId, input.acceptGood === 'on');
 			},
-			{ extra: { form: 'commit' } }
+			{ done: null, extra: { form: 'commit' } }
 		);
 		if ('ok' in r) {
 			const { saved, years, refused } = r.result;

@@ -72,7 +72,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const r = await runForm(event, (input) => createCostSharing(db(), event.locals.actor, input));
+		const r = await runForm(event, (input) => createCostSharing(db(), event.locals.actor, input), { done: null });
 		return 'ok' in r ? { created: r.result.id } : r;
 	}
 };

@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	notice: async (event) => {
 		requirePage(event, 'editor');
-		const r = await runForm(event, (input) => recordNotice(db(), event.locals.actor, input), { extra: { form: 'notice' } });
+		const r = await runForm(event, (input) => recordNotice(db(), event.locals.actor, input), { done: null, extra: { form: 'notice' } });
 		if ('ok' in r) redirect(303, `/governance/agreement?saved=notice#notices`);
 		return r;
 	}

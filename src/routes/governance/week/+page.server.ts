@@ -24,7 +24,10 @@ export const actions: Actions = {
 		requirePage(event, 'editor');
 		// Which task: read before runForm takes the body, so a refusal shows beside it.
 		const id = Number((await event.request.clone().formData()).get('taskId'));
-		const r = await runForm(event, (input) => markTaskDone(db(), event.locals.actor, id, input), { extra: { form: 'done', taskId: id } });
+		const r = await runForm(event, (input) => markTaskDone(db(), event.locals.actor, id, input), {
+			done: null,
+			extra: { form: 'done', taskId: id }
+		});
 		if ('ok' in r) redirect(303, `/governance/week?done=${id}`);
 		return r;
 	}

@@ -8,7 +8,9 @@ export const load: PageServerLoad = () => ({});
 export const actions = {
 	default: async (event) => {
 		const baseUrl = runtime().config.publicUrl || event.url.origin;
-		const result = await runForm(event, (input) => requestPasswordReset(db(), input, { ip: event.getClientAddress(), baseUrl }));
+		const result = await runForm(event, (input) => requestPasswordReset(db(), input, { ip: event.getClientAddress(), baseUrl }), {
+			done: null
+		});
 		if (!('ok' in result)) return result;
 		runtime().mailer?.kick();
 		return { sent: result.result.message };

@@ -15,6 +15,7 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 export const actions = {
 	default: async (event) => {
 		const result = await runForm(event, (input) => resetPassword(db(), input, { ip: event.getClientAddress() }), {
+			done: null,
 			hide: ['newPassword', 'repeatPassword', 'token']
 		});
 		if (!('ok' in result)) return result;

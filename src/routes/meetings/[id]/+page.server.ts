@@ -19,6 +19,7 @@ import { remindActionItem, sendNotice } from '#lib/server/meetings/notices.ts';
 import { hasRole } from '#lib/server/actor.ts';
 import { idParam, load as read, runForm } from '#lib/server/web.ts';
 import { utcToStockholm } from '#lib/core/meetings.ts';
+import { listInWords } from '#lib/core/words.ts';
 import type { EditorChoices } from './lists.ts';
 
 export const load: PageServerLoad = async (event) => {
@@ -77,6 +78,35 @@ function pageView(m: Awaited<ReturnType<typeof getMeeting>>) {
 	};
 }
 
+/** What each of the page's forms says when it succeeded. */
+const CONFIRMATIONS: Record<string, string> = {
+	cancel: 'Mötet ställdes in.',
+	addItem: 'Dagordningspunkten lades till.',
+	editItem: 'Dagordningspunkten sparades.',
+	minutesText: 'Protokollstexten sparades.',
+	decision: 'Beslutet sparades.',
+	actionItem: 'Åtgärdspunkten sparades.',
+	attach: 'Handlingen bifogades.',
+	table: 'Ärendet bordlades.',
+	attendance: 'Närvaron sparades.',
+	removeAttendance: 'Närvaron togs bort.',
+	openMatter: 'Det öppna ärendet antecknades.',
+	remind: 'Påminnelsen lades i utkorgen.',
+	minutesPeople: 'Protokollets sekreterare och justerare sparades.',
+	approve: 'Protokollet godkändes.',
+	newVersion: 'En ny version av protokollet öppnades.',
+	distribute: 'Protokollet lades i utkorgen till kommunerna.'
+};
+
+/** Who the notice went to, and who it could not reach. */
+function noticeConfirmation(result: unknown): string {
+	const r = result as { sentTo?: string[]; withoutAddress?: string[] } | null;
+	const sent = r?.sentTo ?? [];
+	const missing = r?.withoutAddress ?? [];
+	const to = sent.length ? `Kallelsen lades i utkorgen till ${listInWords(sent)}.` : 'Kallelsen lades i utkorgen.';
+	return missing.length ? `${to} Utan e-postadress, fick ingen kallelse: ${listInWords(missing)}.` : to;
+}
+
 /** Runs one of the page's forms and returns to the part of the page it belongs to. */
 async function post(
 	event: RequestEvent,
@@ -85,7 +115,10 @@ async function post(
 	work: (input: Record<string, string | string[]>, id: number) => Promise<unknown>
 ) {
 	const id = idParam(event.params.id);
-	const r = await runForm(event, (input) => work(input, id), { extra: { form, itemId: null } });
+	const r = await runForm(event, (input) => work(input, id), {
+		extra: { form, itemId: null },
+		done: form === 'notice' ? noticeConfirmation : (CONFIRMATIONS[form] ?? undefined)
+	});
 	if ('ok' in r) {
 		runtime().mailer?.kick();
 		redirect(303, `/meetings/${id}#${anchor}`);
@@ -102,7 +135,7 @@ async function postItem(
 	const id = idParam(event.params.id);
 	const data = await event.request.clone().formData();
 	const itemId = idParam(String(data.get('itemId') ?? ''));
-	const r = await runForm(event, (input) => work(input, itemId), { extra: { form, itemId } });
+	const r = await runForm(event, (input) => work(input, itemId), { extra: { form, itemId }, done: CONFIRMATIONS[form] });
 	if ('ok' in r) redirect(303, `/meetings/${id}#item-${itemId}`);
 	return r;
 }

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const r = await runForm(event, (input) => createMeeting(db(), event.locals.actor, input));
+		const r = await runForm(event, (input) => createMeeting(db(), event.locals.actor, input), { done: 'Mötet planerades.' });
 		if ('ok' in r) redirect(303, `/meetings/${r.result.id}`);
 		return r;
 	}

@@ -42,7 +42,7 @@ function act(name: string, work: (event: RequestEvent, id: number, input: Record
 	return async (event: RequestEvent) => {
 		requirePage(event, 'editor');
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => work(event, id, input), { extra: { form: name } });
+		const r = await runForm(event, (input) => work(event, id, input), { done: null, extra: { form: name } });
 		if ('ok' in r) redirect(303, `/projects/${id}?saved=1`);
 		return r;
 	};

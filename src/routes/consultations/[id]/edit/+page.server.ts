@@ -17,8 +17,8 @@ export const load: PageServerLoad = (event) =>
 export const actions: Actions = {
 	default: async (event) => {
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => updateConsultation(db(), event.locals.actor, id, input));
-		if ('ok' in r) redirect(303, `/consultations/${id}?saved=1`);
+		const r = await runForm(event, (input) => updateConsultation(db(), event.locals.actor, id, input), { done: 'Remissen är sparad.' });
+		if ('ok' in r) redirect(303, `/consultations/${id}`);
 		return r;
 	}
 };

@@ -20,7 +20,7 @@ export const load: PageServerLoad = (event) =>
 export const actions: Actions = {
 	default: async (event) => {
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => updatePriorityObject(db(), event.locals.actor, id, input));
+		const r = await runForm(event, (input) => updatePriorityObject(db(), event.locals.actor, id, input), { done: null });
 		if ('ok' in r) redirect(303, `/consultations/priority-objects/${id}?saved`);
 		return r;
 	}

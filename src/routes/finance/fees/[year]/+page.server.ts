@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	invoices: async (event) => {
 		const year = yearParam(event.params.year);
-		const r = await runForm(event, () => createFeeInvoices(db(), event.locals.actor, year), { extra: { form: 'invoices' } });
+		const r = await runForm(event, () => createFeeInvoices(db(), event.locals.actor, year), { done: null, extra: { form: 'invoices' } });
 		if ('ok' in r) redirect(303, `/finance/fees/${year}?created=${r.result.length}#municipalities`);
 		return r;
 	},
@@ -33,6 +33,7 @@ export const actions: Actions = {
 		const data = await event.request.clone().formData();
 		const invoiceId = idParam(String(data.get('invoiceId') ?? ''));
 		const r = await runForm(event, (input) => setInvoicePaid(db(), event.locals.actor, invoiceId, input), {
+			done: null,
 			extra: { form: 'paid', invoiceId }
 		});
 		if ('ok' in r) redirect(303, `/finance/fees/${year}#invoice-${invoiceId}`);

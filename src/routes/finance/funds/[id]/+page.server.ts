@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => updateFund(db(), event.locals.actor, id, input));
+		const r = await runForm(event, (input) => updateFund(db(), event.locals.actor, id, input), { done: 'Fonden sparades.' });
 		if ('ok' in r) redirect(303, '/finance/funds');
 		return r;
 	}

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const r = await runForm(event, (input) => createLedgerEntry(db(), event.locals.actor, input));
+		const r = await runForm(event, (input) => createLedgerEntry(db(), event.locals.actor, input), { done: 'Bokningen sparades.' });
 		if ('ok' in r) redirect(303, `/finance?year=${r.result.year}`);
 		return r;
 	}

@@ -31,7 +31,7 @@ const act =
 	(name: string, work: (event: RequestEvent, year: number, input: Record<string, unknown>) => Promise<unknown>) =>
 	async (event: RequestEvent) => {
 		const year = yearParam(event.params.year);
-		const r = await runForm(event, (input) => work(event, year, input), { extra: { form: name } });
+		const r = await runForm(event, (input) => work(event, year, input), { done: null, extra: { form: name } });
 		return 'ok' in r ? { form: name, done: true } : r;
 	};
 

@@ -19,6 +19,7 @@ export const actions: Actions = {
 		const id = idParam(event.params.id);
 		const file = await uploadedFile(event);
 		const r = await runForm(event, (input) => addDocumentVersion(db(), event.locals.actor, id, input, file), {
+			done: null,
 			extra: { form: 'version' }
 		});
 		if ('ok' in r) redirect(303, `/governance/documents/${id}?saved=version`);
@@ -27,7 +28,10 @@ export const actions: Actions = {
 	save: async (event) => {
 		requirePage(event, 'editor');
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => updateGoverningDocument(db(), event.locals.actor, id, input), { extra: { form: 'save' } });
+		const r = await runForm(event, (input) => updateGoverningDocument(db(), event.locals.actor, id, input), {
+			done: null,
+			extra: { form: 'save' }
+		});
 		if ('ok' in r) redirect(303, `/governance/documents/${id}?saved=save`);
 		return r;
 	}

@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		requirePage(event, 'editor');
-		const r = await runForm(event, (input) => createGoverningDocument(db(), event.locals.actor, input));
+		const r = await runForm(event, (input) => createGoverningDocument(db(), event.locals.actor, input), { done: null });
 		if ('ok' in r) redirect(303, `/governance/documents/${r.result.id}?saved=created`);
 		return r;
 	}

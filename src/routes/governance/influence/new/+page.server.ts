@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		requirePage(event, 'editor');
-		const r = await runForm(event, (input) => createInfluence(db(), event.locals.actor, input));
+		const r = await runForm(event, (input) => createInfluence(db(), event.locals.actor, input), { done: null });
 		if ('ok' in r) redirect(303, `/governance/influence/${r.result.id}?saved=1`);
 		return r;
 	}

@@ -16,14 +16,14 @@ export const actions: Actions = {
 	save: async (event) => {
 		requirePage(event, 'editor');
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => updateNews(db(), event.locals.actor, id, input), { extra: { form: 'save' } });
+		const r = await runForm(event, (input) => updateNews(db(), event.locals.actor, id, input), { done: null, extra: { form: 'save' } });
 		if ('ok' in r) redirect(303, `/governance/news/${id}?saved=1`);
 		return r;
 	},
 	delete: async (event) => {
 		requirePage(event, 'editor');
 		const id = idParam(event.params.id);
-		const r = await runForm(event, () => deleteNews(db(), event.locals.actor, id), { extra: { form: 'delete' } });
+		const r = await runForm(event, () => deleteNews(db(), event.locals.actor, id), { done: null, extra: { form: 'delete' } });
 		if ('ok' in r) redirect(303, '/governance/news?deleted=1');
 		return r;
 	}

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		requirePage(event, 'editor');
-		const r = await runForm(event, (input) => createNews(db(), event.locals.actor, input));
+		const r = await runForm(event, (input) => createNews(db(), event.locals.actor, input), { done: null });
 		if ('ok' in r) redirect(303, `/governance/news/${r.result.id}?saved=1`);
 		return r;
 	}

@@ -26,14 +26,14 @@ export const actions: Actions = {
 	done: async (event) => {
 		requirePage(event, 'editor');
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => markTaskDone(db(), event.locals.actor, id, input), { extra: { form: 'done' } });
+		const r = await runForm(event, (input) => markTaskDone(db(), event.locals.actor, id, input), { done: null, extra: { form: 'done' } });
 		if ('ok' in r) redirect(303, `/governance/tasks/${id}?saved=done`);
 		return r;
 	},
 	reopen: async (event) => {
 		requirePage(event, 'editor');
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => reopenTask(db(), event.locals.actor, id, input), { extra: { form: 'reopen' } });
+		const r = await runForm(event, (input) => reopenTask(db(), event.locals.actor, id, input), { done: null, extra: { form: 'reopen' } });
 		if ('ok' in r) redirect(303, `/governance/tasks/${id}?saved=reopen`);
 		return r;
 	}

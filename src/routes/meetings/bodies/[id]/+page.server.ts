@@ -65,7 +65,10 @@ export const load: PageServerLoad = async (event) => {
 function saveCount<S extends z.ZodType>(reg: Register<S>, form: string, anchor: string) {
 	return async (event: RequestEvent) => {
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => createEntry(db(), event.locals.actor, reg, { ...input, bodyId: id }), { extra: { form } });
+		const r = await runForm(event, (input) => createEntry(db(), event.locals.actor, reg, { ...input, bodyId: id }), {
+			done: null,
+			extra: { form }
+		});
 		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${Number(r.result.year)}&counted=1#${anchor}`);
 		return r;
 	};
@@ -76,6 +79,7 @@ function removeCount<S extends z.ZodType>(reg: Register<S>, form: string, anchor
 	return async (event: RequestEvent) => {
 		const id = idParam(event.params.id);
 		const r = await runForm(event, (input) => removeEntry(db(), event.locals.actor, reg, idParam(String(input.countId ?? '')), input), {
+			done: null,
 			extra: { form }
 		});
 		if ('ok' in r) redirect(303, `/meetings/bodies/${id}?year=${Number(r.result.year)}&removed=1#${anchor}`);
@@ -86,7 +90,7 @@ function removeCount<S extends z.ZodType>(reg: Register<S>, form: string, anchor
 export const actions: Actions = {
 	rules: async (event) => {
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => saveBodyRules(db(), event.locals.actor, id, input), { extra: { form: 'rules' } });
+		const r = await runForm(event, (input) => saveBodyRules(db(), event.locals.actor, id, input), { done: null, extra: { form: 'rules' } });
 		if ('ok' in r) redirect(303, `/meetings/bodies/${id}#rules`);
 		return r;
 	},
@@ -96,7 +100,10 @@ export const actions: Actions = {
 	removeTurnover: removeCount(turnoverCounts, 'removeTurnover', 'turnover'),
 	request: async (event) => {
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => requestExtraMeeting(db(), event.locals.actor, id, input), { extra: { form: 'request' } });
+		const r = await runForm(event, (input) => requestExtraMeeting(db(), event.locals.actor, id, input), {
+			done: null,
+			extra: { form: 'request' }
+		});
 		if ('ok' in r) redirect(303, `/meetings/bodies/${id}#extra`);
 		return r;
 	}

@@ -34,26 +34,36 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	followUp: async (event) => {
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => addFollowUp(db(), event.locals.actor, id, input), { extra: { form: 'followUp' } });
+		const r = await runForm(event, (input) => addFollowUp(db(), event.locals.actor, id, input), {
+			extra: { form: 'followUp' },
+			done: 'Uppföljningen sparades.'
+		});
 		if ('ok' in r) redirect(303, `/planning/activities/${id}#follow-up`);
 		return r;
 	},
 	report: async (event) => {
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => updateReportText(db(), event.locals.actor, id, input), { extra: { form: 'report' } });
+		const r = await runForm(event, (input) => updateReportText(db(), event.locals.actor, id, input), {
+			extra: { form: 'report' },
+			done: 'Texten till årsredovisningen sparades.'
+		});
 		if ('ok' in r) redirect(303, `/planning/activities/${id}#report`);
 		return r;
 	},
 	addTarget: async (event) => {
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => addActivityTarget(db(), event.locals.actor, id, input), { extra: { form: 'addTarget' } });
+		const r = await runForm(event, (input) => addActivityTarget(db(), event.locals.actor, id, input), {
+			extra: { form: 'addTarget' },
+			done: 'Målet sparades.'
+		});
 		if ('ok' in r) redirect(303, `/planning/activities/${id}#targets`);
 		return r;
 	},
 	removeTarget: async (event) => {
 		const id = idParam(event.params.id);
 		const r = await runForm(event, (input) => removeActivityTarget(db(), event.locals.actor, id, idParam(input.targetId)), {
-			extra: { form: 'removeTarget' }
+			extra: { form: 'removeTarget' },
+			done: 'Målet togs bort.'
 		});
 		if ('ok' in r) redirect(303, `/planning/activities/${id}#targets`);
 		return r;
@@ -61,7 +71,8 @@ export const actions: Actions = {
 	link: async (event) => {
 		const id = idParam(event.params.id);
 		const r = await runForm(event, (input) => linkDecision(db(), event.locals.actor, id, idParam(input.decisionId)), {
-			extra: { form: 'link' }
+			extra: { form: 'link' },
+			done: 'Beslutet kopplades till aktiviteten.'
 		});
 		if ('ok' in r) redirect(303, `/planning/activities/${id}#decisions`);
 		return r;

@@ -25,7 +25,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		requirePage(event, 'editor');
 		const id = idParam(event.params.id);
-		const r = await runForm(event, (input) => updateEvent(db(), event.locals.actor, id, input));
+		const r = await runForm(event, (input) => updateEvent(db(), event.locals.actor, id, input), { done: null });
 		if ('ok' in r) redirect(303, `/projects/events/${id}?saved=1`);
 		return r;
 	}

@@ -46,7 +46,7 @@ export const actions: Actions = {
 		requirePage(event, 'editor');
 		const kind = event.params.kind as ReportKind;
 		const year = yearParam(event.params.year);
-		const r = await runForm(event, (input) => saveTemplate(db(), event.locals.actor, kind, year, withChapters(input)));
+		const r = await runForm(event, (input) => saveTemplate(db(), event.locals.actor, kind, year, withChapters(input)), { done: null });
 		if ('ok' in r) redirect(303, `/reports/${kind}/${year}/template?saved=1`);
 		return r;
 	}
