@@ -76,7 +76,8 @@ export async function carryIntoCurrentYear(tx: Tx, today = todayIso()): Promise<
 
 /**
  * The body's next meeting after the pattern of its latest one with a known
- * time: the same weekday and hours, at least two weeks from today.
+ * time: the same weekday and hours, at least two weeks from today, moved to
+ * the next working day when that falls on a holiday.
  */
 async function nextMeetingOf(tx: Tx, bodyId: number, today: string) {
 	const rows = await tx
@@ -99,6 +100,9 @@ async function nextMeetingOf(tx: Tx, bodyId: number, today: string) {
 	const day = new Date(`${today}T12:00:00Z`);
 	day.setUTCDate(day.getUTCDate() + 14);
 	while (day.getUTCDay() !== weekday) day.setUTCDate(day.getUTCDate() + 1);
+	// Not on Christmas, New Year or Epiphany (nor a weekend): the next working day instead, still at least two weeks ahead.
+	const holiday = (d: Date) => ['12-24', '12-25', '12-26', '12-31', '01-01', '01-06'].includes(d.toISOString().slice(5, 10));
+	while (holiday(day) || day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
 	const date = day.toISOString().slice(0, 10);
 	return {
 		startsAt: stockholmToUtc(date, start.time),
