@@ -93,6 +93,8 @@ test('a meeting from plan to adjusted minutes, and its open matter at the next m
 	await expect(page.getByText(/Från ska vara ett datum \(ÅÅÅÅ-MM-DD\)/).first()).toBeVisible();
 	await page.locator('#f-validFrom').fill('2027');
 	await page.getByRole('button', { name: /Spara/ }).first().click();
+	// Saved and confirmed before going on (the confirmation is said once, on the page the save returns to).
+	await expect(page.locator('.flash')).toBeVisible();
 	await page.goto(`/meetings/${id}/send-notice`);
 	await expect(page.getByRole('table', { name: 'Får kallelsen (1 person)' }).getByRole('cell', { name: 'Leif Eriksson' })).toBeVisible();
 	await page.getByRole('button', { name: 'Skicka kallelse till 1 person' }).click();

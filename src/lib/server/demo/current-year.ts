@@ -51,9 +51,11 @@ export async function carryIntoCurrentYear(tx: Tx, today = todayIso()): Promise<
 	if (carried.length) await tx.insert(membership).values(carried);
 
 	let meetings = 0;
+	/** The days already given a demo meeting: two bodies' meetings moved off a holiday do not land on the same day. */
+	const taken = new Set<string>();
 	for (const b of bodies.filter((x) => MEETING_KINDS.includes(x.kind))) {
 		if (!carried.some((c) => c.bodyId === b.id)) continue;
-		const next = await nextMeetingOf(tx, b.id, today);
+		const next = await nextMeetingOf(tx, b.id, today, taken);
 		if (!next) continue;
 		const [row] = await tx
 			.insert(meeting)
@@ -69,6 +71,7 @@ export async function carryIntoCurrentYear(tx: Tx, today = todayIso()): Promise<
 			})
 			.returning({ id: meeting.id });
 		await tx.insert(meetingBody).values({ meetingId: row.id, bodyId: b.id });
+		taken.add(utcToStockholm(next.startsAt).date);
 		meetings++;
 	}
 	return { 'uppdrag i år': carried.length, 'kommande möten': meetings };
@@ -79,7 +82,7 @@ export async function carryIntoCurrentYear(tx: Tx, today = todayIso()): Promise<
  * time: the same weekday and hours, at least two weeks from today, moved to
  * the next working day when that falls on a holiday.
  */
-async function nextMeetingOf(tx: Tx, bodyId: number, today: string) {
+async function nextMeetingOf(tx: Tx, bodyId: number, today: string, taken: ReadonlySet<string>) {
 	const rows = await tx
 		.select({
 			startsAt: meeting.startsAt,
@@ -100,9 +103,13 @@ async function nextMeetingOf(tx: Tx, bodyId: number, today: string) {
 	const day = new Date(`${today}T12:00:00Z`);
 	day.setUTCDate(day.getUTCDate() + 14);
 	while (day.getUTCDay() !== weekday) day.setUTCDate(day.getUTCDate() + 1);
-	// Not on Christmas, New Year or Epiphany (nor a weekend): the next working day instead, still at least two weeks ahead.
+	// Not on Christmas, New Year or Epiphany (nor a weekend): the next working day no other body's meeting took instead.
 	const holiday = (d: Date) => ['12-24', '12-25', '12-26', '12-31', '01-01', '01-06'].includes(d.toISOString().slice(5, 10));
-	while (holiday(day) || day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+	const free = (d: Date) => !holiday(d) && d.getUTCDay() !== 0 && d.getUTCDay() !== 6;
+	if (!free(day)) {
+		day.setUTCDate(day.getUTCDate() + 1);
+		while (!free(day) || taken.has(day.toISOString().slice(0, 10))) day.setUTCDate(day.getUTCDate() + 1);
+	}
 	const date = day.toISOString().slice(0, 10);
 	return {
 		startsAt: stockholmToUtc(date, start.time),

@@ -43,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	send: async (event) => {
 		const id = idParam(event.params.id);
-		const r = await runForm(event, () => sendNotice(db(), event.locals.actor, id));
+		const r = await runForm(event, () => sendNotice(db(), event.locals.actor, id), { done: null });
 		if ('ok' in r) {
 			runtime().mailer?.kick();
 			redirect(303, `/meetings/${id}/send-notice?sent#result`);
