@@ -31,7 +31,8 @@ test('the calendar opens at the coming meetings, with a month grid and the years
 	// A year's meetings known only to the day say so, never "kl. 00:00".
 	await page.goto('/meetings?year=2021');
 	await expect(page.getByRole('heading', { level: 1, name: 'Möten 2021' })).toBeVisible();
-	await expect(page.getByText('14 januari 2021, tid ej angiven')).toBeVisible();
+	// (Any such meeting: other specs may move one of the demo's meetings before this runs.)
+	await expect(page.getByText(/^\d{1,2} [a-zåäö]+ 2021, tid ej angiven$/).first()).toBeVisible();
 	await expect(page.getByText(/00:00/)).toHaveCount(0);
 	await expectAccessible(page);
 });
