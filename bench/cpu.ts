@@ -1,8 +1,12 @@
-// What one request costs in CPU: the server process's and its PostgreSQL's
-// (the postmaster and every backend below it) user + system time, read from
-// /proc over sequential requests. Throughput on a machine this small is CPU
-// divided among Node, PostgreSQL and the load generator, so a page's CPU per
-// request against the static route's says how far its req/s can get.
+// What one request costs in CPU under load: the server process's and its
+// PostgreSQL's (the postmaster and every backend below it) user + system time,
+// read from /proc right before and after a measured run and divided by the
+// requests it completed. Measured one request at a time instead, the static
+// route cost 2 ms (the wake-ups of an idle process, not the work), which made
+// every page look cheap beside it; under load the fixed costs are shared and
+// what is left is the work, so the ratio to the static route's explains the
+// req/s ratio on a machine where Node, PostgreSQL and the load generator share
+// two cores.
 import fs from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in these on Linux.
@@ -18,8 +22,13 @@ function stat(pid: number): { ppid: number; ms: number } | null {
 	}
 }
 
+export interface CpuMs {
+	server: number;
+	database: number;
+}
+
 /** CPU milliseconds so far of `root` and of the processes below it (its PostgreSQL and the backends). */
-function treeCpuMs(root: number): { server: number; database: number } {
+function treeCpuMs(root: number): CpuMs {
 	const all = new Map<number, { ppid: number; ms: number }>();
 	for (const name of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
@@ -34,26 +43,25 @@ function treeCpuMs(root: number): { server: number; database: number } {
 	return { server: all.get(root)?.ms ?? NaN, database: below(root) };
 }
 
-export interface CpuPerRequest {
-	server: number;
-	database: number;
-}
-
-/** Milliseconds of CPU per request, server and database, over `n` sequential requests after a warm-up. */
-export async function cpuPerRequest(
-	serverPid: number,
-	url: string,
-	headers: Record<string, string>,
-	n = 200
-): Promise<CpuPerRequest | null> {
-	if (!fs.existsSync(`/proc/${serverPid}/stat`)) return null; // not Linux
-	const get = async () => {
-		const r = await fetch(url, { headers });
-		await r.arrayBuffer();
+/**
+ * A meter for one measured run: `around` goes to load(); `perRequest(n)` then
+ * gives the CPU milliseconds per request of the server and of its database
+ * (null off Linux, where there is no /proc). Backends that exit during the run
+ * take their time with them, so the database figure is a lower bound; the
+ * pool keeps its connections, so it is close.
+ */
+export function cpuMeter(serverPid: number) {
+	const linux = fs.existsSync(`/proc/${serverPid}/stat`);
+	let before: CpuMs | null = null;
+	let after: CpuMs | null = null;
+	return {
+		around: {
+			before: () => void (before = linux ? treeCpuMs(serverPid) : null),
+			after: () => void (after = linux ? treeCpuMs(serverPid) : null)
+		},
+		perRequest(requests: number): CpuMs | null {
+			if (!before || !after || requests <= 0) return null;
+			return { server: (after.server - before.server) / requests, database: (after.database - before.database) / requests };
+		}
 	};
-	for (let i = 0; i < 20; i++) await get();
-	const before = treeCpuMs(serverPid);
-	for (let i = 0; i < n; i++) await get();
-	const after = treeCpuMs(serverPid);
-	return { server: (after.server - before.server) / n, database: (after.database - before.database) / n };
 }

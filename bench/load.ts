@@ -9,13 +9,17 @@ export interface LoadOptions {
 	seconds: number;
 	warmupSeconds: number;
 	headers?: Record<string, string>;
+	/** The status the measured responses should have: 2xx unless given (a page that is meant to be missing answers 404). */
+	status?: number;
+	/** Called right before and right after the measured run (not the warm-up), e.g. to read the server's CPU time. */
+	around?: { before(): void; after(): void };
 }
 
 export interface LoadFigures {
 	url: string;
 	seconds: number;
 	requests: number;
-	/** Completed 2xx responses per second of the measured run. */
+	/** Completed responses of the expected status (2xx unless given) per second of the measured run. */
 	rps: number;
 	p50: number;
 	p95: number;
@@ -50,19 +54,22 @@ async function run(
 	return (await instance) as Result;
 }
 
-export async function load({ url, connections, seconds, warmupSeconds, headers }: LoadOptions): Promise<LoadFigures> {
+export async function load({ url, connections, seconds, warmupSeconds, headers, status, around }: LoadOptions): Promise<LoadFigures> {
 	if (warmupSeconds > 0) await run(url, connections, warmupSeconds, headers);
+	const expected = (code: number) => (status === undefined ? code >= 200 && code < 300 : code === status);
 
 	const times: number[] = [];
 	let bytes = 0;
+	around?.before();
 	const t0 = performance.now();
-	const result = await run(url, connections, seconds, headers, (status, b, ms) => {
-		if (status >= 200 && status < 300) {
+	const result = await run(url, connections, seconds, headers, (code, b, ms) => {
+		if (expected(code)) {
 			times.push(ms);
 			bytes += b;
 		}
 	});
 	const elapsed = (performance.now() - t0) / 1000;
+	around?.after();
 	const sorted = Float64Array.from(times).sort();
 	const statusCodes: Record<string, number> = {};
 	for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = count;
@@ -77,7 +84,7 @@ export async function load({ url, connections, seconds, warmupSeconds, headers }
 		p99: percentile(sorted, 99),
 		max: sorted.length ? sorted[sorted.length - 1] : NaN,
 		bytesPerRequest: times.length ? bytes / times.length : 0,
-		non2xx: result.non2xx,
+		non2xx: status === undefined ? result.non2xx : result.requests.total - times.length,
 		errors: result.errors,
 		timeouts: result.timeouts,
 		statusCodes

@@ -545,10 +545,10 @@ async function membersPages(server: Started, cookie: string) {
 		`   targets: ≥ ${MEMBER_TARGETS.pageShare * 100} % of static req/s (the API ≥ ${MEMBER_TARGETS.apiShare * 100} %), p97.5 ≤ ${MEMBER_TARGETS.p975Multiple}× static, ≤ ${MEMBER_TARGETS.roundTrips} database round trips per request (one request alone, counted by the server)`
 	);
 	console.log(
-		"   CPU ms: the server's and its PostgreSQL's CPU per request over 200 sequential requests (no load); × static: against /ping.txt's."
+		"   CPU ms: the server's and its PostgreSQL's CPU per request during the measured run; × static: against the static route's in the run before it."
 	);
 	console.log(
-		"   (Pages cost 2–5× the static route's CPU alone, yet reach 5–11 % of its req/s under load: concurrency, not CPU alone, makes the gap.)"
+		'   Node renders on one core, so its CPU per request bounds req/s; the last row, a page with no data rendered through the layout, is what the framework costs alone.'
 	);
 	const rows = await benchMembers(server.base, cookie, server.pid, {
 		connections: CONNECTIONS,

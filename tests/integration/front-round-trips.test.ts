@@ -35,7 +35,7 @@ describe('round trips of the members’ main pages', () => {
 
 	it('a remiss reads in one query, and an editor’s lists in one more', async () => {
 		for (const actor of [PUBLIC, member, editor]) expect(await trips(() => getConsultation(db, actor, 1).catch(() => null))).toBe(1);
-		expect(await trips(() => remissEditorLists(db, '2021-06-01'))).toBe(1);
+		expect(await trips(() => remissEditorLists(db, '2021-06-01', 1))).toBe(1);
 	});
 
 	it('the week reads in one query, another year’s wheel included, once the year’s tasks exist', async () => {

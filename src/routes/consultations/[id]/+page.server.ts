@@ -14,10 +14,13 @@ export const load: PageServerLoad = (event) =>
 		const d = db();
 		const actor = event.locals.actor;
 		const today = todayIso();
+		const id = idParam(event.params.id);
+		// ?allaMoten: the meeting link form offers every meeting, not only those around the remiss's dates.
+		const allMeetings = event.url.searchParams.has('allaMoten');
 		// Two round trips for an editor (the remiss, the forms' lists), one for anyone else.
 		const [c, forEditor] = await Promise.all([
-			getConsultation(d, actor, idParam(event.params.id)),
-			hasRole(actor, 'editor') ? remissEditorLists(d, today) : null
+			getConsultation(d, actor, id),
+			hasRole(actor, 'editor') ? remissEditorLists(d, today, id, allMeetings) : null
 		]);
 		return {
 			c,
@@ -25,6 +28,8 @@ export const load: PageServerLoad = (event) =>
 			due: dueState(c, today),
 			today,
 			lists: forEditor ? forEditor.lists : {},
+			meetingWindow: forEditor ? forEditor.meetingWindow : null,
+			allMeetings,
 			registrars: forEditor ? forEditor.registrars : [],
 			mailConfigured: runtime().config.smtpUrl !== null
 		};
