@@ -44,6 +44,12 @@ describe('the meetings a remiss can be linked to', () => {
 		expect(lists.lists.meetings.map((m) => m.value).sort()).toEqual(await meetingIds('true'));
 	});
 
+	it('reach four months back from its deadline when the day it came in is unknown', async () => {
+		await db.execute(sql`update consultation set received_on = null, deadline = '2020-12-12' where id = ${remiss.id}`);
+		const lists = await remissEditorLists(db, '2021-06-01', remiss.id);
+		expect(lists.meetingWindow).toEqual({ from: '2020-08-12', to: '2021-06-12' });
+	});
+
 	it('fall back to the year it was written when it has no dates', async () => {
 		const { rows } = await db.execute<{ id: number }>(
 			sql`update consultation set received_on = null, deadline = null, target_on = null, submitted_on = null, submitted_year = null,

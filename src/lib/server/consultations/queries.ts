@@ -416,13 +416,16 @@ export function chairDecisionNeeded(
  * the committee's next meeting from today (for deadlineBeforeNextMeeting).
  */
 /**
- * The meetings a remiss is likely linked to: from a month before it came in to
- * half a year after its deadline (or its own target, or the day it was sent, as
- * far as they are known; else the year it was written; else today). The whole calendar grows every year, and a
+ * The meetings a remiss is likely linked to: from a month before it came in (or
+ * four months before its deadline, target or the day it was sent, when only
+ * they are known) to half a year after them; else around the year it was
+ * written; else around today. The whole calendar grows every year, and a
  * select of every meeting ever held was both slow and hard to choose from.
  */
-const MEETINGS_BEFORE = sql`interval '1 month'`;
-const MEETINGS_AFTER = sql`interval '6 months'`;
+const MONTH = sql`interval '1 month'`;
+/** When the day it came in is unknown: a remiss is usually out for about three months. */
+const BEFORE_DEADLINE = sql`interval '4 months'`;
+const AFTER = sql`interval '6 months'`;
 
 export async function remissEditorLists(db: Reader, today: string, consultationId: number, allMeetings = false) {
 	const { rows } = await db.execute<{
@@ -433,11 +436,12 @@ export async function remissEditorLists(db: Reader, today: string, consultationI
 		registrars: { id: number; name: string; email: string | null }[];
 	}>(sql`
 		with w as (
-			select (a - ${MEETINGS_BEFORE})::date as "from", (z + ${MEETINGS_AFTER})::date as "to"
-			from (select
-					coalesce(c.received_on, c.deadline, c.target_on, c.submitted_on, make_date(c.written_year, 1, 1), ${today}::date) as a,
-					coalesce(c.deadline, c.target_on, c.submitted_on, c.received_on, make_date(coalesce(c.submitted_year, c.written_year), 12, 31), ${today}::date) as z
-				from consultation c where c.id = ${consultationId}) d
+			select
+				coalesce(c.received_on - ${MONTH}, coalesce(c.deadline, c.target_on, c.submitted_on) - ${BEFORE_DEADLINE},
+					make_date(c.written_year, 1, 1) - ${MONTH}, ${today}::date - ${AFTER})::date as "from",
+				coalesce(coalesce(c.deadline, c.target_on, c.submitted_on, c.received_on) + ${AFTER},
+					make_date(coalesce(c.submitted_year, c.written_year), 12, 31) + ${AFTER}, ${today}::date + ${AFTER})::date as "to"
+			from consultation c where c.id = ${consultationId}
 		)
 		select
 			(select coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'shortName', b.short_name) order by b.name collate "sv-SE-x-icu", b.id), '[]'::json)
