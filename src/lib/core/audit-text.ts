@@ -107,6 +107,8 @@ export const ACTION_LABELS: Record<string, string> = {
 	notice: 'Skickade kallelse',
 	send_notice: 'Skickade kallelse',
 	resend_notice: 'Skickade uppdaterad kallelse',
+	send_invitation_update: 'Skickade ändrad kalenderinbjudan',
+	send_cancellation: 'Skickade besked om inställt möte',
 	notify_registrars: 'Meddelade registratorerna',
 	paid: 'Markerade som betald',
 	unpaid: 'Markerade som obetald',

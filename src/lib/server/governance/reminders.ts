@@ -8,7 +8,7 @@ import { body, membership, person, task, taskDigest } from '../db/schema/index.t
 import { writeAudit } from '../service.ts';
 import { LATE_DAYS, addDays, reminderDue, taskState, weekStart } from '../../core/governance.ts';
 import { formatDate } from '../../core/format.ts';
-import { enqueue, type OutgoingMail } from '../mail/outbox.ts';
+import { AUTO_SUBMITTED, enqueue, type OutgoingMail } from '../mail/outbox.ts';
 import { listTasks, tasksQuery } from './cycle.ts';
 import { membershipHeldOn } from '../organisation/queries.ts';
 
@@ -64,7 +64,8 @@ export async function sendReminders(db: Db, today: string, baseUrl = '') {
 				recipient: r.email,
 				recipientName: r.name,
 				subject: `Påminnelse: ${t.title} senast ${formatDate(t.dueOn)}`,
-				body: `Hej!\n\nPåminnelse från årshjulet:\n\n${line(t)}\n\n${t.material ? `${t.material}\n\n` : ''}Se veckans uppgifter: ${baseUrl}/governance/week\n`
+				body: `Hej!\n\nPåminnelse från årshjulet:\n\n${line(t)}\n\n${t.material ? `${t.material}\n\n` : ''}Se veckans uppgifter: ${baseUrl}/governance/week\n`,
+				headers: { ...AUTO_SUBMITTED }
 			}))
 		);
 		await enqueue(tx, SYSTEM.name, mails);
@@ -81,6 +82,17 @@ export async function sendReminders(db: Db, today: string, baseUrl = '') {
 		return due.length;
 	});
 }
+
+/**
+ * A digest is machine-sent (RFC 3834) and says where to stop it (RFC 2369's
+ * List-Unsubscribe, which wants an absolute URI: without ORIGIN there is none).
+ */
+export function digestHeaders(baseUrl: string): Record<string, string> {
+	return /^https?:\/\//.test(baseUrl) ? { ...AUTO_SUBMITTED, 'List-Unsubscribe': `<${baseUrl}${DIGEST_SETTINGS}>` } : { ...AUTO_SUBMITTED };
+}
+
+/** Where a person of the secretariat turns the weekly digest off. */
+export const DIGEST_SETTINGS = '/account#digest';
 
 /**
  * The weekly digest to the secretariat: what is late, due this week and in the
@@ -115,7 +127,8 @@ export async function sendWeeklyDigest(db: Db, today: string, baseUrl = '') {
 			recipient: r.email,
 			recipientName: r.name,
 			subject: `Veckans uppgifter, vecka från ${formatDate(monday)}`,
-			body: `Hej!\n\nÅrshjulet denna vecka:\n\n${text}Se veckan: ${baseUrl}/governance/week\n`
+			body: `Hej!\n\nÅrshjulet denna vecka:\n\n${text}Se veckan: ${baseUrl}/governance/week\n`,
+			headers: digestHeaders(baseUrl)
 		}));
 		await enqueue(tx, SYSTEM.name, mails);
 		await tx.update(taskDigest).set({ outboxCount: mails.length }).where(eq(taskDigest.weekStart, monday));
