@@ -16,12 +16,14 @@ import type { Db } from '../../src/lib/server/db/client.ts';
 import {
 	auditLog,
 	body,
+	digestOptOut,
 	meeting,
 	meetingInvitation,
 	meetingInvitee,
 	membership,
 	outbox,
-	person
+	person,
+	taskDigest
 } from '../../src/lib/server/db/schema/index.ts';
 import { loadDemo } from '../../src/lib/server/demo/load.ts';
 import { deliverDue } from '../../src/lib/server/mail/outbox.ts';
@@ -31,6 +33,8 @@ import { cancelMeeting, createMeeting, updateMeeting } from '../../src/lib/serve
 import { addActionItem, addAgendaItem } from '../../src/lib/server/meetings/agenda.ts';
 import { sendReminders, sendWeeklyDigest } from '../../src/lib/server/governance/reminders.ts';
 import { createTask } from '../../src/lib/server/governance/cycle.ts';
+import { digestSetting, setWeeklyDigest } from '../../src/lib/server/governance/digest.ts';
+import { ValidationError } from '../../src/lib/server/errors.ts';
 import { calendarIcs } from '../../src/lib/server/meetings/ical.ts';
 import { feedToken } from '../../src/lib/server/meetings/calendar.ts';
 import { createAccount } from '../../src/lib/server/auth/accounts.ts';
@@ -381,6 +385,50 @@ describe('mail headers', () => {
 		const digest = headersOf(/^Veckans uppgifter/);
 		expect(digest['auto-submitted']).toBe('auto-generated');
 		expect(digest['list-unsubscribe']).toBe('<https://samverka.example/account#digest>');
+	});
+
+	it('leaves out of the digest a person who turned it off on her account page, audited; a bad value names the field and saves nothing', async () => {
+		const anna = personId('Anna Söderström');
+		const acc = await createAccount(
+			db,
+			{ accountId: null, name: 'Admin', role: 'admin', personId: null },
+			{
+				email: 'anna.soderstrom@kansli.test',
+				name: 'Anna Söderström',
+				password: 'ett-langt-losenord-123',
+				role: 'editor',
+				personId: anna
+			}
+		);
+		const annaActor: Actor = { accountId: acc.id, name: 'Anna Söderström', role: 'editor', personId: anna };
+		const today = todayIso();
+		expect(await digestSetting(db, annaActor, today)).toEqual({ person: true, inSecretariat: true, on: true });
+
+		const refused = await setWeeklyDigest(db, annaActor, { weeklyDigest: 'kanske' }).catch((e) => e);
+		expect(refused).toBeInstanceOf(ValidationError);
+		expect((refused as ValidationError).byField().weeklyDigest).toMatch(/^Veckans uppgifter per e-post: /);
+		expect(await db.select().from(digestOptOut)).toEqual([]);
+		const noPerson = await setWeeklyDigest(db, editor, { weeklyDigest: 'on' }).catch((e) => e);
+		expect((noPerson as ValidationError).byField().weeklyDigest).toMatch(/inte kopplat till en person/);
+
+		// A form sends nothing for an unticked box.
+		expect(await setWeeklyDigest(db, annaActor, {})).toEqual({ weeklyDigest: false });
+		expect(await digestSetting(db, annaActor, today)).toMatchObject({ on: false });
+		const [audit] = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entity, 'weekly_digest'), eq(auditLog.entityId, String(anna))));
+		expect(audit).toMatchObject({ action: 'update', before: { weeklyDigest: true }, after: { weeklyDigest: false } });
+
+		// Next week's digest (the week's claim removed, as if a week had passed) does not go to her.
+		await db.delete(taskDigest);
+		expect(await sendWeeklyDigest(db, today, 'https://samverka.example')).toBe(0);
+		const digests = await db.select().from(outbox).where(eq(outbox.recipient, 'anna.soderstrom@kansli.test'));
+		expect(digests.filter((d) => d.subject.startsWith('Veckans uppgifter'))).toHaveLength(1);
+
+		await setWeeklyDigest(db, annaActor, { weeklyDigest: 'on' });
+		await db.delete(taskDigest);
+		expect(await sendWeeklyDigest(db, today, 'https://samverka.example')).toBe(1);
 	});
 
 	it('gives the digest no List-Unsubscribe without a public address to point to', async () => {

@@ -16,6 +16,7 @@ export const ENTITY_LABELS: Record<string, string> = {
 	body_rules: 'Organets regler',
 	budget_line: 'Budgetpost',
 	calendar_feed: 'Kalenderprenumeration',
+	weekly_digest: 'Veckans uppgifter per e-post',
 	consultation: 'Remiss',
 	cooperation: 'Samarbetet',
 	cost_sharing: 'Kostnadsfördelning',

@@ -10,6 +10,7 @@ import { LATE_DAYS, addDays, reminderDue, taskState, weekStart } from '../../cor
 import { formatDate } from '../../core/format.ts';
 import { AUTO_SUBMITTED, enqueue, type OutgoingMail } from '../mail/outbox.ts';
 import { listTasks, tasksQuery } from './cycle.ts';
+import { digestOptOuts } from './digest.ts';
 import { membershipHeldOn } from '../organisation/queries.ts';
 
 type Reader = Db | Tx;
@@ -17,12 +18,12 @@ type Reader = Db | Tx;
 /** The secretariat's addresses: the people with a membership in the secretariat body. */
 export async function secretariatRecipients(db: Reader, today: string) {
 	const rows = await db
-		.selectDistinct({ name: person.name, email: person.email })
+		.selectDistinct({ id: person.id, name: person.name, email: person.email })
 		.from(membership)
 		.innerJoin(body, eq(body.id, membership.bodyId))
 		.innerJoin(person, eq(person.id, membership.personId))
 		.where(and(eq(body.kind, 'secretariat'), membershipHeldOn(today)));
-	return rows.filter((r): r is { name: string; email: string } => !!r.email);
+	return rows.filter((r): r is { id: number; name: string; email: string } => !!r.email);
 }
 
 const line = (t: { title: string; dueOn: string; owner: string | null }) =>
@@ -107,7 +108,9 @@ export async function sendWeeklyDigest(db: Db, today: string, baseUrl = '') {
 			...t,
 			state: taskState(t, today)
 		}));
-		const to = await secretariatRecipients(tx, today);
+		// Those who turned the digest off on their account page are left out.
+		const off = await digestOptOuts(tx);
+		const to = (await secretariatRecipients(tx, today)).filter((r) => !off.has(r.id));
 		const section = (title: string, rows: typeof open) => (rows.length ? `${title}\n${rows.map(line).join('\n')}\n\n` : '');
 		const text =
 			section(
