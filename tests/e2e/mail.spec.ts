@@ -79,6 +79,9 @@ test('the admin calls the committee’s notice, sees who gets it, sends it, and 
 	const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
 	expect(pdf.status()).toBe(200);
 	expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+	// The calendar invitation the message carries (text/calendar; method=REQUEST).
+	await expect(page.getByRole('heading', { level: 2, name: 'Kalenderinbjudan' })).toBeVisible();
+	await expect(page.getByText(/method=REQUEST/)).toBeVisible();
 	await expectAccessible(page);
 
 	// Retrying says what happened: mail to .invalid is never sent, so trying again is refused with the reason.
