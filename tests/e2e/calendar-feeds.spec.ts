@@ -36,3 +36,35 @@ test('the account page says where the weekly digest is turned off, accessibly', 
 	await expect(page.getByText(/inte kopplat till en person och får dem inte/)).toBeVisible();
 	await expectAccessible(page);
 });
+
+test('a person turns the weekly digest off and on again on the account page, by keyboard', async ({ page, browser }) => {
+	await login(page);
+	await page.goto('/admin/accounts');
+	const form = page.getByRole('form', { name: 'Nytt konto' });
+	await form.getByLabel('Namn').fill('Vera Veckobrev');
+	await form.getByLabel('E-post').fill('veckobrev@e2e.test');
+	await form.getByLabel('Lösenord').fill('ett-langt-losenord-123');
+	await form.getByLabel('Person i registret').selectOption({ index: 1 });
+	await form.getByRole('button', { name: 'Skapa konto' }).click();
+	await expect(page.getByRole('status')).toContainText('Kontot veckobrev@e2e.test är skapat.');
+
+	const own = await (await browser.newContext()).newPage();
+	await login(own, 'veckobrev@e2e.test', 'ett-langt-losenord-123');
+	await own.goto('/account#digest');
+	const box = own.getByRole('checkbox', { name: 'Skicka veckans uppgifter till mig per e-post' });
+	await expect(box).toBeChecked();
+	await expectAccessible(own);
+	await box.focus();
+	await own.keyboard.press('Space');
+	await own.getByRole('button', { name: 'Spara', exact: true }).focus();
+	await own.keyboard.press('Enter');
+	await expect(own.getByRole('status')).toHaveText('Du får inte längre veckans uppgifter per e-post.');
+	await expect(box).not.toBeChecked();
+	await own.reload();
+	await expect(box).not.toBeChecked();
+	await expectAccessible(own);
+	await box.check();
+	await own.getByRole('button', { name: 'Spara', exact: true }).click();
+	await expect(own.getByRole('status')).toHaveText('Du får veckans uppgifter per e-post varje vecka.');
+	await expect(box).toBeChecked();
+});
