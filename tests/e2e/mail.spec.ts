@@ -79,6 +79,13 @@ test('the admin calls the committee’s notice, sees who gets it, sends it, and 
 	const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
 	expect(pdf.status()).toBe(200);
 	expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+	// The calendar invitation the message carries (text/calendar; method=REQUEST).
+	await expect(page.getByRole('heading', { level: 2, name: 'Kalenderinbjudan' })).toBeVisible();
+	await expect(page.getByText(/method=REQUEST/)).toBeVisible();
+	const invite = await page.request.get((await page.getByRole('link', { name: 'invite.ics' }).getAttribute('href'))!);
+	expect(invite.status()).toBe(200);
+	expect(invite.headers()['content-type']).toBe('text/calendar; charset=utf-8; method=REQUEST');
+	expect(await invite.text()).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*METHOD:REQUEST\r\n[\s\S]*ATTENDEE[\s\S]*END:VCALENDAR\r\n$/);
 	await expectAccessible(page);
 
 	// Retrying says what happened: mail to .invalid is never sent, so trying again is refused with the reason.
@@ -99,6 +106,8 @@ test('the attachments of the outbox are for editors only', async ({ page }) => {
 	expect([303, 403]).toContain(r.status());
 	const f = await page.request.get('/meetings/outbox/1/files/1', { maxRedirects: 0 });
 	expect([303, 403]).toContain(f.status());
+	const i = await page.request.get('/meetings/outbox/1/invite.ics', { maxRedirects: 0 });
+	expect([303, 403]).toContain(i.status());
 });
 
 test('the calendar, the notice page and the outbox viewer reflow at 320 px: nothing in the content scrolls sideways but a table in its own box', async ({

@@ -179,7 +179,8 @@ describe('mail through a real SMTP peer', () => {
 			expect(mail.from).toContain('noreply@samverka.local');
 			expect(mail.text.trimEnd()).toBe(q.body.trimEnd());
 			expect(mail.text).toContain('1. Läget i kommunerna (Leif Eriksson)');
-			expect(mail.attachments).toHaveLength(1);
+			// The PDF, and the calendar invitation's copy for mail programs that read no text/calendar alternative.
+			expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf', 'application/ics']);
 			expect(mail.attachments[0].contentType).toBe('application/pdf');
 			expect(mail.attachments[0].filename).toBe(`kallelse-${date}.pdf`);
 			expect(Buffer.compare(mail.attachments[0].content, Buffer.from(pdf))).toBe(0);

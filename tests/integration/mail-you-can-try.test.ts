@@ -106,7 +106,11 @@ describe('the notice, before and after it is sent', () => {
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.entity, 'meeting'), eq(auditLog.entityId, String(next.id)), eq(auditLog.action, 'send_notice')));
-		expect(audit.after).toEqual({ to: sent.sentTo, withoutAddress: [gone.name] });
+		expect(audit.after).toEqual({
+			to: sent.sentTo,
+			withoutAddress: [gone.name],
+			calendar: { uid: `meeting-${next.id}@samverka.local`, sequence: expect.any(Number) }
+		});
 
 		// The viewer holds the message as queued, with its PDF.
 		const message = (await getOutboxMessage(db, queued[0].id))!;

@@ -65,7 +65,7 @@ export async function smtpPeer(opts: { reject?: (address: string) => boolean } =
 	return peer;
 }
 
-interface MimePart {
+export interface MimePart {
 	headers: Record<string, string>;
 	body: string;
 }
@@ -124,7 +124,7 @@ function decodeHeader(value: string): string {
 	return runs.replace(/(?:=\?[^?]+\?[BbQq]\?[^?]*\?=)+/g, decodeRun);
 }
 
-function decodeBody(p: MimePart): Buffer {
+export function decodeBody(p: MimePart): Buffer {
 	const enc = (p.headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
 	if (enc === 'base64') return Buffer.from(p.body.replace(/\s+/g, ''), 'base64');
 	if (enc === 'quoted-printable')

@@ -10,7 +10,7 @@ import { account, passwordReset } from '../db/schema/index.ts';
 import { PUBLIC, SYSTEM, type Actor } from '../actor.ts';
 import { NotFoundError, TooManyRequestsError, fieldError } from '../errors.ts';
 import { inTransaction, requireRole, validate, writeAudit } from '../service.ts';
-import { enqueue } from '../mail/outbox.ts';
+import { AUTO_SUBMITTED, enqueue } from '../mail/outbox.ts';
 import { newPasswordField, withRepetition } from '../../schemas/password.ts';
 import { RESET_ACCOUNT, RESET_ADDRESS, waitText } from '../../core/throttle.ts';
 import { hashPassword, randomPassword } from './password.ts';
@@ -77,7 +77,8 @@ async function issueToken(
 				subject: 'Välj ett nytt lösenord i Samverka',
 				body:
 					`Hej ${owner.name}!\n\n${why} i Samverka (${owner.email}).\n\n` +
-					`Öppna länken och välj ett nytt lösenord. Länken gäller i ${RESET_MINUTES} minuter och kan användas en gång:\n\n${link}\n\n${old}\n`
+					`Öppna länken och välj ett nytt lösenord. Länken gäller i ${RESET_MINUTES} minuter och kan användas en gång:\n\n${link}\n\n${old}\n`,
+				headers: { ...AUTO_SUBMITTED }
 			}
 		]);
 	}

@@ -8,8 +8,9 @@ import { body, membership, person, task, taskDigest } from '../db/schema/index.t
 import { writeAudit } from '../service.ts';
 import { LATE_DAYS, addDays, reminderDue, taskState, weekStart } from '../../core/governance.ts';
 import { formatDate } from '../../core/format.ts';
-import { enqueue, type OutgoingMail } from '../mail/outbox.ts';
+import { AUTO_SUBMITTED, enqueue, type OutgoingMail } from '../mail/outbox.ts';
 import { listTasks, tasksQuery } from './cycle.ts';
+import { digestOptOuts } from './digest.ts';
 import { membershipHeldOn } from '../organisation/queries.ts';
 
 type Reader = Db | Tx;
@@ -17,12 +18,12 @@ type Reader = Db | Tx;
 /** The secretariat's addresses: the people with a membership in the secretariat body. */
 export async function secretariatRecipients(db: Reader, today: string) {
 	const rows = await db
-		.selectDistinct({ name: person.name, email: person.email })
+		.selectDistinct({ id: person.id, name: person.name, email: person.email })
 		.from(membership)
 		.innerJoin(body, eq(body.id, membership.bodyId))
 		.innerJoin(person, eq(person.id, membership.personId))
 		.where(and(eq(body.kind, 'secretariat'), membershipHeldOn(today)));
-	return rows.filter((r): r is { name: string; email: string } => !!r.email);
+	return rows.filter((r): r is { id: number; name: string; email: string } => !!r.email);
 }
 
 const line = (t: { title: string; dueOn: string; owner: string | null }) =>
@@ -64,7 +65,8 @@ export async function sendReminders(db: Db, today: string, baseUrl = '') {
 				recipient: r.email,
 				recipientName: r.name,
 				subject: `Påminnelse: ${t.title} senast ${formatDate(t.dueOn)}`,
-				body: `Hej!\n\nPåminnelse från årshjulet:\n\n${line(t)}\n\n${t.material ? `${t.material}\n\n` : ''}Se veckans uppgifter: ${baseUrl}/governance/week\n`
+				body: `Hej!\n\nPåminnelse från årshjulet:\n\n${line(t)}\n\n${t.material ? `${t.material}\n\n` : ''}Se veckans uppgifter: ${baseUrl}/governance/week\n`,
+				headers: { ...AUTO_SUBMITTED }
 			}))
 		);
 		await enqueue(tx, SYSTEM.name, mails);
@@ -83,6 +85,17 @@ export async function sendReminders(db: Db, today: string, baseUrl = '') {
 }
 
 /**
+ * A digest is machine-sent (RFC 3834) and says where to stop it (RFC 2369's
+ * List-Unsubscribe, which wants an absolute URI: without ORIGIN there is none).
+ */
+export function digestHeaders(baseUrl: string): Record<string, string> {
+	return /^https?:\/\//.test(baseUrl) ? { ...AUTO_SUBMITTED, 'List-Unsubscribe': `<${baseUrl}${DIGEST_SETTINGS}>` } : { ...AUTO_SUBMITTED };
+}
+
+/** Where a person of the secretariat turns the weekly digest off. */
+export const DIGEST_SETTINGS = '/account#digest';
+
+/**
  * The weekly digest to the secretariat: what is late, due this week and in the
  * next 30 days. Once per week: the week's row in task_digest is the lock.
  */
@@ -95,7 +108,9 @@ export async function sendWeeklyDigest(db: Db, today: string, baseUrl = '') {
 			...t,
 			state: taskState(t, today)
 		}));
-		const to = await secretariatRecipients(tx, today);
+		// Those who turned the digest off on their account page are left out.
+		const off = await digestOptOuts(tx);
+		const to = (await secretariatRecipients(tx, today)).filter((r) => !off.has(r.id));
 		const section = (title: string, rows: typeof open) => (rows.length ? `${title}\n${rows.map(line).join('\n')}\n\n` : '');
 		const text =
 			section(
@@ -115,7 +130,8 @@ export async function sendWeeklyDigest(db: Db, today: string, baseUrl = '') {
 			recipient: r.email,
 			recipientName: r.name,
 			subject: `Veckans uppgifter, vecka från ${formatDate(monday)}`,
-			body: `Hej!\n\nÅrshjulet denna vecka:\n\n${text}Se veckan: ${baseUrl}/governance/week\n`
+			body: `Hej!\n\nÅrshjulet denna vecka:\n\n${text}Se veckan: ${baseUrl}/governance/week\n`,
+			headers: digestHeaders(baseUrl)
 		}));
 		await enqueue(tx, SYSTEM.name, mails);
 		await tx.update(taskDigest).set({ outboxCount: mails.length }).where(eq(taskDigest.weekStart, monday));

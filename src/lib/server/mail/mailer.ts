@@ -30,7 +30,10 @@ export function smtpSender(smtpUrl: string, from: string): Send {
 			to: m.toName ? { name: m.toName, address: m.to } : m.to,
 			subject: m.subject,
 			text: m.text,
-			attachments: m.attachments.map((a) => ({ filename: a.name, contentType: a.mediaType, content: Buffer.from(a.content) }))
+			attachments: m.attachments.map((a) => ({ filename: a.name, contentType: a.mediaType, content: Buffer.from(a.content) })),
+			// A calendar invitation goes as a text/calendar alternative with its method (what Outlook reads) and as invite.ics.
+			...(m.calendar ? { icalEvent: { method: m.calendar.method, content: m.calendar.content, filename: 'invite.ics' } } : {}),
+			headers: m.headers
 		});
 	};
 }

@@ -13,8 +13,14 @@ export interface Attachment {
 	content: Uint8Array;
 }
 
+/** A text/calendar part (iMIP, RFC 6047): the calendar's METHOD and the iCalendar text. */
+export interface CalendarPart {
+	method: 'REQUEST' | 'CANCEL';
+	content: string;
+}
+
 export interface OutgoingMail {
-	kind: 'notice' | 'minutes' | 'reminder' | 'remiss' | 'agreement' | 'password';
+	kind: 'notice' | 'cancellation' | 'minutes' | 'reminder' | 'remiss' | 'agreement' | 'password';
 	recipient: string;
 	recipientName: string | null;
 	subject: string;
@@ -22,6 +28,9 @@ export interface OutgoingMail {
 	meetingId?: number | null;
 	actionItemId?: number | null;
 	attachments?: Attachment[];
+	calendar?: CalendarPart | null;
+	/** Extra header fields: Auto-Submitted on what a machine sends, List-Unsubscribe on a digest. */
+	headers?: Record<string, string>;
 }
 
 export interface DeliverableMail {
@@ -30,7 +39,12 @@ export interface DeliverableMail {
 	subject: string;
 	text: string;
 	attachments: Attachment[];
+	calendar: CalendarPart | null;
+	headers: Record<string, string>;
 }
+
+/** RFC 3834: sent by a program, not a person; mail programs send no out-of-office reply to it. */
+export const AUTO_SUBMITTED = { 'Auto-Submitted': 'auto-generated' } as const;
 
 export type Send = (mail: DeliverableMail) => Promise<void>;
 
@@ -72,7 +86,10 @@ export async function enqueue(tx: Tx, createdBy: string, mails: OutgoingMail[]) 
 				body: m.body,
 				meetingId: m.meetingId ?? null,
 				actionItemId: m.actionItemId ?? null,
-				createdBy
+				createdBy,
+				calendar: m.calendar?.content ?? null,
+				calendarMethod: m.calendar?.method ?? null,
+				headers: m.headers ?? {}
 			})
 			.returning({ id: outbox.id });
 		for (const a of m.attachments ?? []) {
@@ -117,7 +134,15 @@ export async function deliverDue(db: Db, send: Send, limit = 50): Promise<{ sent
 				.innerJoin(storedFile, eq(storedFile.id, outboxAttachment.fileId))
 				.where(eq(outboxAttachment.outboxId, row.id));
 			try {
-				await send({ to: row.recipient, toName: row.recipientName, subject: row.subject, text: row.body, attachments: files });
+				await send({
+					to: row.recipient,
+					toName: row.recipientName,
+					subject: row.subject,
+					text: row.body,
+					attachments: files,
+					calendar: calendarOf(row),
+					headers: row.headers
+				});
 				// A password link is kept only until it is sent: the table then holds no usable link.
 				const body = row.kind === 'password' ? PASSWORD_BODY_SENT : row.body;
 				await tx
@@ -170,6 +195,11 @@ export async function listOutbox(db: Db, f: { meetingId?: number; limit?: number
 		.where(f.meetingId ? eq(outbox.meetingId, f.meetingId) : undefined)
 		.orderBy(sql`${outbox.id} desc`)
 		.limit(f.limit ?? 200);
+}
+
+function calendarOf(row: { calendar: string | null; calendarMethod: string | null }): CalendarPart | null {
+	if (row.calendar === null || row.calendarMethod === null) return null;
+	return { method: row.calendarMethod as CalendarPart['method'], content: row.calendar };
 }
 
 /** One message as it was queued, for the outbox's viewer; a password link is never shown. */

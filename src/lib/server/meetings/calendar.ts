@@ -14,8 +14,10 @@ import { meetingName } from './document.ts';
 import { capitalise } from '../../core/format.ts';
 import { membershipHeldOn } from '../organisation/queries.ts';
 
+/** A meeting as a calendar event; without an origin (no ORIGIN in mail) it carries no link. */
 export function toCalendar(m: Omit<MeetingRow, 'minutesStatus' | 'minutesVersion'>, origin: string): CalendarMeeting {
 	const name = meetingName(m);
+	const link = origin ? `${origin}/meetings/${m.id}` : null;
 	return {
 		id: m.id,
 		uid: `meeting-${m.id}`,
@@ -24,9 +26,9 @@ export function toCalendar(m: Omit<MeetingRow, 'minutesStatus' | 'minutesVersion
 		startsAt: m.startsAt,
 		endsAt: m.endsAt,
 		place: m.place ?? m.hostMunicipalityName ?? null,
-		description: [MEETING_KIND_LABELS[m.kind as MeetingKind], m.statusNote, `${origin}/meetings/${m.id}`].filter(Boolean).join('\n'),
+		description: [MEETING_KIND_LABELS[m.kind as MeetingKind], m.statusNote, link].filter(Boolean).join('\n'),
 		cancelled: m.status === 'cancelled',
-		url: `${origin}/meetings/${m.id}`,
+		url: link,
 		updatedAt: m.updatedAt
 	};
 }

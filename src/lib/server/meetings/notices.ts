@@ -4,17 +4,58 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { SYSTEM, type Actor } from '../actor.ts';
-import { actionItem, agendaItem, agendaItemFile, attendance, meeting, membership, outbox, person, storedFile } from '../db/schema/index.ts';
+import {
+	actionItem,
+	agendaItem,
+	agendaItemFile,
+	attendance,
+	meeting,
+	meetingInvitation,
+	meetingInvitee,
+	membership,
+	outbox,
+	person,
+	storedFile
+} from '../db/schema/index.ts';
 import { fieldError, NotFoundError } from '../errors.ts';
 import { inTransaction, requireRole, writeAudit } from '../service.ts';
-import { formatDate } from '../../core/format.ts';
+import { capitalise, formatDate } from '../../core/format.ts';
 import { namesInWords, undeliverableReason } from '../../core/mail.ts';
 import { getCooperation, membershipHeldOn } from '../organisation/queries.ts';
 import { bodyIdsOf, meetingDate, meetingForChange } from './guards.ts';
 import { getMeeting } from './queries.ts';
 import { documentOf } from './document.ts';
-import { enqueue, type Attachment } from '../mail/outbox.ts';
+import { AUTO_SUBMITTED, enqueue, type Attachment } from '../mail/outbox.ts';
 import { meetingPdf } from '../documents/meeting-pdf.ts';
+import { readConfig } from '../config.ts';
+import { toCalendar } from './calendar.ts';
+import { invitationIcs, mailAddressOf, type MailAddress } from './ical.ts';
+
+/**
+ * Who a calendar invitation comes from and the domain of its UID: the mail's
+ * sender (MAIL_FROM), and the public address's host (ORIGIN) or, without one,
+ * the sender's domain. Both are the same for every message about a meeting.
+ */
+function invitationSender() {
+	const c = readConfig();
+	const organizer = mailAddressOf(c.mailFrom);
+	const uidHost = c.publicUrl ? new URL(c.publicUrl).hostname : organizer.email.split('@').pop() || 'samverka.local';
+	return { organizer, uidHost, origin: c.publicUrl };
+}
+
+/** The meeting's calendar invitation as it stands now, to these people. */
+async function invitationOf(tx: Tx, meetingId: number, method: 'REQUEST' | 'CANCEL', attendees: MailAddress[]) {
+	const { organizer, uidHost, origin } = invitationSender();
+	const detail = await getMeeting(tx, SYSTEM, meetingId);
+	const event = toCalendar(detail, origin);
+	const content = invitationIcs({ method, meeting: event, organizer, attendees, uidHost, stamp: new Date() });
+	const uid = `${event.uid}@${uidHost}`;
+	await tx
+		.insert(meetingInvitation)
+		.values({ meetingId, uid, sequence: event.sequence, method })
+		.onConflictDoUpdate({ target: meetingInvitation.meetingId, set: { uid, sequence: event.sequence, method, sentAt: sql`now()` } });
+	return { detail, calendar: { method, content }, sequence: event.sequence, uid };
+}
 
 export interface NoticeRecipient {
 	id: number;
@@ -109,6 +150,17 @@ export async function sendNotice(db: Db, actor: Actor, meetingId: number) {
 		];
 		const agenda = doc.items.map((i) => `${i.number}. ${i.title}${i.presenter ? ` (${i.presenter})` : ''}`).join('\n');
 		const again = m.noticeSentAt != null;
+		await tx
+			.update(meeting)
+			.set({ noticeSentAt: new Date(), version: sql`${meeting.version} + 1` })
+			.where(eq(meeting.id, meetingId));
+		// Everyone who gets the notice is an attendee of its calendar invitation, and gets its updates and cancellation later.
+		const attendees = dedupedAddresses(reachable.map((r) => ({ name: r.name, email: r.email! })));
+		const invitation = await invitationOf(tx, meetingId, 'REQUEST', attendees);
+		await tx
+			.insert(meetingInvitee)
+			.values(reachable.map((r) => ({ meetingId, email: r.email!, name: r.name, personId: r.id })))
+			.onConflictDoNothing();
 		await enqueue(
 			tx,
 			actor.name,
@@ -119,21 +171,71 @@ export async function sendNotice(db: Db, actor: Actor, meetingId: number) {
 				subject: `${again ? 'Uppdaterad kallelse' : 'Kallelse'}: ${doc.title.replace(/^Kallelse till /, '')}, ${formatDate(meetingDate(m))}`,
 				body: `Hej ${r.name},\n\nVälkommen till ${doc.title.replace(/^Kallelse till /, '')}.\n\nTid: ${doc.when}\nPlats: ${doc.place}${doc.format ? ` (${doc.format.toLowerCase()})` : ''}\n\nDagordning\n${agenda || '(dagordningen kommer)'}\n\nKallelsen och handlingarna finns bifogade.\n\nMed vänliga hälsningar\n${doc.cooperationName}`,
 				meetingId,
-				attachments
+				attachments,
+				calendar: invitation.calendar
 			}))
 		);
-		await tx
-			.update(meeting)
-			.set({ noticeSentAt: new Date(), version: sql`${meeting.version} + 1` })
-			.where(eq(meeting.id, meetingId));
 		await writeAudit(tx, actor, {
 			action: again ? 'resend_notice' : 'send_notice',
 			entity: 'meeting',
 			entityId: meetingId,
-			after: { to: reachable.map((r) => r.name), withoutAddress: recipients.all.filter((r) => !r.email).map((r) => r.name) }
+			after: {
+				to: reachable.map((r) => r.name),
+				withoutAddress: recipients.all.filter((r) => !r.email).map((r) => r.name),
+				calendar: { uid: invitation.uid, sequence: invitation.sequence }
+			}
 		});
 		return { sentTo: reachable.map((r) => r.name), withoutAddress: recipients.all.filter((r) => !r.email).map((r) => r.name) };
 	});
+}
+
+/** One attendee per address, whatever its case. */
+function dedupedAddresses(xs: MailAddress[]): MailAddress[] {
+	const seen = new Map<string, MailAddress>();
+	for (const x of xs) if (!seen.has(x.email.toLowerCase())) seen.set(x.email.toLowerCase(), x);
+	return [...seen.values()];
+}
+
+/**
+ * After a meeting whose notice went out is moved (time or place) or cancelled:
+ * an update (REQUEST) or a CANCEL under the same UID with a higher SEQUENCE, to
+ * everyone who got the notice, in the change's own transaction. Returns their
+ * names; nothing is sent, and nothing returned, before a notice.
+ */
+export async function sendInvitationChange(tx: Tx, actor: Actor, meetingId: number, method: 'REQUEST' | 'CANCEL') {
+	const invitees = await tx.select().from(meetingInvitee).where(eq(meetingInvitee.meetingId, meetingId)).orderBy(meetingInvitee.email);
+	if (!invitees.length) return [];
+	const attendees = dedupedAddresses(invitees.map((i) => ({ name: i.name, email: i.email })));
+	const { detail, calendar, sequence, uid } = await invitationOf(tx, meetingId, method, attendees);
+	const coop = await getCooperation(tx);
+	const doc = documentOf(detail, coop?.name ?? '', 'notice');
+	const name = doc.title.replace(/^Kallelse till /, '');
+	const date = formatDate(meetingDate(detail));
+	const place = `${doc.place}${doc.format ? ` (${doc.format.toLowerCase()})` : ''}`;
+	const cancelled = method === 'CANCEL';
+	const reason = cancelled && detail.statusNote ? `\n\nSkäl: ${detail.statusNote}` : '';
+	await enqueue(
+		tx,
+		actor.name,
+		attendees.map((a) => ({
+			kind: cancelled ? ('cancellation' as const) : ('notice' as const),
+			recipient: a.email,
+			recipientName: a.name,
+			subject: `${cancelled ? 'Inställt' : 'Ändrad tid eller plats'}: ${name}, ${date}`,
+			body: cancelled
+				? `Hej${a.name ? ` ${a.name}` : ''},\n\n${capitalise(name)} den ${date} är inställt.${reason}\n\nMötet tas bort ur din kalender om du lade in det från kallelsen.\n\nMed vänliga hälsningar\n${doc.cooperationName}`
+				: `Hej${a.name ? ` ${a.name}` : ''},\n\n${capitalise(name)} har fått ny tid eller plats.\n\nTid: ${doc.when}\nPlats: ${place}\n\nMötet uppdateras i din kalender om du lade in det från kallelsen.\n\nMed vänliga hälsningar\n${doc.cooperationName}`,
+			meetingId,
+			calendar
+		}))
+	);
+	await writeAudit(tx, actor, {
+		action: cancelled ? 'send_cancellation' : 'send_invitation_update',
+		entity: 'meeting',
+		entityId: meetingId,
+		after: { to: attendees.map((a) => a.name ?? a.email), calendar: { uid, sequence } }
+	});
+	return attendees.map((a) => a.name ?? a.email);
 }
 
 /** Reminds the responsible person of an open action item. */
@@ -158,7 +260,8 @@ export async function remindActionItem(db: Db, actor: Actor, actionItemId: numbe
 				subject: `Påminnelse: ${row.item.text.slice(0, 80)}`,
 				body: `Hej ${row.name},\n\nEn påminnelse om ett öppet ärende från mötet ${formatDate(row.startsAt.toISOString().slice(0, 10))}:\n\n${row.item.text}${row.item.dueOn ? `\n\nKlart senast: ${formatDate(row.item.dueOn)}` : ''}\n\nMed vänliga hälsningar\n${coop?.name ?? ''}`,
 				meetingId: row.item.meetingId,
-				actionItemId
+				actionItemId,
+				headers: { ...AUTO_SUBMITTED }
 			}
 		]);
 		await writeAudit(tx, actor, { action: 'remind', entity: 'action_item', entityId: actionItemId, after: { to: row.name } });

@@ -20,6 +20,7 @@ import {
 import { stockholmToUtc } from '../../core/meetings.ts';
 import { assertUnlocked, bodyIdsOf, isMemberOn, meetingDate, meetingForChange } from './guards.ts';
 import { carryStandingItems } from './agenda.ts';
+import { sendInvitationChange } from './notices.ts';
 
 const versioned = z.object({ version: versionField });
 
@@ -90,6 +91,12 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: unk
 			await assertBodies(tx, v.bodyIds);
 			const values = meetingValues(v);
 			const moved = values.startsAt.getTime() !== current.startsAt.getTime();
+			// What a calendar holds: a change of any of these is sent to those who got the notice.
+			const rescheduled =
+				moved ||
+				(values.endsAt?.getTime() ?? null) !== (current.endsAt?.getTime() ?? null) ||
+				values.place !== current.place ||
+				values.hostMunicipalityId !== current.hostMunicipalityId;
 			const { before, after } = await updateVersioned(
 				tx,
 				meeting,
@@ -101,6 +108,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: unk
 			await tx.delete(meetingBody).where(eq(meetingBody.meetingId, id));
 			await tx.insert(meetingBody).values(v.bodyIds.map((bodyId) => ({ meetingId: id, bodyId })));
 			await writeAudit(tx, actor, { action: moved ? 'move' : 'update', entity: 'meeting', entityId: id, before, after });
+			if (rescheduled && after.status === 'planned') await sendInvitationChange(tx, actor, id, 'REQUEST');
 			return after;
 		},
 		meetingConstraints
@@ -118,6 +126,7 @@ export async function cancelMeeting(db: Db, actor: Actor, id: number, input: unk
 		if (current.status === 'held') throw fieldError('_', 'Mötet är redan genomfört och kan inte ställas in.');
 		const { before, after } = await updateVersioned(tx, meeting, id, version, { status: 'cancelled', statusNote: v.statusNote }, 'Mötet');
 		await writeAudit(tx, actor, { action: 'cancel', entity: 'meeting', entityId: id, before, after });
+		await sendInvitationChange(tx, actor, id, 'CANCEL');
 		return after;
 	});
 }

@@ -253,6 +253,14 @@ export const taskDigest = pgTable('task_digest', {
 	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 });
 
+/** A person who has turned the weekly digest off (on the account page, where the digest's List-Unsubscribe points). */
+export const digestOptOut = pgTable('digest_opt_out', {
+	personId: integer()
+		.primaryKey()
+		.references(() => person.id, { onDelete: 'cascade' }),
+	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+});
+
 /**
  * The influence work register: seats in outside groups, statements and position
  * papers, articles, seminars, commitments signed and processes monitored.

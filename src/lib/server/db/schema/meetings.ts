@@ -366,13 +366,53 @@ export const outbox = pgTable(
 		lastError: text(),
 		sentAt: timestamp({ withTimezone: true }),
 		createdBy: text(),
-		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		/** An iCalendar object sent as the message's text/calendar part (iMIP), or null. */
+		calendar: text(),
+		/** REQUEST or CANCEL: the part's method parameter, with the calendar. */
+		calendarMethod: text(),
+		/** Extra header fields, e.g. Auto-Submitted and List-Unsubscribe. */
+		headers: jsonb().$type<Record<string, string>>().notNull().default({})
 	},
 	(t) => [
 		index('outbox_due').on(t.status, t.nextAttemptAt),
 		index('outbox_meeting').on(t.meetingId),
-		check('outbox_status', sql`${t.status} in ('pending', 'sent', 'failed')`)
+		check('outbox_status', sql`${t.status} in ('pending', 'sent', 'failed')`),
+		check(
+			'outbox_calendar_method',
+			sql`${t.calendarMethod} is null or (${t.calendarMethod} in ('REQUEST', 'CANCEL') and ${t.calendar} is not null)`
+		)
 	]
+);
+
+/** The calendar invitation last sent for a meeting: its UID and SEQUENCE, which an update or a cancellation must exceed. */
+export const meetingInvitation = pgTable(
+	'meeting_invitation',
+	{
+		meetingId: integer()
+			.primaryKey()
+			.references(() => meeting.id, { onDelete: 'cascade' }),
+		uid: text().notNull(),
+		sequence: integer().notNull(),
+		method: text().notNull(),
+		sentAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [check('meeting_invitation_method', sql`${t.method} in ('REQUEST', 'CANCEL')`)]
+);
+
+/** Who received a meeting's notice, with its calendar invitation: they get its updates and its cancellation. */
+export const meetingInvitee = pgTable(
+	'meeting_invitee',
+	{
+		meetingId: integer()
+			.notNull()
+			.references(() => meeting.id, { onDelete: 'cascade' }),
+		email: text().notNull(),
+		name: text(),
+		personId: integer().references(() => person.id, { onDelete: 'set null' }),
+		invitedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.meetingId, t.email] })]
 );
 
 export const outboxAttachment = pgTable(
