@@ -3,6 +3,7 @@
 // is data: every fourth year from 2018, on the second Sunday of September), and
 // the dated duties a recurring rule yields in a year.
 import { daysInMonth } from './planning.ts';
+import { addDays as addPlainDays, isoWeekNumber, isoWeekday, mondayOf } from './days.ts';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const iso = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
@@ -48,7 +49,7 @@ export function isElectionYear(rule: ElectionRule, year: number): boolean {
 
 /** The weekday (0 Sunday … 6 Saturday) of a calendar date. */
 export function weekdayOf(year: number, month: number, day: number): number {
-	return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+	return isoWeekday(iso(year, month, day)) % 7;
 }
 
 /** The nth given weekday of a month (nth 1–5; -1 the last), or null when the month has no such day. */
@@ -123,30 +124,17 @@ export function dutiesOf<T extends { rule: DutyRule }>(duties: T[], years: numbe
 	return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-/** An ISO date moved by whole days. */
-export function addDays(date: string, days: number): string {
-	const [y, m, d] = parts(date);
-	const t = new Date(Date.UTC(y, m - 1, d + days));
-	return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
+/** An ISO date moved by whole days (Temporal.PlainDate, core/days.ts). */
+export const addDays = addPlainDays;
 
 /** The day before an ISO date: the last day a leaving municipality is a party. */
 export const dayBefore = (date: string) => addDays(date, -1);
 
 /** The Monday of the ISO week the date falls in. */
-export function weekStart(date: string): string {
-	const [y, m, d] = parts(date);
-	return addDays(date, -((weekdayOf(y, m, d) + 6) % 7));
-}
+export const weekStart = mondayOf;
 
 /** The ISO week number (1–53), as Swedish calendars print it. */
-export function isoWeek(date: string): number {
-	const thursday = addDays(weekStart(date), 3);
-	const [y] = parts(thursday);
-	const jan4 = iso(y, 1, 4);
-	const days = (Date.parse(weekStart(thursday)) - Date.parse(weekStart(jan4))) / 86_400_000;
-	return Math.round(days / 7) + 1;
-}
+export const isoWeek = isoWeekNumber;
 
 export type TaskState = 'done' | 'unrecorded' | 'late' | 'this_week' | 'soon' | 'later';
 
