@@ -3,7 +3,8 @@
 // is data: every fourth year from 2018, on the second Sunday of September), and
 // the dated duties a recurring rule yields in a year.
 import { daysInMonth } from './planning.ts';
-import { addDays as addPlainDays, isoWeekNumber, isoWeekday, mondayOf } from './days.ts';
+import { Temporal } from 'temporal-polyfill';
+import { addDays as addPlainDays, isoWeekNumber, mondayOf } from './days.ts';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const iso = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
@@ -49,7 +50,7 @@ export function isElectionYear(rule: ElectionRule, year: number): boolean {
 
 /** The weekday (0 Sunday … 6 Saturday) of a calendar date. */
 export function weekdayOf(year: number, month: number, day: number): number {
-	return isoWeekday(iso(year, month, day)) % 7;
+	return new Temporal.PlainDate(year, month, day).dayOfWeek % 7;
 }
 
 /** The nth given weekday of a month (nth 1–5; -1 the last), or null when the month has no such day. */
@@ -74,6 +75,15 @@ export function electionDay(rule: ElectionRule, year: number): string | null {
  * March"), the nth weekday of a month, or the end of a month ("in January": due
  * by its last day). In an election year it can be skipped (no
  * Södertörnskonferens in an election year) or moved to another month.
+ *
+ * Not RFC 5545 RRULEs (the `rrule` package): the three kinds alone would be
+ * FREQ=YEARLY with BYMONTH and BYMONTHDAY=d, BYDAY=+2SU or BYMONTHDAY=-1, but
+ * the election year is not expressible in one RRULE (skipping every fourth
+ * year needs an EXRULE, deprecated by RFC 5545; moving it needs a second rule
+ * for the election years and an exclusion from the first), the election rule
+ * is itself data, and an RRULE silently yields nothing in a year without the
+ * day (a 30 February, a fifth Monday) where ruleProblem refuses the rule when
+ * it is saved. One date per rule and year is a lookup, not an iteration.
  */
 export type DutyRule = (
 	| { kind: 'day'; month: number; day: number }
@@ -157,11 +167,20 @@ export const TASK_STATE_LABELS: Record<TaskState, string> = {
  */
 export function taskState(t: { dueOn: string; doneOn: string | null; doneUndated?: boolean }, today: string): TaskState {
 	if (t.doneOn || t.doneUndated) return 'done';
-	if (t.dueOn < addDays(today, -LATE_DAYS)) return 'unrecorded';
+	const b = stateBounds(today);
+	if (t.dueOn < b.lateFrom) return 'unrecorded';
 	if (t.dueOn < today) return 'late';
-	if (t.dueOn <= addDays(weekStart(today), 6)) return 'this_week';
-	if (t.dueOn <= addDays(today, 30)) return 'soon';
+	if (t.dueOn <= b.weekEnds) return 'this_week';
+	if (t.dueOn <= b.soonEnds) return 'soon';
 	return 'later';
+}
+
+// The day's bounds, kept for the last day asked: a list states every task against the same today.
+let bounds: { today: string; lateFrom: string; weekEnds: string; soonEnds: string } | null = null;
+function stateBounds(today: string) {
+	if (bounds?.today !== today)
+		bounds = { today, lateFrom: addDays(today, -LATE_DAYS), weekEnds: addDays(weekStart(today), 6), soonEnds: addDays(today, 30) };
+	return bounds;
 }
 
 /** Whether a reminder is due: the task is open and today is within its reminder window. */
