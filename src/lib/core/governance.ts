@@ -3,8 +3,7 @@
 // is data: every fourth year from 2018, on the second Sunday of September), and
 // the dated duties a recurring rule yields in a year.
 import { daysInMonth } from './planning.ts';
-import { Temporal } from 'temporal-polyfill';
-import { addDays as addPlainDays, isoWeekNumber, mondayOf } from './days.ts';
+import { addDays as addPlainDays, isoWeekNumber, mondayOf, weekdayOfFields } from './days.ts';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const iso = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
@@ -50,7 +49,7 @@ export function isElectionYear(rule: ElectionRule, year: number): boolean {
 
 /** The weekday (0 Sunday … 6 Saturday) of a calendar date. */
 export function weekdayOf(year: number, month: number, day: number): number {
-	return new Temporal.PlainDate(year, month, day).dayOfWeek % 7;
+	return weekdayOfFields(year, month, day);
 }
 
 /** The nth given weekday of a month (nth 1–5; -1 the last), or null when the month has no such day. */

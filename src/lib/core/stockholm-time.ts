@@ -11,27 +11,39 @@
 //   twice. Such a time means the earlier instant, summer time (+02:00), as
 //   Temporal's 'compatible' does; screens then say "sommartid" beside it.
 // Pure.
-import { Temporal } from 'temporal-polyfill';
+// The polyfill's functional API (temporal-polyfill/fns), tree-shaken: about
+// 8 kB gzip in a browser bundle against 19 kB for the Temporal classes.
+import * as Instant from 'temporal-polyfill/fns/Instant';
+import * as PlainDateTime from 'temporal-polyfill/fns/PlainDateTime';
+import * as ZonedDateTime from 'temporal-polyfill/fns/ZonedDateTime';
 
 export const STOCKHOLM = 'Europe/Stockholm';
 
-const wallClock = (date: string, time: string) =>
-	Temporal.PlainDateTime.from(`${date}T${time.length === 5 ? time : time.slice(0, 5)}`, { overflow: 'reject' });
+const WALL = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CLOCK = /^(\d{2}):(\d{2})/;
+/** "2027-03-28", "02:30" → a PlainDateTime; create refuses a date or time that is none. */
+function wallClock(date: string, time: string) {
+	const d = WALL.exec(date);
+	const t = CLOCK.exec(time);
+	if (!d || !t) throw new RangeError(`Inte en tidpunkt: ${date} ${time}`);
+	return PlainDateTime.create(Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2]));
+}
 
 /** "2020-11-20", "08:30" in Stockholm → the UTC instant; in the autumn overlap the earlier one. */
 export function stockholmToUtc(date: string, time: string): Date {
-	const zoned = wallClock(date, time).toZonedDateTime(STOCKHOLM, { disambiguation: 'compatible' });
-	return new Date(zoned.epochMilliseconds);
+	return new Date(PlainDateTime.toZonedDateTime(wallClock(date, time), STOCKHOLM, { disambiguation: 'compatible' }).epochMilliseconds);
 }
 
-const instantOf = (at: Date | string) => Temporal.Instant.fromEpochMilliseconds((typeof at === 'string' ? new Date(at) : at).getTime());
+const zonedOf = (at: Date | string) =>
+	Instant.toZonedDateTimeISO(Instant.fromEpochMilliseconds((typeof at === 'string' ? new Date(at) : at).getTime()), STOCKHOLM);
 
 const two = (n: number) => String(n).padStart(2, '0');
+const four = (n: number) => String(n).padStart(4, '0');
 
 /** A UTC instant → Stockholm date and time ("2020-11-20", "08:30"), for forms and grouping by day. */
 export function utcToStockholm(at: Date | string): { date: string; time: string } {
-	const z = instantOf(at).toZonedDateTimeISO(STOCKHOLM);
-	return { date: z.toPlainDate().toString(), time: `${two(z.hour)}:${two(z.minute)}` };
+	const z = zonedOf(at);
+	return { date: `${four(z.year)}-${two(z.month)}-${two(z.day)}`, time: `${two(z.hour)}:${two(z.minute)}` };
 }
 
 export type WallClock =
@@ -45,21 +57,22 @@ export type WallClock =
 export function wallClockKind(date: string, time: string): WallClock {
 	const wall = wallClock(date, time);
 	try {
-		wall.toZonedDateTime(STOCKHOLM, { disambiguation: 'reject' });
+		PlainDateTime.toZonedDateTime(wall, STOCKHOLM, { disambiguation: 'reject' });
 		return { kind: 'normal' };
 	} catch {
 		// Either a gap or an overlap: Temporal refuses both under 'reject'.
 	}
-	const earlier = wall.toZonedDateTime(STOCKHOLM, { disambiguation: 'earlier' });
-	const later = wall.toZonedDateTime(STOCKHOLM, { disambiguation: 'later' });
-	if (Temporal.PlainDateTime.compare(earlier.toPlainDateTime(), wall) === 0)
+	const earlier = PlainDateTime.toZonedDateTime(wall, STOCKHOLM, { disambiguation: 'earlier' });
+	const later = PlainDateTime.toZonedDateTime(wall, STOCKHOLM, { disambiguation: 'later' });
+	if (PlainDateTime.compare(ZonedDateTime.toPlainDateTime(earlier), wall) === 0)
 		return { kind: 'overlap', earlier: new Date(earlier.epochMilliseconds), later: new Date(later.epochMilliseconds) };
 	// In a gap, 'earlier' lands before the jump (an hour back), so the jump is the next transition.
-	const jump = earlier.getTimeZoneTransition('next')!;
-	const skipped = Temporal.Duration.from({ nanoseconds: later.offsetNanoseconds - earlier.offsetNanoseconds });
-	const to = jump.toPlainTime();
-	const from = to.subtract(skipped);
-	return { kind: 'gap', from: from.toString({ smallestUnit: 'minute' }), to: to.toString({ smallestUnit: 'minute' }) };
+	const jump = ZonedDateTime.getTimeZoneTransition(earlier, 'next')!;
+	const skippedMinutes = (ZonedDateTime.offsetNanoseconds(later) - ZonedDateTime.offsetNanoseconds(earlier)) / 60e9;
+	const toMinutes = jump.hour * 60 + jump.minute;
+	const fromMinutes = toMinutes - skippedMinutes;
+	const hhmm = (m: number) => `${two(Math.floor(m / 60))}:${two(m % 60)}`;
+	return { kind: 'gap', from: hhmm(fromMinutes), to: hhmm(toMinutes) };
 }
 
 const longDate = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -91,10 +104,10 @@ export function gapMessage(label: string, date: string, time: string): string | 
  * repeats; then screens name the offset ("sommartid" or "normaltid").
  */
 export function repeatedWallClock(at: Date | string): 'sommartid' | 'normaltid' | null {
-	const z = instantOf(at).toZonedDateTimeISO(STOCKHOLM);
-	const wall = z.toPlainDateTime();
-	const earlier = wall.toZonedDateTime(STOCKHOLM, { disambiguation: 'earlier' });
-	const later = wall.toZonedDateTime(STOCKHOLM, { disambiguation: 'later' });
-	if (earlier.epochNanoseconds === later.epochNanoseconds) return null;
-	return z.offsetNanoseconds === earlier.offsetNanoseconds ? 'sommartid' : 'normaltid';
+	const z = zonedOf(at);
+	const wall = ZonedDateTime.toPlainDateTime(z);
+	const earlier = PlainDateTime.toZonedDateTime(wall, STOCKHOLM, { disambiguation: 'earlier' });
+	const later = PlainDateTime.toZonedDateTime(wall, STOCKHOLM, { disambiguation: 'later' });
+	if (earlier.epochMilliseconds === later.epochMilliseconds) return null;
+	return z.epochMilliseconds === earlier.epochMilliseconds ? 'sommartid' : 'normaltid';
 }
