@@ -3,7 +3,18 @@ import fc from 'fast-check';
 import { gapMessage, repeatedWallClock, stockholmToUtc, utcToStockholm, wallClockKind } from '../../src/lib/core/stockholm-time.ts';
 import { meetingStartText, meetingWhen } from '../../src/lib/core/meetings.ts';
 import { meetingInput } from '../../src/lib/schemas/meetings.ts';
-import { addDays, addMonths, dayOfYear, daysBetween, daysInMonthOf, daysInYear, isoWeekNumber, mondayOf } from '../../src/lib/core/days.ts';
+import {
+	addDays,
+	addMonths,
+	dayOfYear,
+	daysBetween,
+	daysInMonthOf,
+	daysInYear,
+	isoWeekNumber,
+	isoWeekday,
+	mondayOf,
+	weekdayOfFields
+} from '../../src/lib/core/days.ts';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -161,5 +172,14 @@ describe('calendar-date arithmetic', () => {
 		expect(daysInYear(2100)).toBe(365);
 		expect(daysInMonthOf(2024, 2)).toBe(29);
 		expect(daysInMonthOf(2100, 2)).toBe(28);
+		expect(isoWeekday('2027-03-28')).toBe(7);
+		expect(weekdayOfFields(2027, 3, 28)).toBe(0);
+		expect(weekdayOfFields(2027, 3, 29)).toBe(1);
+	});
+
+	it('refuses a date that does not exist instead of rolling it over', () => {
+		expect(() => addDays('2021-02-30', 1)).toThrow(RangeError);
+		expect(() => daysBetween('2021-02-29', '2021-03-01')).toThrow(RangeError);
+		expect(() => addDays('inte ett datum', 1)).toThrow(RangeError);
 	});
 });

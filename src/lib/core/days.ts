@@ -47,14 +47,3 @@ export const daysInMonthOf = (year: number, month: number): number => PD.daysInM
 
 /** The weekday (0 Sunday … 6 Saturday) of a calendar date given by its fields. */
 export const weekdayOfFields = (year: number, month: number, day: number): number => PD.dayOfWeek(PD.create(year, month, day)) % 7;
-
-/** Whether the string is an ISO date that exists (no 30 February). */
-export function isRealDate(iso: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
-	try {
-		plain(iso);
-		return true;
-	} catch {
-		return false;
-	}
-}
