@@ -1,6 +1,7 @@
 // Remisser: their statuses, the years a response counts in, and how close a
 // deadline is. A chair's or working group's own target is never a deadline:
 // missing it is not being late to the issuer.
+import { daysBetween } from './days.ts';
 
 export const CONSULTATION_STATUSES = ['watched', 'drafting', 'answered', 'declined'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
@@ -56,10 +57,8 @@ export function consultationYears(c: Dated): number[] {
 
 export const isOpen = (status: ConsultationStatus) => status === 'watched' || status === 'drafting';
 
-/** Whole days from one ISO date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+/** Whole days from one ISO date to another (negative when `to` is earlier); Temporal.PlainDate's, in core/days.ts. */
+export { daysBetween };
 
 export type DueState = 'done' | 'late' | 'due-soon' | 'later' | 'none';
 

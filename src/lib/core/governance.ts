@@ -3,6 +3,7 @@
 // is data: every fourth year from 2018, on the second Sunday of September), and
 // the dated duties a recurring rule yields in a year.
 import { daysInMonth } from './planning.ts';
+import { addDays as addPlainDays, isoWeekNumber, mondayOf, weekdayOfFields } from './days.ts';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const iso = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
@@ -48,7 +49,7 @@ export function isElectionYear(rule: ElectionRule, year: number): boolean {
 
 /** The weekday (0 Sunday … 6 Saturday) of a calendar date. */
 export function weekdayOf(year: number, month: number, day: number): number {
-	return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+	return weekdayOfFields(year, month, day);
 }
 
 /** The nth given weekday of a month (nth 1–5; -1 the last), or null when the month has no such day. */
@@ -73,6 +74,15 @@ export function electionDay(rule: ElectionRule, year: number): string | null {
  * March"), the nth weekday of a month, or the end of a month ("in January": due
  * by its last day). In an election year it can be skipped (no
  * Södertörnskonferens in an election year) or moved to another month.
+ *
+ * Not RFC 5545 RRULEs (the `rrule` package): the three kinds alone would be
+ * FREQ=YEARLY with BYMONTH and BYMONTHDAY=d, BYDAY=+2SU or BYMONTHDAY=-1, but
+ * the election year is not expressible in one RRULE (skipping every fourth
+ * year needs an EXRULE, deprecated by RFC 5545; moving it needs a second rule
+ * for the election years and an exclusion from the first), the election rule
+ * is itself data, and an RRULE silently yields nothing in a year without the
+ * day (a 30 February, a fifth Monday) where ruleProblem refuses the rule when
+ * it is saved. One date per rule and year is a lookup, not an iteration.
  */
 export type DutyRule = (
 	| { kind: 'day'; month: number; day: number }
@@ -123,30 +133,17 @@ export function dutiesOf<T extends { rule: DutyRule }>(duties: T[], years: numbe
 	return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-/** An ISO date moved by whole days. */
-export function addDays(date: string, days: number): string {
-	const [y, m, d] = parts(date);
-	const t = new Date(Date.UTC(y, m - 1, d + days));
-	return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
+/** An ISO date moved by whole days (Temporal.PlainDate, core/days.ts). */
+export const addDays = addPlainDays;
 
 /** The day before an ISO date: the last day a leaving municipality is a party. */
 export const dayBefore = (date: string) => addDays(date, -1);
 
 /** The Monday of the ISO week the date falls in. */
-export function weekStart(date: string): string {
-	const [y, m, d] = parts(date);
-	return addDays(date, -((weekdayOf(y, m, d) + 6) % 7));
-}
+export const weekStart = mondayOf;
 
 /** The ISO week number (1–53), as Swedish calendars print it. */
-export function isoWeek(date: string): number {
-	const thursday = addDays(weekStart(date), 3);
-	const [y] = parts(thursday);
-	const jan4 = iso(y, 1, 4);
-	const days = (Date.parse(weekStart(thursday)) - Date.parse(weekStart(jan4))) / 86_400_000;
-	return Math.round(days / 7) + 1;
-}
+export const isoWeek = isoWeekNumber;
 
 export type TaskState = 'done' | 'unrecorded' | 'late' | 'this_week' | 'soon' | 'later';
 
@@ -169,11 +166,20 @@ export const TASK_STATE_LABELS: Record<TaskState, string> = {
  */
 export function taskState(t: { dueOn: string; doneOn: string | null; doneUndated?: boolean }, today: string): TaskState {
 	if (t.doneOn || t.doneUndated) return 'done';
-	if (t.dueOn < addDays(today, -LATE_DAYS)) return 'unrecorded';
+	const b = stateBounds(today);
+	if (t.dueOn < b.lateFrom) return 'unrecorded';
 	if (t.dueOn < today) return 'late';
-	if (t.dueOn <= addDays(weekStart(today), 6)) return 'this_week';
-	if (t.dueOn <= addDays(today, 30)) return 'soon';
+	if (t.dueOn <= b.weekEnds) return 'this_week';
+	if (t.dueOn <= b.soonEnds) return 'soon';
 	return 'later';
+}
+
+// The day's bounds, kept for the last day asked: a list states every task against the same today.
+let bounds: { today: string; lateFrom: string; weekEnds: string; soonEnds: string } | null = null;
+function stateBounds(today: string) {
+	if (bounds?.today !== today)
+		bounds = { today, lateFrom: addDays(today, -LATE_DAYS), weekEnds: addDays(weekStart(today), 6), soonEnds: addDays(today, 30) };
+	return bounds;
 }
 
 /** Whether a reminder is due: the task is open and today is within its reminder window. */

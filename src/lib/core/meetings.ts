@@ -2,6 +2,8 @@
 // attendance figures, Stockholm wall-clock times, and the plain shapes the
 // generated documents and calendars are made from. Pure.
 import { formatDateTime } from './format.ts';
+import { addDays } from './days.ts';
+import { repeatedWallClock, utcToStockholm } from './stockholm-time.ts';
 
 export const MEETING_KINDS = ['ordinary', 'extra', 'planning_conference', 'joint_network'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -144,9 +146,8 @@ export interface RepresentationPeriod {
 	validTo: string | null;
 }
 
-/** An ISO date moved by whole days. */
-export const shiftDay = (iso: string, days: number) =>
-	new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** An ISO date moved by whole days (Temporal.PlainDate's arithmetic). */
+export const shiftDay = addDays;
 const covers = (p: RepresentationPeriod, day: string) =>
 	(p.validFrom == null || p.validFrom <= day) && (p.validTo == null || p.validTo >= day);
 
@@ -172,44 +173,10 @@ export function turnover(periods: RepresentationPeriod[], year: number): number[
 }
 
 // ---------------------------------------------------------------------------
-// Stockholm wall-clock time ↔ UTC.
+// Stockholm wall-clock time ↔ UTC: Temporal's, in stockholm-time.ts (with the
+// daylight-saving rule); re-exported here where the meetings' callers look.
 
-const TZ = 'Europe/Stockholm';
-const partsFmt = new Intl.DateTimeFormat('en-GB', {
-	timeZone: TZ,
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	hourCycle: 'h23'
-});
-
-function stockholmParts(at: Date) {
-	const p = Object.fromEntries(partsFmt.formatToParts(at).map((x) => [x.type, x.value]));
-	return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
-
-/** "2020-11-20", "08:30" in Stockholm → the UTC instant. */
-export function stockholmToUtc(date: string, time: string): Date {
-	const [y, mo, d] = date.split('-').map(Number);
-	const [h, mi] = time.split(':').map(Number);
-	const wall = Date.UTC(y, mo - 1, d, h, mi);
-	let guess = wall;
-	// Two rounds settle the offset, also on the days the clocks change.
-	for (let i = 0; i < 2; i++) {
-		const p = stockholmParts(new Date(guess));
-		const [py, pmo, pd] = p.date.split('-').map(Number);
-		const [ph, pmi] = p.time.split(':').map(Number);
-		guess += wall - Date.UTC(py, pmo - 1, pd, ph, pmi);
-	}
-	return new Date(guess);
-}
-
-/** A UTC instant → Stockholm date and time, for forms. */
-export function utcToStockholm(at: Date | string): { date: string; time: string } {
-	return stockholmParts(typeof at === 'string' ? new Date(at) : at);
-}
+export { stockholmToUtc, utcToStockholm } from './stockholm-time.ts';
 
 /**
  * A stored meeting as the fields it is edited by (the form's and the API's):
@@ -247,21 +214,29 @@ export function meetingInputOf(m: {
 	};
 }
 
+const TZ = 'Europe/Stockholm';
 const weekdayFmt = new Intl.DateTimeFormat('sv-SE', { weekday: 'long', timeZone: TZ });
 const longDateFmt = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ });
 
 const clock = (t: string) => t.replace(/^0/, '').replace(':', '.');
+/** " (sommartid)" after a time the autumn change repeats, so the hour meant is plain. */
+const offsetNote = (at: Date) => {
+	const r = repeatedWallClock(at);
+	return r ? ` (${r})` : '';
+};
 
 /** "Fredagen den 20 november 2020 kl 8.30–11.00", the minutes' way; across days both dates. */
 export function meetingWhen(startsAt: Date | string, endsAt: Date | string): string {
 	const s = typeof startsAt === 'string' ? new Date(startsAt) : startsAt;
 	const e = typeof endsAt === 'string' ? new Date(endsAt) : endsAt;
-	const sp = stockholmParts(s);
-	const ep = stockholmParts(e);
+	const sp = utcToStockholm(s);
+	const ep = utcToStockholm(e);
 	const day = weekdayFmt.format(s);
 	const head = `${day[0].toUpperCase()}${day.slice(1)}en den ${longDateFmt.format(s)}`;
-	if (sp.date === ep.date) return `${head} kl ${clock(sp.time)}–${clock(ep.time)}`;
-	return `${head} kl ${clock(sp.time)} – ${longDateFmt.format(e)} kl ${clock(ep.time)}`;
+	const st = `${clock(sp.time)}${offsetNote(s)}`;
+	const et = `${clock(ep.time)}${offsetNote(e)}`;
+	if (sp.date === ep.date) return `${head} kl ${st}–${et}`;
+	return `${head} kl ${st} – ${longDateFmt.format(e)} kl ${et}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -342,7 +317,7 @@ export const meetingTimeKnown = (startsAt: Date | string): boolean => utcToStock
 /** "14 januari 2021 kl. 12:00", or "14 januari 2021, tid ej angiven" when only the day is known. */
 export function meetingStartText(startsAt: Date | string): string {
 	const at = typeof startsAt === 'string' ? new Date(startsAt) : startsAt;
-	return meetingTimeKnown(at) ? formatDateTime(at) : `${longDateFmt.format(at)}, tid ej angiven`;
+	return meetingTimeKnown(at) ? `${formatDateTime(at)}${offsetNote(at)}` : `${longDateFmt.format(at)}, tid ej angiven`;
 }
 
 export interface MonthGrid {

@@ -1,6 +1,7 @@
 // The meetings module's inputs, shared by forms, API and OpenAPI document.
 import { z } from 'zod';
 import { ATTENDANCE, MEETING_FORMATS, MEETING_KINDS } from '../core/meetings.ts';
+import { gapMessage } from '../core/stockholm-time.ts';
 import {
 	MAX_IDS,
 	checkbox,
@@ -57,7 +58,14 @@ export const meetingInput = z
 	.superRefine((v, ctx) => {
 		if (v.endDate && !v.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'Sluttid måste fyllas i när slutdatum är ifyllt.' });
 		const endDate = v.endDate ?? v.date;
-		if (v.end && `${endDate}T${v.end}` <= `${v.date}T${v.start}`)
+		// A time the spring change skips is refused, not moved an hour (stockholm-time.ts).
+		const startGap = gapMessage('Starttid', v.date, v.start);
+		if (startGap) ctx.addIssue({ code: 'custom', path: ['start'], message: startGap });
+		const endGap = v.end ? gapMessage('Sluttid', endDate, v.end) : null;
+		if (endGap) ctx.addIssue({ code: 'custom', path: ['end'], message: endGap });
+		// With gap times refused and repeated autumn times read as the earlier
+		// instant, wall-clock order is the order of the instants.
+		else if (v.end && `${endDate}T${v.end}` <= `${v.date}T${v.start}`)
 			ctx.addIssue({ code: 'custom', path: ['end'], message: 'Sluttid: mötet kan inte sluta innan det börjar.' });
 	});
 export type MeetingInput = z.infer<typeof meetingInput>;

@@ -30,6 +30,7 @@ import { paged, type Page } from '../organisation/queries.ts';
 import { swedish } from '../db/order.ts';
 import { meetingLabel } from './options.ts';
 import { utcToStockholm } from '../../core/meetings.ts';
+import { addDays } from '../../core/days.ts';
 import { consultationYears, DUE_SOON_DAYS, dueState, isOpen, type ConsultationStatus, type JointAnswer } from '../../core/consultations.ts';
 import { externalMeetingLine } from '../projects/queries.ts';
 
@@ -188,7 +189,7 @@ export async function dueSoon(db: Reader, actor: Actor, today: string, limit = 1
 }
 
 function dueSoonQuery(actor: Actor, today: string, days: number): [SQL | undefined, SQL[]] {
-	const until = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+	const until = addDays(today, days);
 	const when = sql`coalesce(${consultation.deadline}, ${consultation.targetOn})`;
 	const where = and(
 		publicOnly(actor),

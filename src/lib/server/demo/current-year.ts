@@ -10,6 +10,7 @@ import type { Tx } from '../db/client.ts';
 import { body, meeting, meetingBody, membership } from '../db/schema/index.ts';
 import { latestRoster } from '../../core/roster.ts';
 import { stockholmToUtc, utcToStockholm } from '../../core/meetings.ts';
+import { addDays, isoWeekday } from '../../core/days.ts';
 import { ROLES, type Role } from '../../core/organisation.ts';
 import { todayIso } from '../../core/format.ts';
 
@@ -99,18 +100,16 @@ async function nextMeetingOf(tx: Tx, bodyId: number, today: string, taken: Reado
 	if (!model) return null;
 	const start = utcToStockholm(model.startsAt);
 	const end = model.endsAt ? utcToStockholm(model.endsAt).time : null;
-	const weekday = new Date(`${start.date}T12:00:00Z`).getUTCDay();
-	const day = new Date(`${today}T12:00:00Z`);
-	day.setUTCDate(day.getUTCDate() + 14);
-	while (day.getUTCDay() !== weekday) day.setUTCDate(day.getUTCDate() + 1);
+	const weekday = isoWeekday(start.date);
+	let date = addDays(today, 14);
+	while (isoWeekday(date) !== weekday) date = addDays(date, 1);
 	// Not on Christmas, New Year or Epiphany (nor a weekend): the next working day no other body's meeting took instead.
-	const holiday = (d: Date) => ['12-24', '12-25', '12-26', '12-31', '01-01', '01-06'].includes(d.toISOString().slice(5, 10));
-	const free = (d: Date) => !holiday(d) && d.getUTCDay() !== 0 && d.getUTCDay() !== 6;
-	if (!free(day)) {
-		day.setUTCDate(day.getUTCDate() + 1);
-		while (!free(day) || taken.has(day.toISOString().slice(0, 10))) day.setUTCDate(day.getUTCDate() + 1);
+	const holiday = (d: string) => ['12-24', '12-25', '12-26', '12-31', '01-01', '01-06'].includes(d.slice(5, 10));
+	const free = (d: string) => !holiday(d) && isoWeekday(d) < 6;
+	if (!free(date)) {
+		date = addDays(date, 1);
+		while (!free(date) || taken.has(date)) date = addDays(date, 1);
 	}
-	const date = day.toISOString().slice(0, 10);
 	return {
 		startsAt: stockholmToUtc(date, start.time),
 		endsAt: end && end > start.time ? stockholmToUtc(date, end) : null,

@@ -16,6 +16,7 @@ import { currentAgreement, getAgreement } from '../governance/agreement.ts';
 import { rolesOfYear } from '../organisation/queries.ts';
 import { formatDate, formatNumber } from '../../core/format.ts';
 import { utcToStockholm } from '../../core/meetings.ts';
+import { isoWeekday } from '../../core/days.ts';
 import { parseTiming, timingLabel } from '../../core/planning.ts';
 import { formatHeld } from '../../core/projects.ts';
 import { heading, textToBlocks, type Block, type TemplateChapter } from '../../core/report.ts';
@@ -226,7 +227,7 @@ const WEEKDAYS = ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag',
 /** "10–11 september 2020", "30 september–1 oktober 2020". */
 const dayRange = (from: string, to: string) =>
 	`${formatDate(from).replace(from.slice(0, 7) === to.slice(0, 7) ? / \S+ \d{4}$/ : / \d{4}$/, '')}–${formatDate(to)}`;
-const weekday = (iso: string) => WEEKDAYS[new Date(`${iso}T12:00:00Z`).getUTCDay()];
+const weekday = (iso: string) => WEEKDAYS[isoWeekday(iso) % 7];
 
 async function calendar(c: Context): Promise<Block[]> {
 	const until = knownUntil(c);

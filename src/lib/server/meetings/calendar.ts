@@ -11,7 +11,8 @@ import { actorOfAccount } from '../auth/sessions.ts';
 import { MEETING_KIND_LABELS, type CalendarMeeting, type MeetingKind } from '../../core/meetings.ts';
 import { listMeetings, type MeetingRow } from './queries.ts';
 import { meetingName } from './document.ts';
-import { capitalise } from '../../core/format.ts';
+import { capitalise, todayIso } from '../../core/format.ts';
+import { addDays } from '../../core/days.ts';
 import { membershipHeldOn } from '../organisation/queries.ts';
 
 /** A meeting as a calendar event; without an origin (no ORIGIN in mail) it carries no link. */
@@ -34,7 +35,7 @@ export function toCalendar(m: Omit<MeetingRow, 'minutesStatus' | 'minutesVersion
 }
 
 /** A feed covers the last year and everything ahead. */
-const feedFrom = () => new Date(Date.now() - 366 * 86_400_000).toISOString().slice(0, 10);
+const feedFrom = () => addDays(todayIso(), -366);
 
 export async function bodyFeed(db: Db, actor: Actor, bodyId: number, origin: string) {
 	const rows = await listMeetings(db, actor, { bodyId, from: feedFrom() });
