@@ -283,10 +283,16 @@ export function unshownTexts(diagnostics: string[]): string[] {
 }
 
 let lastTimings: TypstTimings | null = null;
+let startupTimings: (NonNullable<TypstTimings['startup']> & { firstCompileMs: number; firstPdfMs: number }) | null = null;
 
 /** Where the last document's time went (for the bench). */
 export function lastTypstTimings(): TypstTimings | null {
 	return lastTimings;
+}
+
+/** The current child's start: the addon loaded, the compiler created (its fonts found), and its first document, read lazily from the fonts. */
+export function typstStartup() {
+	return startupTimings;
 }
 
 /**
@@ -309,6 +315,8 @@ export async function typstPdf(source: string): Promise<Uint8Array> {
 		const reply = await c.request({ id: nextId++, source, timestamp: Math.floor(Date.now() / 1000), archival });
 		if (reply.pdf) {
 			lastTimings = reply.timings ?? null;
+			if (lastTimings?.startup)
+				startupTimings = { ...lastTimings.startup, firstCompileMs: lastTimings.compileMs, firstPdfMs: lastTimings.pdfMs };
 			return reply.pdf;
 		}
 		const errors = reply.errors ?? [];
