@@ -36,7 +36,7 @@ export const TARGET_RATIO = 40;
 const LIBREOFFICE_ROUNDS = 5;
 const LIBREOFFICE_TIMEOUT_MS = 120_000;
 
-/** Where the PDF's time went, per round: Typst's compile (parse, evaluate, lay out), its PDF export, and the rest (the IPC to the child, the source written). */
+/** Where the PDF's time went, per round: Typst's compile (parse, evaluate, lay out), its PDF export, and the rest (the Typst source written from the model, the IPC to the child and back, the scheduling of both processes). */
 export interface PdfSplit {
 	compile: Percentiles;
 	export: Percentiles;
@@ -231,9 +231,9 @@ export function describeReports(
 		row(`${label} PDF (Typst, warm)`, f.pdf) +
 			`target p50 < ${TARGET_PDF_MS} ms   ${verdict(`${label} PDF p50 < ${TARGET_PDF_MS} ms`, f.pdf.p50 < TARGET_PDF_MS)}`,
 		'      warm: Typst keeps its memoized work between documents; each round the report has one paragraph changed (a data edit)',
-		`      of which: compile ${splitText(f.pdfSplit.compile)}, PDF export ${splitText(f.pdfSplit.export)}, IPC and rest ${splitText(f.pdfSplit.other)} (p50s)`,
-		row(`${label} PDF (Typst, cache cleared)`, f.pdfCold) + "(no target: a server's first document)",
-		`      of which: compile ${splitText(f.pdfColdSplit.compile)}, PDF export ${splitText(f.pdfColdSplit.export)}, IPC and rest ${splitText(f.pdfColdSplit.other)} (p50s)`
+		`      of which: compile ${splitText(f.pdfSplit.compile)}, PDF export ${splitText(f.pdfSplit.export)}, the Typst source written and sent (IPC) ${splitText(f.pdfSplit.other)} (p50s)`,
+		row(`${label} PDF (cache cleared)`, f.pdfCold) + "(no target: a server's first document)",
+		`      of which: compile ${splitText(f.pdfColdSplit.compile)}, PDF export ${splitText(f.pdfColdSplit.export)}, the Typst source written and sent (IPC) ${splitText(f.pdfColdSplit.other)} (p50s)`
 	);
 	if (f.startup)
 		lines.push(
