@@ -41,6 +41,8 @@ export interface PdfSplit {
 	compile: Percentiles;
 	export: Percentiles;
 	other: Percentiles;
+	/** The Typst child's CPU time (all threads) for compile and export. */
+	cpu: Percentiles;
 }
 
 export interface ReportFigures {
@@ -65,7 +67,7 @@ export interface ReportFigures {
 	docxBytes: number;
 	pdfBytes: number;
 	/** The DOCX converted by a spawned soffice, or why it could not be measured. */
-	libreOffice: { rounds: number; p50: number; runsMs: number[]; pdfBytes: number } | { error: string };
+	libreOffice: { rounds: number; p50: number; runsMs: number[]; pdfBytes: number; cpuP50: number | null } | { error: string };
 	/** LibreOffice's p50 over our (warm) PDF's p50; null when LibreOffice was not measured. */
 	ratio: number | null;
 }
@@ -100,9 +102,16 @@ async function benchLibreOffice(docx: Uint8Array, rounds: number): Promise<Repor
 		// A profile of its own: a LibreOffice the user has open, or a test converting at the same time, holds the default one's lock.
 		const profile = pathToFileURL(path.join(dir, 'profile')).href;
 		const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input];
+		// GNU time, when there, reports the CPU time of soffice and the processes it waited for (user and system, seconds).
+		const gnuTime = fs.existsSync('/usr/bin/time');
+		const cpuMs: number[] = [];
 		const convert = async () => {
 			fs.rmSync(output, { force: true });
-			await run('soffice', args, { timeout: LIBREOFFICE_TIMEOUT_MS });
+			const { stderr } = gnuTime
+				? await run('/usr/bin/time', ['-f', 'cpu %U %S', 'soffice', ...args], { timeout: LIBREOFFICE_TIMEOUT_MS })
+				: await run('soffice', args, { timeout: LIBREOFFICE_TIMEOUT_MS });
+			const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+			if (cpu) cpuMs.push((Number(cpu[1]) + Number(cpu[2])) * 1000);
 			// soffice exits 0 even when it could not read the file.
 			if (!fs.existsSync(output)) throw new Error('soffice wrote no PDF');
 		};
@@ -113,8 +122,10 @@ async function benchLibreOffice(docx: Uint8Array, rounds: number): Promise<Repor
 			return { error: why };
 		}
 		const runsMs: number[] = [];
+		cpuMs.length = 0;
 		for (let i = 0; i < rounds; i++) runsMs.push((await timed(convert))[1]);
-		return { rounds, p50: percentiles(runsMs).p50, runsMs, pdfBytes: fs.statSync(output).size };
+		const cpuP50 = cpuMs.length === rounds ? percentiles(cpuMs).p50 : null;
+		return { rounds, p50: percentiles(runsMs).p50, runsMs, pdfBytes: fs.statSync(output).size, cpuP50 };
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
@@ -131,20 +142,23 @@ function edited(r: Report, round: number): Report {
 }
 
 /** Times one PDF and splits it by the child's own timings. */
-async function timedPdf(report: Report, into: { total: number[]; compile: number[]; export: number[]; other: number[] }) {
+async function timedPdf(report: Report, into: Series) {
 	const [, ms] = await timed(() => reportPdf(report));
 	const t = lastTypstTimings();
 	into.total.push(ms);
 	into.compile.push(t?.compileMs ?? NaN);
 	into.export.push(t?.pdfMs ?? NaN);
 	into.other.push(t ? ms - t.compileMs - t.pdfMs : NaN);
+	into.cpu.push(t?.cpuMs ?? NaN);
 }
 
-const series = () => ({ total: [] as number[], compile: [] as number[], export: [] as number[], other: [] as number[] });
-const split = (s: ReturnType<typeof series>): PdfSplit => ({
+type Series = Record<'total' | 'compile' | 'export' | 'other' | 'cpu', number[]>;
+const series = (): Series => ({ total: [], compile: [], export: [], other: [], cpu: [] });
+const split = (s: Series): PdfSplit => ({
 	compile: percentiles(s.compile),
 	export: percentiles(s.export),
-	other: percentiles(s.other)
+	other: percentiles(s.other),
+	cpu: percentiles(s.cpu)
 });
 
 /**
@@ -251,6 +265,11 @@ export function describeReports(
 				`${ratio.toFixed(0)}× our warm PDF's p50 (${f.pdfCold.p50 ? (lo.p50 / f.pdfCold.p50).toFixed(0) : '–'}× the cleared one's), target ≥ ${TARGET_RATIO}×   ${verdict(what, ratio >= TARGET_RATIO)}`
 		);
 	}
+	if (!('error' in lo) && lo.cpuP50 != null)
+		lines.push(
+			`      CPU time, which the machine's load does not stretch: LibreOffice ${msf(lo.cpuP50)}, the Typst child ${msf(f.pdfSplit.cpu.p50)} warm ` +
+				`(${(lo.cpuP50 / f.pdfSplit.cpu.p50).toFixed(0)}×), ${msf(f.pdfColdSplit.cpu.p50)} cleared (${(lo.cpuP50 / f.pdfColdSplit.cpu.p50).toFixed(0)}×); p50s, no target`
+		);
 	lines.push(
 		`   (${f.rounds} rounds after a warm-up, each building the model and writing both documents from it; DOCX ${kb(f.docxBytes)}, PDF ${kb(f.pdfBytes)}` +
 			('error' in lo

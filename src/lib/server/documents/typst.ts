@@ -124,6 +124,8 @@ export interface TypstTimings {
 	compileMs: number;
 	/** Writing the PDF: the structure tree, the font subsets, the compressed streams. */
 	pdfMs: number;
+	/** The child's CPU time for both, all its threads: what the document costs whatever the machine's load. */
+	cpuMs: number;
 	/** Only in the first reply of a child: loading the addon, and creating the compiler (which finds the fonts). */
 	startup?: { loadMs: number; createMs: number };
 }
@@ -150,6 +152,7 @@ process.on('message', (m) => {
 	}
 	try {
 		const start = performance.now();
+		const cpu = process.cpuUsage();
 		const result = compiler.compile({ mainFileContent: m.source });
 		const error = result.takeError();
 		const doc = result.result;
@@ -158,7 +161,8 @@ process.on('message', (m) => {
 		const options = { creationTimestamp: m.timestamp };
 		if (m.archival) options.pdfStandard = ${JSON.stringify(PDF_STANDARD)};
 		const pdf = compiler.pdf(doc, options);
-		const timings = { compileMs: compiled - start, pdfMs: performance.now() - compiled };
+		const used = process.cpuUsage(cpu);
+		const timings = { compileMs: compiled - start, pdfMs: performance.now() - compiled, cpuMs: (used.user + used.system) / 1000 };
 		if (startup) {
 			timings.startup = startup;
 			startup = undefined;
