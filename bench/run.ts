@@ -639,6 +639,14 @@ async function membersOnly() {
 	await sectionOnly(async (server, cookie) => membersAtScale(server, cookie, await membersPages(server, cookie), true));
 }
 
+/** `BENCH_ONLY=documents npm run bench`: the cold start and the documents' sections alone (4, then 5 with the PDF against LibreOffice). */
+async function documentsOnly() {
+	await sectionOnly(async (server, cookie) => {
+		await meetingDocuments();
+		await publishedReports(server, cookie);
+	});
+}
+
 async function sectionOnly(section: (server: Started, cookie: string) => Promise<void>) {
 	machine();
 	const server = await coldStart();
@@ -741,7 +749,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-	const only = { import: importOnly, members: membersOnly }[process.env.BENCH_ONLY ?? ''];
+	const only = { import: importOnly, members: membersOnly, documents: documentsOnly }[process.env.BENCH_ONLY ?? ''];
 	await (only ? only() : main());
 } catch (e) {
 	console.error('\nThe benchmark could not run:', e instanceof Error ? e.message : e);

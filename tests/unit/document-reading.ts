@@ -89,38 +89,57 @@ export function pdfText(pdf: Uint8Array): string {
 		const units = (h.match(/.{4}/g) ?? []).map((x) => parseInt(x, 16));
 		return String.fromCharCode(...units);
 	};
-	// Resource name → ToUnicode map.
-	const fonts = new Map<string, Map<string, string>>();
-	for (const { dict } of objects.values()) {
-		for (const [, body] of dict.matchAll(/\/Font\s*<<([\s\S]*?)>>/g)) {
-			for (const [, name, id] of body.matchAll(/\/(\S+?)\s+(\d+) 0 R/g)) {
-				const cmap = objects.get(ref(objects.get(Number(id))?.dict ?? '', 'ToUnicode'))?.stream;
-				if (!cmap) continue;
-				const map = new Map<string, string>();
-				const text = latin1(cmap);
-				for (const [, block] of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-					for (const [, code, uni] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(code.toUpperCase(), utf16(uni));
-				for (const [, block] of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
-					for (const [, lo, hi, uni] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
-						for (let c = parseInt(lo, 16); c <= parseInt(hi, 16); c++)
-							map.set(c.toString(16).toUpperCase().padStart(4, '0'), String.fromCharCode(parseInt(uni, 16) + c - parseInt(lo, 16)));
-				fonts.set(name, map);
-			}
+	// Resource name → ToUnicode map, per content stream: the same name (/f1)
+	// may stand for another font on another page (Typst 0.14 numbers each
+	// page's fonts anew), so a page's names hold for its own contents only.
+	const maps = new Map<number, Map<string, string>>();
+	const toUnicode = (fontId: number) => {
+		if (!maps.has(fontId)) {
+			const map = new Map<string, string>();
+			const cmap = objects.get(ref(objects.get(fontId)?.dict ?? '', 'ToUnicode'))?.stream;
+			const text = cmap ? latin1(cmap) : '';
+			for (const [, block] of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
+				for (const [, code, uni] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(code.toUpperCase(), utf16(uni));
+			for (const [, block] of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
+				for (const [, lo, hi, uni] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+					for (let c = parseInt(lo, 16); c <= parseInt(hi, 16); c++)
+						map.set(c.toString(16).toUpperCase().padStart(4, '0'), String.fromCharCode(parseInt(uni, 16) + c - parseInt(lo, 16)));
+			maps.set(fontId, map);
 		}
+		return maps.get(fontId)!;
+	};
+	const fontsOf = new Map<number, Map<string, Map<string, string>>>();
+	for (const [id, { dict, stream }] of objects) {
+		const fonts = new Map<string, Map<string, string>>();
+		for (const [, body] of dict.matchAll(/\/Font\s*<<([\s\S]*?)>>/g))
+			for (const [, name, fontId] of body.matchAll(/\/(\S+?)\s+(\d+) 0 R/g)) fonts.set(name, toUnicode(Number(fontId)));
+		if (!fonts.size) continue;
+		// A page's fonts hold for its contents; a form XObject's for its own stream.
+		const contents = ref(dict, 'Contents');
+		if (!Number.isNaN(contents)) fontsOf.set(contents, fonts);
+		if (stream) fontsOf.set(id, fonts);
 	}
 	let out = '';
-	for (const { dict, stream } of objects.values()) {
+	for (const [id, { dict, stream }] of objects) {
 		if (!stream || /\/Type\s*\/CMap|\/Subtype\s*\/(Image|XML)|\/Length1/.test(dict)) continue;
+		const fonts = fontsOf.get(id) ?? new Map<string, Map<string, string>>();
 		const content = latin1(stream);
 		if (!/\bTf\b/.test(content)) continue;
 		let font = new Map<string, string>();
 		let operands: string[] = [];
+		// Strings inside a dictionary (a tagged PDF's marked-content properties, /ActualText, /Alt) are not shown.
+		let dictDepth = 0;
 		for (const token of pdfTokens(content)) {
 			if (token.kind === 'operand') {
 				operands.push(token.value);
 				continue;
 			}
+			if (token.kind === 'operator' && (token.value === '<<' || token.value === '>>')) {
+				dictDepth += token.value === '<<' ? 1 : -1;
+				continue;
+			}
 			if (token.kind === 'string') {
+				if (dictDepth > 0) continue;
 				for (let i = 0; i + 1 < token.bytes.length; i += 2) {
 					const code = ((token.bytes.charCodeAt(i) << 8) | token.bytes.charCodeAt(i + 1)).toString(16).toUpperCase().padStart(4, '0');
 					out += font.get(code) ?? '\ufffd';

@@ -168,6 +168,10 @@ describe('unshownTexts', () => {
 		const exportError =
 			'[SourceDiagnostic { severity: Error, span: Span(598084488081907), message: "the text \\"✅\\\\u{fe0f}\\" could not be displayed with any font", trace: [], hints: [] }]';
 		expect(unshownTexts([exportError])).toEqual(['✅\uFE0F']);
+		// Typst 0.14's PDF/UA-1 export names the text and the font in backticks.
+		const uaError =
+			'[SourceDiagnostic { severity: Error, span: Span(575789758454082), message: "PDF/UA-1 error: the text `\\"✅\\"` could not be displayed with font `\\"Liberation Sans\\"`", trace: [], hints: ["try using a different font"] }]';
+		expect(unshownTexts([uaError])).toEqual(['✅']);
 		expect(unshownTexts(['expected expression', 'unknown variable: x'])).toEqual([]);
 	});
 });

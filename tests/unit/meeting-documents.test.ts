@@ -242,7 +242,10 @@ describe('meetingPdf', () => {
 		expect(raw.startsWith('%PDF-')).toBe(true);
 		expect(pageCount(pdf)).toBeGreaterThan(1);
 		expect(raw).toMatch(/\/FontFile[23]?\s+\d+ 0 R/);
-		expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
+		// Tagged PDF/UA-1 (ISO 14289-1), declared in the XMP metadata.
+		expect(raw).toContain('<pdfuaid:part>1</pdfuaid:part>');
+		expect(raw).toMatch(/\/MarkInfo\s*<<\s*\/Marked true/);
+		expect(raw).toMatch(/\/StructTreeRoot\s+\d+ 0 R/);
 		// The XMP metadata is UTF-8: the title with its å and ö.
 		expect(Buffer.from(pdf).toString('utf8')).toContain(`<rdf:li xml:lang="x-default">${minutes.title}</rdf:li>`);
 

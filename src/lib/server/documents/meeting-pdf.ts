@@ -31,6 +31,8 @@ function preamble(doc: MeetingDocument): string {
 #show heading.where(level: 1): set block(above: 1.7em, below: 0.85em, sticky: true)
 #show heading.where(level: 2): set text(size: 10.5pt)
 #show heading.where(level: 2): set block(above: 1.2em, below: 0.7em, sticky: true)
+#show title: set text(size: 16pt, weight: "bold")
+#show title: set block(below: 1.3em)
 `
 	);
 }
@@ -38,7 +40,7 @@ function preamble(doc: MeetingDocument): string {
 const small = (markup: string) => `#text(size: 9.5pt, fill: ${GREY})[${markup}]`;
 
 function title(doc: MeetingDocument): string {
-	let out = `#block(below: 1.3em)[#text(size: 16pt, weight: "bold")[${t(doc.title)}]]\n\n`;
+	let out = `#title[${t(doc.title)}]\n\n`;
 	if (doc.statusNote?.trim())
 		out += `#block(fill: rgb("#fbeaea"), stroke: (left: 3pt + rgb("#a4262c")), inset: (x: 10pt, y: 8pt), width: 100%, below: 1.2em)[#text(size: 13pt, weight: "bold", fill: rgb("#a4262c"))[${t(doc.statusNote.trim())}]]\n\n`;
 	const rows: [string, string][] = [
@@ -52,10 +54,15 @@ function title(doc: MeetingDocument): string {
 	return out;
 }
 
+/**
+ * Who was present or absent: a heading of the first level (PDF/UA-1 wants the
+ * first heading at level 1, and these come before the items' headings), set
+ * as small as the items' subheadings.
+ */
 function people(heading: string, list: DocPerson[]): string {
 	if (!list.length) return '';
 	const lines = list.map((p) => `[${t(personLine(p))}]`).join(', ');
-	return `#heading(level: 2, outlined: false)[${heading}]\n#stack(spacing: 0.5em, ${lines})\n\n`;
+	return `#[#show heading: set text(size: 10.5pt)\n#show heading: set block(above: 1.2em, below: 0.7em)\n#heading(level: 1, outlined: false)[${heading}]]\n#stack(spacing: 0.5em, ${lines})\n\n`;
 }
 
 /** Paragraphs and lists of an item's text. */
@@ -157,7 +164,7 @@ export function meetingTypst(doc: MeetingDocument): string {
 	return out;
 }
 
-/** The meeting's notice or minutes as a PDF/A. */
+/** The meeting's notice or minutes as a tagged PDF/UA-1. */
 export async function meetingPdf(doc: MeetingDocument): Promise<Uint8Array> {
 	return typstPdf(meetingTypst(doc));
 }

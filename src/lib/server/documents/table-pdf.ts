@@ -21,12 +21,13 @@ function preamble(doc: TableDocument): string {
 		typstPage({ title: doc.title, author: doc.cooperationName, headRight: doc.kindLabel }) +
 		`#show heading.where(level: 1): set text(size: 12.5pt)
 #show heading.where(level: 1): set block(above: 1.7em, below: 0.85em, sticky: true)
+#show title: set text(size: 16pt, weight: "bold")
 `
 	);
 }
 
 function title(doc: TableDocument): string {
-	let out = `#block(below: ${doc.subtitle?.trim() ? '0.6em' : '1.3em'})[#text(size: 16pt, weight: "bold")[${t(doc.title)}]]\n\n`;
+	let out = `#block(below: ${doc.subtitle?.trim() ? '0.6em' : '1.3em'})[#title[${t(doc.title)}]]\n\n`;
 	if (doc.subtitle?.trim()) out += `#block(below: 1.3em)[#text(size: 11.5pt, fill: ${GREY})[${t(doc.subtitle.trim())}]]\n\n`;
 	return out;
 }
@@ -78,7 +79,7 @@ export function tableDocumentTypst(doc: TableDocument): string {
 	return preamble(doc) + '\n' + title(doc) + doc.sections.map(section).join('');
 }
 
-/** The document as a PDF/A. */
+/** The document as a tagged PDF/UA-1. */
 export async function tableDocumentPdf(doc: TableDocument): Promise<Uint8Array> {
 	return typstPdf(tableDocumentTypst(doc));
 }
