@@ -46,6 +46,7 @@ export function governanceResources(): Resource[] {
 		{
 			path: 'duties',
 			tag: 'Styrning',
+			membersOnly: true,
 			what: 'återkommande uppgift i årshjulet',
 			register: described('duty', 'Uppgiften', dutyInput),
 			filters: [],
@@ -65,6 +66,7 @@ export function governanceResources(): Resource[] {
 		{
 			path: 'tasks',
 			tag: 'Styrning',
+			membersOnly: true,
 			what: 'uppgift (årshjulet, introduktionsmöten)',
 			register: described('task', 'Uppgiften', taskInput),
 			filters: [

@@ -6,7 +6,7 @@ import type { Actor } from '../actor.ts';
 import type { Register } from '../register.ts';
 import * as q from '../organisation/queries.ts';
 import * as reg from '../organisation/registers.ts';
-import { dateParam, numberParam, textParam } from './http.ts';
+import { booleanParam, dateParam, numberParam, textParam } from './http.ts';
 import * as pq from '../planning/queries.ts';
 import * as ps from '../planning/service.ts';
 import * as gs from '../planning/goals.ts';
@@ -61,6 +61,8 @@ export interface Resource {
 	updateInput?: z.ZodType;
 	/** a record as read → the fields it is changed by, where the two differ (a meeting's instants → date and time) */
 	editable?(record: Record<string, unknown>): Record<string, unknown>;
+	/** true: only signed-in members may read it (visitors get 401) */
+	membersOnly?: boolean;
 	/** removing a record (with the version read), where the API allows it */
 	remove?(db: Db, actor: Actor, id: number, input: unknown): Promise<unknown>;
 }
@@ -105,7 +107,7 @@ export const resources: Resource[] = [
 				{
 					municipalityId: numberParam(url, 'municipality'),
 					date: dateParam(url, 'date'),
-					totals: url.searchParams.get('totals') === 'true'
+					totals: booleanParam(url, 'totals') ?? false
 				},
 				page
 			),
@@ -289,6 +291,7 @@ resources.push(
 	{
 		path: 'follow-ups',
 		tag: 'Planering',
+		membersOnly: true,
 		what: 'uppföljning',
 		register: described('follow_up', 'Uppföljningen', followUpInput.extend({ activityId: requiredId('Aktivitet (activityId)') })),
 		filters: [
@@ -350,9 +353,8 @@ resources.push(
 			{ name: 'body', description: 'Organets id (mötet där ärendet väcktes)', type: 'integer' }
 		],
 		list: async (db, actor, url, page) => {
-			const open = url.searchParams.get('open');
 			const rows = await mt.listActionItems(db, actor, {
-				open: open === 'true' ? true : open === 'false' ? false : undefined,
+				open: booleanParam(url, 'open'),
 				bodyId: numberParam(url, 'body')
 			});
 			return pageArray(
@@ -377,6 +379,7 @@ resources.push(
 resources.push({
 	path: 'ledger-entries',
 	tag: 'Ekonomi',
+	membersOnly: true,
 	what: 'transaktion',
 	register: described('ledger_entry', 'Transaktionen', ledgerEntryInput),
 	filters: [
