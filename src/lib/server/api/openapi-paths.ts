@@ -7,6 +7,7 @@ import { amendmentInput, noticeInput } from '../../schemas/governance.ts';
 import { adoptInput, templateInput } from '../../schemas/documents.ts';
 import { SEARCH_KINDS } from '../../core/search.ts';
 import * as answers from './answers.ts';
+import { PARAMETER_SCHEMAS, pageParameters } from './http.ts';
 
 /** Registers an answer's zod schema as a component and gives its $ref. */
 export type Answer = (id: string, schema: z.ZodType) => { $ref: string };
@@ -38,7 +39,8 @@ export function endpointPaths(schemas: Record<string, unknown>, answer: Answer):
 		content: { 'application/json': { schema } }
 	});
 	const amounts = 'Belopp i ören (heltal).';
-	const yearParameter = [{ name: 'year', in: 'path', required: true, schema: { type: 'integer' } }];
+	// yearOf (http.ts): any other year is 404.
+	const yearParameter = [{ name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: 1900, maximum: 2200 } }];
 	paths['/api/v1/finance/years/{year}/fees'] = {
 		parameters: yearParameter,
 		get: {
@@ -61,7 +63,7 @@ export function endpointPaths(schemas: Record<string, unknown>, answer: Answer):
 					in: 'query',
 					required: true,
 					description: 'Dagen uppsägningen togs emot (ÅÅÅÅ-MM-DD)',
-					schema: { type: 'string', format: 'date' }
+					schema: PARAMETER_SCHEMAS.date
 				}
 			],
 			operationId: 'getNoticePeriod',
@@ -81,8 +83,8 @@ export function endpointPaths(schemas: Record<string, unknown>, answer: Answer):
 					name: 'q',
 					in: 'query',
 					required: true,
-					description: 'Sökorden; "citat" för en fras, -ord för att utesluta',
-					schema: { type: 'string' }
+					description: 'Sökorden; "citat" för en fras, -ord för att utesluta. Utan ett enda sökbart ord: 422.',
+					schema: { ...PARAMETER_SCHEMAS.string, minLength: 1 }
 				},
 				{
 					name: 'kind',
@@ -90,8 +92,7 @@ export function endpointPaths(schemas: Record<string, unknown>, answer: Answer):
 					description: `Bara ett slag: ${SEARCH_KINDS.join(', ')}`,
 					schema: { type: 'string', enum: [...SEARCH_KINDS] }
 				},
-				{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-				{ name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } }
+				...pageParameters(20, 100)
 			],
 			operationId: 'search',
 			responses: { '200': json('Träffarna, med antal per slag', answer('SearchResult', answers.searchAnswer)), '422': errors['422'] }
@@ -101,7 +102,7 @@ export function endpointPaths(schemas: Record<string, unknown>, answer: Answer):
 		get: {
 			tags: ['Samarbetsavtalet'],
 			summary: 'Samarbetsavtalet: gällande version med paragrafer och parter, alla versioner och uppsägningar',
-			parameters: [{ name: 'version', in: 'query', description: 'En tidigare versions nummer', schema: { type: 'integer' } }],
+			parameters: [{ name: 'version', in: 'query', description: 'En tidigare versions nummer', schema: PARAMETER_SCHEMAS.integer }],
 			operationId: 'getAgreement',
 			responses: { '200': json('Avtalet', answer('Agreement', answers.agreementAnswer)), '404': errors['404'], '422': errors['422'] }
 		}
@@ -150,7 +151,7 @@ export function endpointPaths(schemas: Record<string, unknown>, answer: Answer):
 					in: 'query',
 					required: true,
 					description: 'Folkmängdens datum (ÅÅÅÅ-MM-DD)',
-					schema: { type: 'string', format: 'date' }
+					schema: PARAMETER_SCHEMAS.date
 				}
 			],
 			operationId: 'previewSettlement',
@@ -189,7 +190,7 @@ export function endpointPaths(schemas: Record<string, unknown>, answer: Answer):
 			tags: ['Dokument'],
 			summary: 'Ett års dokument som data: försättsblad, innehåll och block, och den låsta utgåvans kontrollsummor',
 			parameters: [
-				{ name: 'live', in: 'query', description: 'true: skapat ur dagens uppgifter (redaktörer)', schema: { type: 'boolean' } }
+				{ name: 'live', in: 'query', description: 'true: skapat ur dagens uppgifter (redaktörer)', schema: PARAMETER_SCHEMAS.boolean }
 			],
 			operationId: 'getReport',
 			responses: {

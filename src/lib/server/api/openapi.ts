@@ -1,14 +1,16 @@
 // The OpenAPI 3.1 document of /api/v1, made from the same zod schemas that
 // validate the forms and the API, so the two cannot drift apart.
 import { z } from 'zod';
-import { resources, type Resource } from './resources.ts';
+import { resources, type Filter, type Resource } from './resources.ts';
+import { PARAMETER_SCHEMAS, pageParameters } from './http.ts';
 import { endpointPaths, errors, jsonSchema, type Answer } from './openapi-paths.ts';
 import { errorAnswer, pageOf, reportListItem, resourceAnswers, savedAnswer } from './answers.ts';
 
 /** "focus-areas" → "FocusAreas": the stem of a register's operationIds. */
 const pascal = (path: string) => path.replace(/(^|-)([a-z])/g, (_, _d, c: string) => c.toUpperCase());
 
-const typeOf = (t: string) => (t === 'date' ? { type: 'string', format: 'date' } : { type: t });
+/** A filter's schema: the one its check declares (http.ts), or the values it is one of. */
+const schemaOf = (f: Filter) => (f.values ? { type: 'string', enum: [...f.values] } : PARAMETER_SCHEMAS[f.type]);
 
 export function openApiDocument(serverUrl = '/') {
 	const paths: Record<string, unknown> = {};
@@ -43,9 +45,8 @@ export function openApiDocument(serverUrl = '/') {
 				tags: [r.tag],
 				summary: `Lista (${r.what})`,
 				parameters: [
-					{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
-					{ name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
-					...r.filters.map((f) => ({ name: f.name, in: 'query', description: f.description, schema: typeOf(f.type) }))
+					...pageParameters(50, 500),
+					...r.filters.map((f) => ({ name: f.name, in: 'query', description: f.description, schema: schemaOf(f) }))
 				],
 				responses: {
 					'200': { description: 'En sida av listan', content: { 'application/json': { schema: page } } },
@@ -63,7 +64,8 @@ export function openApiDocument(serverUrl = '/') {
 			}
 		};
 		paths[`/api/v1/${name}/{id}`] = {
-			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+			// idOf (http.ts): any other id is 404.
+			parameters: [{ name: 'id', in: 'path', required: true, schema: PARAMETER_SCHEMAS.integer }],
 			get: {
 				operationId: `get${op}`,
 				tags: [r.tag],
