@@ -12,6 +12,13 @@ const int = z.number().int();
 const isoDate = z.iso.date();
 /** An instant (a Date in JSON): UTC with milliseconds. */
 const instant = z.iso.datetime();
+/** When a duty falls due (core/governance.ts DutyRule), and what an election year does to it. */
+const electionYear = z.union([z.enum(['keep', 'skip']), z.object({ month: int })]).optional();
+const dutyRule = z.discriminatedUnion('kind', [
+	z.object({ kind: z.literal('day'), month: int, day: int, electionYear }),
+	z.object({ kind: z.literal('weekday'), month: int, weekday: int, nth: int, electionYear }),
+	z.object({ kind: z.literal('month'), month: int, electionYear })
+]);
 /** A body responsible for a focus area or sub-goal. */
 const responsibleBody = z.object({ id: int, name: z.string(), shortName: z.string().nullable() });
 /** A municipality's notice to leave the agreement (§2, §9). */
@@ -517,12 +524,7 @@ export const dutiesItem = z.object({
 	ownerText: z.string().nullable(),
 	ownerBody: z.string().nullable(),
 	ownerPerson: z.string().nullable(),
-	rule: z.object({
-		kind: z.string(),
-		month: int,
-		electionYear: z.string().optional(),
-		day: int.optional()
-	}),
+	rule: dutyRule,
 	remindDaysBefore: int,
 	active: z.string(),
 	source: z.string(),
@@ -540,12 +542,7 @@ export const dutiesDetail = z.object({
 	ownerText: z.string().nullable(),
 	ownerBody: z.string().nullable(),
 	ownerPerson: z.string().nullable(),
-	rule: z.object({
-		kind: z.string(),
-		month: int,
-		electionYear: z.string().optional(),
-		day: int.optional()
-	}),
+	rule: dutyRule,
 	remindDaysBefore: int,
 	active: z.string(),
 	source: z.string(),
