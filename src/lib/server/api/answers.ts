@@ -6,6 +6,13 @@
 import { z } from 'zod';
 import { SEARCH_KINDS } from '../../core/search.ts';
 import { CHAPTER_CONTENTS } from '../../core/report.ts';
+import { ACTIVITY_STATUSES } from '../../core/planning.ts';
+import { CONSULTATION_STATUSES } from '../../core/consultations.ts';
+import { EVENT_KINDS, PROJECT_STATUSES } from '../../core/projects.ts';
+import { INFLUENCE_KINDS } from '../../schemas/governance.ts';
+import { BODY_KINDS, ROLES, keysOf } from '../../core/organisation.ts';
+import { MEETING_FORMATS, MEETING_KINDS } from '../../core/meetings.ts';
+import { ACCOUNT_ROLES } from '../actor.ts';
 
 const int = z.number().int();
 /** A calendar day as the API writes it: ÅÅÅÅ-MM-DD. */
@@ -117,7 +124,7 @@ export const activitiesItem = z.object({
 	title: z.string(),
 	timing: z.string().nullable(),
 	comment: z.string().nullable(),
-	status: z.string(),
+	status: z.enum(ACTIVITY_STATUSES),
 	targetCount: int.nullable(),
 	targetText: z.string().nullable(),
 	reportText: z.string(),
@@ -159,7 +166,7 @@ export const activitiesDetail = z.object({
 	title: z.string(),
 	timing: z.string().nullable(),
 	comment: z.string().nullable(),
-	status: z.string(),
+	status: z.enum(ACTIVITY_STATUSES),
 	targetCount: int.nullable(),
 	targetText: z.string().nullable(),
 	reportText: z.string(),
@@ -352,7 +359,7 @@ export const agreementSettlementAnswer = z.object({
 
 export const bodiesItem = z.object({
 	id: int,
-	kind: z.string(),
+	kind: z.enum(keysOf(BODY_KINDS)),
 	name: z.string(),
 	shortName: z.string().nullable(),
 	parentId: int.nullable(),
@@ -365,7 +372,7 @@ export const bodiesItem = z.object({
 
 export const bodiesDetail = z.object({
 	id: int,
-	kind: z.string(),
+	kind: z.enum(keysOf(BODY_KINDS)),
 	name: z.string(),
 	shortName: z.string().nullable(),
 	parentId: int.nullable(),
@@ -444,7 +451,7 @@ export const consultationsItem = z.object({
 	deadline: isoDate.nullable(),
 	targetOn: isoDate.nullable(),
 	answerJointly: z.string(),
-	status: z.string(),
+	status: z.enum(CONSULTATION_STATUSES),
 	writtenYear: int,
 	submittedOn: isoDate.nullable(),
 	submittedYear: int,
@@ -464,7 +471,7 @@ export const consultationsDetail = z.object({
 	answerJointly: z.string(),
 	notJointReason: z.string().nullable(),
 	workingGroupId: int.nullable(),
-	status: z.string(),
+	status: z.enum(CONSULTATION_STATUSES),
 	writtenYear: int,
 	writtenOn: isoDate.nullable(),
 	submittedOn: isoDate.nullable(),
@@ -554,7 +561,7 @@ export const dutiesDetail = z.object({
 export const eventsItem = z.object({
 	id: int,
 	name: z.string(),
-	kind: z.string(),
+	kind: z.enum(EVENT_KINDS),
 	theme: z.string().nullable(),
 	hostText: z.string().nullable(),
 	heldOn: isoDate.nullable(),
@@ -583,7 +590,7 @@ export const eventsItem = z.object({
 export const eventsDetail = z.object({
 	id: int,
 	name: z.string(),
-	kind: z.string(),
+	kind: z.enum(EVENT_KINDS),
 	theme: z.string().nullable(),
 	hostText: z.string().nullable(),
 	heldOn: isoDate.nullable(),
@@ -882,7 +889,7 @@ export const governingDocumentsDetail = z.object({
 
 export const influenceItem = z.object({
 	id: int,
-	kind: z.string(),
+	kind: z.enum(INFLUENCE_KINDS),
 	title: z.string(),
 	organisationId: int.nullable(),
 	organisation: z.string().nullable(),
@@ -900,7 +907,7 @@ export const influenceItem = z.object({
 
 export const influenceDetail = z.object({
 	id: int,
-	kind: z.string(),
+	kind: z.enum(INFLUENCE_KINDS),
 	title: z.string(),
 	organisationId: int.nullable(),
 	organisation: z.string().nullable(),
@@ -1017,14 +1024,14 @@ export const meetingCountsDetail = z.object({
 
 export const meetingsItem = z.object({
 	id: int,
-	kind: z.string(),
+	kind: z.enum(MEETING_KINDS),
 	title: z.string().nullable(),
 	startsAt: instant,
 	endsAt: instant.nullable(),
 	place: z.string().nullable(),
 	hostMunicipalityId: int.nullable(),
 	hostMunicipalityName: z.string().nullable(),
-	format: z.string().nullable(),
+	format: z.enum(MEETING_FORMATS).nullable(),
 	status: z.string(),
 	statusNote: z.string().nullable(),
 	movedFrom: instant.nullable(),
@@ -1100,14 +1107,14 @@ export const meetingsItem = z.object({
 
 export const meetingsDetail = z.object({
 	id: int,
-	kind: z.string(),
+	kind: z.enum(MEETING_KINDS),
 	title: z.string().nullable(),
 	startsAt: instant,
 	endsAt: instant.nullable(),
 	place: z.string().nullable(),
 	hostMunicipalityId: int.nullable(),
 	hostMunicipalityName: z.string().nullable(),
-	format: z.string().nullable(),
+	format: z.enum(MEETING_FORMATS).nullable(),
 	status: z.string(),
 	statusNote: z.string().nullable(),
 	movedFrom: instant.nullable(),
@@ -1188,7 +1195,7 @@ export const membershipsItem = z.object({
 	bodyId: int,
 	bodyName: z.string(),
 	bodyKind: z.string(),
-	role: z.string(),
+	role: z.enum(keysOf(ROLES)),
 	representsMunicipalityId: int.nullable(),
 	representsMunicipalityName: z.string().nullable(),
 	representsOrganisationId: int.nullable(),
@@ -1204,7 +1211,7 @@ export const membershipsDetail = z.object({
 	id: int,
 	personId: int,
 	bodyId: int,
-	role: z.string(),
+	role: z.enum(keysOf(ROLES)),
 	representsMunicipalityId: int.nullable(),
 	representsOrganisationId: int.nullable(),
 	validFrom: z.string(),
@@ -1305,6 +1312,7 @@ export const newsDetail = z.object({
 export const organisationsItem = z.object({
 	id: int,
 	name: z.string(),
+	// Not z.enum(ORGANISATION_KINDS): the demo's governance.json gives two organisations (VTI, Kommunutredningen) the kind 'state', which no form offers.
 	kind: z.string(),
 	endedOn: isoDate.nullable(),
 	version: int,
@@ -1315,6 +1323,7 @@ export const organisationsItem = z.object({
 export const organisationsDetail = z.object({
 	id: int,
 	name: z.string(),
+	// Not z.enum(ORGANISATION_KINDS): the demo's governance.json gives two organisations (VTI, Kommunutredningen) the kind 'state', which no form offers.
 	kind: z.string(),
 	endedOn: isoDate.nullable(),
 	version: int,
@@ -1644,7 +1653,7 @@ export const projectsItem = z.object({
 	id: int,
 	name: z.string(),
 	purpose: z.string(),
-	status: z.string(),
+	status: z.enum(PROJECT_STATUSES),
 	startYear: int.nullable(),
 	endYear: int.nullable(),
 	budget: int.nullable(),
@@ -1668,7 +1677,7 @@ export const projectsDetail = z.object({
 	startYear: int.nullable(),
 	endYear: int.nullable(),
 	budget: int.nullable(),
-	status: z.string(),
+	status: z.enum(PROJECT_STATUSES),
 	results: z.string().nullable(),
 	source: z.string(),
 	version: int,
@@ -1820,7 +1829,7 @@ export const reportsKindYearTemplateAnswer = z.object({
 export const searchAnswer = z.object({
 	items: z.array(
 		z.object({
-			kind: z.string(),
+			kind: z.enum(SEARCH_KINDS),
 			id: int,
 			title: z.string(),
 			href: z.string(),
@@ -1839,7 +1848,7 @@ export const searchAnswer = z.object({
 export const sessionAnswer = z.object({
 	signedIn: z.boolean(),
 	name: z.string(),
-	role: z.string()
+	role: z.enum([...keysOf(ACCOUNT_ROLES), 'public'])
 });
 
 export const subGoalsItem = z.object({
@@ -1984,7 +1993,7 @@ export const errorAnswer = z.object({
 export const savedAnswer = z.looseObject({ id: int });
 
 /** POST /session: who signed in, and until when the session holds. */
-export const signedInAnswer = z.object({ name: z.string(), role: z.string(), expiresAt: instant });
+export const signedInAnswer = z.object({ name: z.string(), role: z.enum(keysOf(ACCOUNT_ROLES)), expiresAt: instant });
 
 /** POST /session/password. */
 export const passwordChangedAnswer = z.object({ changed: z.boolean(), endedSessions: int });
