@@ -20,6 +20,10 @@ export const errors = {
 		description: 'Någon annan har ändrat posten (fel version)',
 		content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
 	},
+	'415': {
+		description: 'Innehållet var inte application/json; inget sparades',
+		content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+	},
 	'422': {
 		description: 'Ogiltiga uppgifter; inget sparades',
 		content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
@@ -276,7 +280,10 @@ export function endpointPaths(schemas: Record<string, unknown>, answer: Answer):
 			responses: {
 				'200': json('Inloggad', answer('SignedIn', answers.signedInAnswer)),
 				'401': errors['401'],
-				'429': { description: 'För många misslyckade försök för kontot från den här adressen, eller från adressen totalt' }
+				'429': {
+					description: 'För många misslyckade försök för kontot från den här adressen, eller från adressen totalt',
+					content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+				}
 			}
 		},
 		get: {
@@ -318,7 +325,10 @@ export function endpointPaths(schemas: Record<string, unknown>, answer: Answer):
 				'200': json('Bytt', answer('PasswordChanged', answers.passwordChangedAnswer)),
 				'401': errors['401'],
 				'422': errors['422'],
-				'429': { description: 'För många felaktiga lösenord härifrån' }
+				'429': {
+					description: 'För många felaktiga lösenord härifrån',
+					content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+				}
 			}
 		}
 	};

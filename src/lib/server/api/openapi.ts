@@ -97,6 +97,9 @@ export function openApiDocument(serverUrl = '/') {
 		};
 	}
 	Object.assign(paths, endpointPaths(schemas, answer));
+	// Every request with a body is refused before its handler unless it is JSON (hooks, http-security.ts).
+	for (const item of Object.values(paths) as Record<string, { requestBody?: unknown; responses?: Record<string, unknown> }>[])
+		for (const op of Object.values(item)) if (op?.requestBody && op.responses) op.responses['415'] = errors['415'];
 	const written = z.toJSONSchema(registry, {
 		io: 'output',
 		unrepresentable: 'any',
