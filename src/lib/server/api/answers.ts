@@ -89,32 +89,8 @@ export const actionItemsItem = z.object({
 	open: z.boolean()
 });
 
-export const actionItemsDetail = z.object({
-	id: int,
-	meetingId: int,
-	meetingStartsAt: instant,
-	meetingTitle: z.string().nullable(),
-	meetingKind: z.string(),
-	agendaItemId: int.nullable(),
-	text: z.string(),
-	responsiblePersonId: int.nullable(),
-	responsibleName: z.string().nullable(),
-	dueOn: isoDate.nullable(),
-	closedAtMeetingId: int.nullable(),
-	closedAtStartsAt: instant.nullable(),
-	closedOn: isoDate.nullable(),
-	source: z.string(),
-	version: int,
-	raisedBodies: z.array(
-		z.object({
-			id: int,
-			name: z.string(),
-			shortName: z.string(),
-			kind: z.string()
-		})
-	),
-	open: z.boolean()
-});
+/** The record reads as its list item. */
+export const actionItemsDetail = actionItemsItem;
 
 export const activitiesItem = z.object({
 	id: int,
@@ -263,19 +239,8 @@ export const activityTargetsItem = z.object({
 	missing: int
 });
 
-export const activityTargetsDetail = z.object({
-	id: int,
-	activityId: int,
-	activity: z.string(),
-	year: int,
-	organisationId: int,
-	organisation: z.string(),
-	count: int,
-	note: z.string(),
-	held: int,
-	met: z.boolean(),
-	missing: int
-});
+/** The record reads as its list item. */
+export const activityTargetsDetail = activityTargetsItem;
 
 export const agreementAnswer = z.object({
 	id: int,
@@ -540,23 +505,8 @@ export const dutiesItem = z.object({
 	ruleText: z.string()
 });
 
-export const dutiesDetail = z.object({
-	id: int,
-	title: z.string(),
-	description: z.string(),
-	ownerBodyId: int.nullable(),
-	ownerPersonId: int.nullable(),
-	ownerText: z.string().nullable(),
-	ownerBody: z.string().nullable(),
-	ownerPerson: z.string().nullable(),
-	rule: dutyRule,
-	remindDaysBefore: int,
-	active: z.string(),
-	source: z.string(),
-	version: int,
-	owner: z.string(),
-	ruleText: z.string()
-});
+/** The record reads as its list item. */
+export const dutiesDetail = dutiesItem;
 
 export const eventsItem = z.object({
 	id: int,
@@ -657,39 +607,8 @@ export const externalMeetingsItem = z.object({
 	)
 });
 
-export const externalMeetingsDetail = z.object({
-	id: int,
-	heldOn: isoDate.nullable(),
-	heldIn: z.string().nullable(),
-	heldFrom: isoDate,
-	heldTo: isoDate,
-	heldText: z.string().nullable(),
-	bodyId: int.nullable(),
-	ourParticipants: z.string().nullable(),
-	theirParticipants: z.string().nullable(),
-	format: z.string().nullable(),
-	topic: z.string(),
-	status: z.string(),
-	source: z.string(),
-	version: int,
-	createdAt: instant,
-	updatedAt: instant,
-	body: z.string().nullable(),
-	organisationIds: z.array(int),
-	organisations: z.array(
-		z.object({
-			id: int,
-			name: z.string()
-		})
-	),
-	priorityObjectIds: z.array(int),
-	priorityObjects: z.array(
-		z.object({
-			id: int,
-			name: z.string()
-		})
-	)
-});
+/** The record reads as its list item. */
+export const externalMeetingsDetail = externalMeetingsItem;
 
 export const financeYearsYearClosingAnswer = z.object({
 	year: int,
@@ -761,18 +680,8 @@ export const focusAreasItem = z.object({
 	responsibleBodyIds: z.array(int)
 });
 
-export const focusAreasDetail = z.object({
-	id: int,
-	programmeId: int,
-	areaId: int.nullable(),
-	name: z.string(),
-	mainGoal: z.string(),
-	position: int,
-	version: int,
-	createdAt: instant,
-	updatedAt: instant,
-	responsibleBodyIds: z.array(int)
-});
+/** The record reads as its list item. */
+export const focusAreasDetail = focusAreasItem;
 
 export const followUpsItem = z.object({
 	id: int,
@@ -787,18 +696,8 @@ export const followUpsItem = z.object({
 	updatedAt: instant
 });
 
-export const followUpsDetail = z.object({
-	id: int,
-	activityId: int,
-	date: isoDate,
-	text: z.string(),
-	accountId: int.nullable(),
-	author: z.string(),
-	source: z.string(),
-	version: int,
-	createdAt: instant,
-	updatedAt: instant
-});
+/** The record reads as its list item. */
+export const followUpsDetail = followUpsItem;
 
 export const governingDocumentsItem = z.object({
 	id: int,
@@ -971,28 +870,8 @@ export const ledgerEntriesItem = z.object({
 	version: int
 });
 
-export const ledgerEntriesDetail = z.object({
-	id: int,
-	date: isoDate,
-	year: int,
-	fundId: int,
-	fund: z.string(),
-	categoryId: int,
-	category: z.string(),
-	kind: z.string(),
-	amount: int,
-	counterparty: z.string().nullable(),
-	voucher: z.string().nullable(),
-	description: z.string(),
-	projectId: int.nullable(),
-	project: z.string().nullable(),
-	eventId: int.nullable(),
-	event: z.string().nullable(),
-	meetingId: int.nullable(),
-	municipalityId: int.nullable(),
-	source: z.string(),
-	version: int
-});
+/** The record reads as its list item. */
+export const ledgerEntriesDetail = ledgerEntriesItem;
 
 export const meetingCountsItem = z.object({
 	id: int,
@@ -1008,19 +887,8 @@ export const meetingCountsItem = z.object({
 	updatedAt: instant
 });
 
-export const meetingCountsDetail = z.object({
-	id: int,
-	bodyId: int,
-	year: int,
-	kind: z.string(),
-	format: z.string().nullable(),
-	count: int,
-	source: z.string(),
-	note: z.string().nullable(),
-	version: int,
-	createdAt: instant,
-	updatedAt: instant
-});
+/** The record reads as its list item. */
+export const meetingCountsDetail = meetingCountsItem;
 
 export const meetingsItem = z.object({
 	id: int,
@@ -1105,88 +973,8 @@ export const meetingsItem = z.object({
 	)
 });
 
-export const meetingsDetail = z.object({
-	id: int,
-	kind: z.enum(MEETING_KINDS),
-	title: z.string().nullable(),
-	startsAt: instant,
-	endsAt: instant.nullable(),
-	place: z.string().nullable(),
-	hostMunicipalityId: int.nullable(),
-	hostMunicipalityName: z.string().nullable(),
-	format: z.enum(MEETING_FORMATS).nullable(),
-	status: z.string(),
-	statusNote: z.string().nullable(),
-	movedFrom: instant.nullable(),
-	chairPersonId: int.nullable(),
-	chairPersonName: z.string().nullable(),
-	chairNote: z.string().nullable(),
-	noticeSentAt: instant.nullable(),
-	source: z.string(),
-	version: int,
-	updatedAt: instant,
-	createdAt: instant,
-	bodies: z.array(
-		z.object({
-			id: int,
-			name: z.string(),
-			shortName: z.string(),
-			kind: z.string()
-		})
-	),
-	minutesStatus: z.string().nullable(),
-	minutesVersion: int.nullable(),
-	agendaItems: z.array(
-		z.object({
-			id: int,
-			number: int,
-			kind: z.string(),
-			title: z.string(),
-			presenter: z.string().nullable(),
-			standing: z.boolean(),
-			minutesText: z.string().nullable(),
-			tabledToMeetingId: int.nullable(),
-			decisions: z.array(
-				z.object({
-					id: int,
-					title: z.string(),
-					decidedBy: z.string(),
-					decidedOn: isoDate,
-					chairDecision: z.boolean()
-				})
-			)
-		})
-	),
-	actionItems: z.array(
-		z.object({
-			id: int,
-			meetingId: int,
-			meetingStartsAt: instant,
-			meetingTitle: z.string().nullable(),
-			meetingKind: z.string(),
-			agendaItemId: int.nullable(),
-			text: z.string(),
-			responsiblePersonId: int.nullable(),
-			responsibleName: z.string().nullable(),
-			dueOn: isoDate.nullable(),
-			closedAtMeetingId: int.nullable(),
-			closedAtStartsAt: instant.nullable(),
-			closedOn: isoDate.nullable(),
-			source: z.string(),
-			version: int
-		})
-	),
-	attendance: z.array(
-		z.object({
-			personId: int,
-			name: z.string(),
-			status: z.string(),
-			guest: z.boolean(),
-			onlyItems: z.array(int),
-			role: z.string().nullable()
-		})
-	)
-});
+/** The record reads as its list item. */
+export const meetingsDetail = meetingsItem;
 
 export const membershipsItem = z.object({
 	id: int,
@@ -1296,18 +1084,8 @@ export const newsItem = z.object({
 	updatedAt: instant
 });
 
-export const newsDetail = z.object({
-	id: int,
-	title: z.string(),
-	publishedOn: isoDate,
-	summary: z.string(),
-	body: z.string().nullable(),
-	link: z.string().nullable(),
-	source: z.string(),
-	version: int,
-	createdAt: instant,
-	updatedAt: instant
-});
+/** The record reads as its list item. */
+export const newsDetail = newsItem;
 
 export const organisationsItem = z.object({
 	id: int,
@@ -1867,21 +1645,8 @@ export const subGoalsItem = z.object({
 	responsibleBodyIds: z.array(int)
 });
 
-export const subGoalsDetail = z.object({
-	id: int,
-	focusAreaId: int,
-	programmeId: int,
-	code: z.string().nullable(),
-	text: z.string(),
-	position: int,
-	addedDecisionId: int.nullable(),
-	removedDecisionId: int.nullable(),
-	addedOn: isoDate.nullable(),
-	removedOn: isoDate.nullable(),
-	source: z.string(),
-	version: int,
-	responsibleBodyIds: z.array(int)
-});
+/** The record reads as its list item. */
+export const subGoalsDetail = subGoalsItem;
 
 export const tasksItem = z.object({
 	id: int,
@@ -1935,17 +1700,8 @@ export const turnoverCountsItem = z.object({
 	updatedAt: instant
 });
 
-export const turnoverCountsDetail = z.object({
-	id: int,
-	bodyId: int,
-	year: int,
-	municipalities: int,
-	source: z.string(),
-	note: z.string(),
-	version: int,
-	createdAt: instant,
-	updatedAt: instant
-});
+/** The record reads as its list item. */
+export const turnoverCountsDetail = turnoverCountsItem;
 
 /** Each register's list item and record, by its path under /api/v1. */
 export const resourceAnswers: Record<string, { item: z.ZodType; detail: z.ZodType }> = {

@@ -34,9 +34,10 @@ export function openApiDocument(serverUrl = '/') {
 		const op = pascal(name);
 		const shapes = resourceAnswers[name];
 		if (!shapes) throw new Error(`answers.ts describes no answer of /api/v1/${name}`);
-		const page = answer(`${name}Page`, pageOf(shapes.item));
 		const record = answer(`${name}Record`, shapes.detail);
-		answer(`${name}Item`, shapes.item);
+		// A register whose list item is its record has the one component.
+		if (shapes.item !== shapes.detail) answer(`${name}Item`, shapes.item);
+		const page = answer(`${name}Page`, pageOf(shapes.item));
 		schemas[`${name}Input`] = jsonSchema(r.register.input);
 		const ref = { $ref: `#/components/schemas/${name}Input` };
 		paths[`/api/v1/${name}`] = {
