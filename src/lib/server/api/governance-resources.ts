@@ -3,7 +3,7 @@
 // routes of its own (src/routes/api/v1/agreement).
 import type { Resource } from './resources.ts';
 import { described, oneOf, pageArray } from './resources.ts';
-import { booleanParam, numberParam } from './http.ts';
+import { booleanParam, numberParam, yearParam } from './http.ts';
 import { taskState } from '../../core/governance.ts';
 import { requireRole, validate } from '../service.ts';
 import { requiredId } from '../../schemas/fields.ts';
@@ -46,6 +46,7 @@ export function governanceResources(): Resource[] {
 		{
 			path: 'duties',
 			tag: 'Styrning',
+			membersOnly: true,
 			what: 'återkommande uppgift i årshjulet',
 			register: described('duty', 'Uppgiften', dutyInput),
 			filters: [],
@@ -65,16 +66,17 @@ export function governanceResources(): Resource[] {
 		{
 			path: 'tasks',
 			tag: 'Styrning',
+			membersOnly: true,
 			what: 'uppgift (årshjulet, introduktionsmöten)',
 			register: described('task', 'Uppgiften', taskInput),
 			filters: [
-				{ name: 'year', description: 'År', type: 'integer' },
+				{ name: 'year', description: 'År', type: 'year' },
 				{ name: 'open', description: 'true: bara de som inte är klara', type: 'boolean' }
 			],
 			list: async (db, actor, url, page) => {
 				requireRole(actor, 'member');
 				const today = todayIso();
-				const rows = await cycle.listTasks(db, { year: numberParam(url, 'year'), open: booleanParam(url, 'open') });
+				const rows = await cycle.listTasks(db, { year: yearParam(url, 'year'), open: booleanParam(url, 'open') });
 				return pageArray(
 					rows.map((t) => ({ ...t, state: taskState(t, today) })),
 					page
@@ -105,12 +107,12 @@ export function governanceResources(): Resource[] {
 			what: 'påverkansarbete (platser, ställningstaganden, åtaganden …)',
 			register: described('influence', 'Posten', influenceInput),
 			filters: [
-				{ name: 'kind', description: `Slag: ${INFLUENCE_KINDS.join(', ')}`, type: 'string' },
-				{ name: 'year', description: 'År', type: 'integer' }
+				{ name: 'kind', description: 'Slag', type: 'string', values: INFLUENCE_KINDS },
+				{ name: 'year', description: 'År', type: 'year' }
 			],
 			list: async (db, _a, url, page) =>
 				pageArray(
-					await inf.listInfluence(db, { kind: oneOf(url, 'kind', isInfluenceKind, INFLUENCE_KINDS), year: numberParam(url, 'year') }),
+					await inf.listInfluence(db, { kind: oneOf(url, 'kind', isInfluenceKind, INFLUENCE_KINDS), year: yearParam(url, 'year') }),
 					page
 				),
 			get: (db, _a, id) => inf.getInfluence(db, id),
@@ -123,11 +125,11 @@ export function governanceResources(): Resource[] {
 			what: 'mål för en aktivitet (antal externa möten per år)',
 			register: described('activity_target', 'Målet', targetCreateInput),
 			filters: [
-				{ name: 'year', description: 'Planens år', type: 'integer' },
+				{ name: 'year', description: 'Planens år', type: 'year' },
 				{ name: 'activity', description: 'Aktivitetens id', type: 'integer' }
 			],
 			list: async (db, _a, url, page) =>
-				pageArray(await inf.targetsOf(db, { year: numberParam(url, 'year'), activityId: numberParam(url, 'activity') }), page),
+				pageArray(await inf.targetsOf(db, { year: yearParam(url, 'year'), activityId: numberParam(url, 'activity') }), page),
 			get: async (db, _a, id) => {
 				const [t] = await inf.targetsOf(db, { id });
 				if (!t) throw new NotFoundError('Målet');

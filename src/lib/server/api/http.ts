@@ -51,12 +51,53 @@ export function api(handler: (event: RequestEvent) => Promise<Response>) {
 	};
 }
 
+/**
+ * What each kind of query parameter accepts, as the OpenAPI document declares it:
+ * written beside the functions below that check it, and held to them by
+ * tests/integration/api-contract.test.ts, which sends every declared parameter
+ * values its schema refuses (422 naming it) and values it allows (never 422).
+ */
+export const PARAMETER_SCHEMAS = {
+	/** numberParam: an id or a year, a whole number from 1 */
+	integer: { type: 'integer', minimum: 1, maximum: MAX_INTEGER },
+	/** yearParam: a year dates may fall in */
+	year: { type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR },
+	/** dateParam: a real day of the years dates may fall in */
+	date: {
+		type: 'string',
+		format: 'date',
+		// FIRST_YEAR to LAST_YEAR (1900–2100)
+		pattern: '^(19\\d\\d|20\\d\\d|2100)-\\d\\d-\\d\\d$',
+		description: `ÅÅÅÅ-MM-DD, år ${FIRST_YEAR}–${LAST_YEAR}`
+	},
+	/** booleanParam */
+	boolean: { type: 'boolean' },
+	/** textParam: at most 200 characters, no control characters (core/input-text unsafeText) */
+	string: { type: 'string', maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\ufffe\\uffff]*$' }
+} as const;
+
+/** limit and offset as pageParams checks them. */
+export const pageParameters = (defaultLimit = 50, maxLimit = 500) => [
+	{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: maxLimit, default: defaultLimit } },
+	{ name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, maximum: MAX_INTEGER, default: 0 } }
+];
+
 export function numberParam(url: URL, name: string): number | undefined {
 	const v = url.searchParams.get(name);
 	if (v === null || v === '') return undefined;
 	const n = Number(v);
 	if (!/^\d+$/.test(v) || n <= 0 || n > MAX_INTEGER)
 		throw new ValidationError([{ field: name, message: `${name} måste vara ett positivt heltal.` }]);
+	return n;
+}
+
+/** A year filter: a whole year from FIRST_YEAR to LAST_YEAR, or refused. */
+export function yearParam(url: URL, name: string): number | undefined {
+	const v = url.searchParams.get(name);
+	if (v === null || v === '') return undefined;
+	const n = Number(v);
+	if (!/^\d+$/.test(v) || n < FIRST_YEAR || n > LAST_YEAR)
+		throw new ValidationError([{ field: name, message: `${name} måste vara ett år från ${FIRST_YEAR} till ${LAST_YEAR}.` }]);
 	return n;
 }
 

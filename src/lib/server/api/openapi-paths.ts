@@ -6,18 +6,11 @@ import { z } from 'zod';
 import { amendmentInput, noticeInput } from '../../schemas/governance.ts';
 import { adoptInput, templateInput } from '../../schemas/documents.ts';
 import { SEARCH_KINDS } from '../../core/search.ts';
+import * as answers from './answers.ts';
+import { PARAMETER_SCHEMAS, pageParameters } from './http.ts';
 
-export const errorSchema = {
-	type: 'object',
-	properties: {
-		message: { type: 'string' },
-		errors: {
-			type: 'array',
-			items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } }, required: ['field', 'message'] }
-		}
-	},
-	required: ['message']
-};
+/** Registers an answer's zod schema as a component and gives its $ref. */
+export type Answer = (id: string, schema: z.ZodType) => { $ref: string };
 
 export const errors = {
 	'401': { description: 'Inte inloggad', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
@@ -25,6 +18,10 @@ export const errors = {
 	'404': { description: 'Finns inte', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
 	'409': {
 		description: 'Någon annan har ändrat posten (fel version)',
+		content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+	},
+	'415': {
+		description: 'Innehållet var inte application/json; inget sparades',
 		content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
 	},
 	'422': {
@@ -39,48 +36,23 @@ export const jsonSchema = (schema: z.ZodType) => {
 };
 
 /** The hand-written paths; the input schemas they refer to are added to `schemas`. */
-export function endpointPaths(schemas: Record<string, unknown>): Record<string, unknown> {
+export function endpointPaths(schemas: Record<string, unknown>, answer: Answer): Record<string, unknown> {
 	const paths: Record<string, unknown> = {};
+	const json = (description: string, schema: { $ref: string }) => ({
+		description,
+		content: { 'application/json': { schema } }
+	});
 	const amounts = 'Belopp i ören (heltal).';
-	const yearParameter = [{ name: 'year', in: 'path', required: true, schema: { type: 'integer' } }];
+	// yearOf (http.ts): any other year is 404.
+	const yearParameter = [{ name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: 1900, maximum: 2200 } }];
 	paths['/api/v1/finance/years/{year}/fees'] = {
 		parameters: yearParameter,
 		get: {
 			tags: ['Ekonomi'],
 			summary: 'Årets avgift per kommun',
 			description: `Folkmängden den 31 december året före per kommun och avgiften. Saknas en kommuns folkmängd är dess belopp null och totalen kommer från samverkans egen siffra med källa. ${amounts}`,
-			responses: {
-				'200': {
-					description: 'Avgiften',
-					content: {
-						'application/json': {
-							schema: {
-								type: 'object',
-								properties: {
-									year: { type: 'integer' },
-									rate: { type: ['integer', 'null'] },
-									total: { type: ['integer', 'null'] },
-									municipalities: {
-										type: 'array',
-										items: {
-											type: 'object',
-											properties: {
-												code: { type: 'string' },
-												name: { type: 'string' },
-												populationDate: { type: 'string', format: 'date' },
-												population: { type: ['integer', 'null'] },
-												source: { type: ['string', 'null'] },
-												amount: { type: ['integer', 'null'] }
-											}
-										}
-									}
-								},
-								required: ['year', 'rate', 'total', 'municipalities']
-							}
-						}
-					}
-				}
-			}
+			operationId: 'getFees',
+			responses: { '200': json('Avgiften', answer('Fees', answers.financeYearsYearFeesAnswer)), '404': errors['404'] }
 		}
 	};
 	paths['/api/v1/agreement/notice'] = {
@@ -95,34 +67,13 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 					in: 'query',
 					required: true,
 					description: 'Dagen uppsägningen togs emot (ÅÅÅÅ-MM-DD)',
-					schema: { type: 'string', format: 'date' }
+					schema: PARAMETER_SCHEMAS.date
 				}
 			],
-			responses: {
-				'200': {
-					description: 'Uppsägningstiden',
-					content: {
-						'application/json': {
-							schema: {
-								type: 'object',
-								properties: {
-									received: { type: 'string', format: 'date' },
-									periodStarts: { type: 'string', format: 'date' },
-									effective: { type: 'string', format: 'date' }
-								},
-								required: ['received', 'periodStarts', 'effective']
-							}
-						}
-					}
-				},
-				'422': errors['422']
-			}
+			operationId: 'getNoticePeriod',
+			responses: { '200': json('Uppsägningstiden', answer('NoticePeriod', answers.agreementNoticeAnswer)), '422': errors['422'] }
 		}
 	};
-	const json = (description: string, schema: unknown = { type: 'object' }) => ({
-		description,
-		content: { 'application/json': { schema } }
-	});
 	schemas.agreementNoticeInput = jsonSchema(noticeInput);
 	schemas.agreementAmendmentInput = jsonSchema(amendmentInput);
 	paths['/api/v1/search'] = {
@@ -136,8 +87,8 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 					name: 'q',
 					in: 'query',
 					required: true,
-					description: 'Sökorden; "citat" för en fras, -ord för att utesluta',
-					schema: { type: 'string' }
+					description: 'Sökorden; "citat" för en fras, -ord för att utesluta. Utan ett enda sökbart ord: 422.',
+					schema: { ...PARAMETER_SCHEMAS.string, minLength: 1 }
 				},
 				{
 					name: 'kind',
@@ -145,18 +96,19 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 					description: `Bara ett slag: ${SEARCH_KINDS.join(', ')}`,
 					schema: { type: 'string', enum: [...SEARCH_KINDS] }
 				},
-				{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-				{ name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } }
+				...pageParameters(20, 100)
 			],
-			responses: { '200': json('Träffarna, med antal per slag'), '422': errors['422'] }
+			operationId: 'search',
+			responses: { '200': json('Träffarna, med antal per slag', answer('SearchResult', answers.searchAnswer)), '422': errors['422'] }
 		}
 	};
 	paths['/api/v1/agreement'] = {
 		get: {
 			tags: ['Samarbetsavtalet'],
 			summary: 'Samarbetsavtalet: gällande version med paragrafer och parter, alla versioner och uppsägningar',
-			parameters: [{ name: 'version', in: 'query', description: 'En tidigare versions nummer', schema: { type: 'integer' } }],
-			responses: { '200': json('Avtalet'), '404': errors['404'], '422': errors['422'] }
+			parameters: [{ name: 'version', in: 'query', description: 'En tidigare versions nummer', schema: PARAMETER_SCHEMAS.integer }],
+			operationId: 'getAgreement',
+			responses: { '200': json('Avtalet', answer('Agreement', answers.agreementAnswer)), '404': errors['404'], '422': errors['422'] }
 		}
 	};
 	paths['/api/v1/agreement/notices'] = {
@@ -166,7 +118,13 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 			description:
 				'Räknar ut när uppsägningstiden börjar och när utträdet gäller, avslutar kommunens medlemskap dagen före (inga avgifter efter det), och underrättar övriga parters registratorer via utkorgen. Kräver rollen redaktör.',
 			requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/agreementNoticeInput' } } } },
-			responses: { '201': json('Uppsägningen'), '401': errors['401'], '403': errors['403'], '422': errors['422'] }
+			operationId: 'recordNotice',
+			responses: {
+				'201': json('Uppsägningen', { $ref: '#/components/schemas/Saved' }),
+				'401': errors['401'],
+				'403': errors['403'],
+				'422': errors['422']
+			}
 		}
 	};
 	paths['/api/v1/agreement/versions'] = {
@@ -177,7 +135,13 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 				required: true,
 				content: { 'application/json': { schema: { $ref: '#/components/schemas/agreementAmendmentInput' } } }
 			},
-			responses: { '201': json('Versionen'), '401': errors['401'], '403': errors['403'], '422': errors['422'] }
+			operationId: 'amendAgreement',
+			responses: {
+				'201': json('Versionen', { $ref: '#/components/schemas/Saved' }),
+				'401': errors['401'],
+				'403': errors['403'],
+				'422': errors['422']
+			}
 		}
 	};
 	paths['/api/v1/agreement/settlement'] = {
@@ -191,10 +155,16 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 					in: 'query',
 					required: true,
 					description: 'Folkmängdens datum (ÅÅÅÅ-MM-DD)',
-					schema: { type: 'string', format: 'date' }
+					schema: PARAMETER_SCHEMAS.date
 				}
 			],
-			responses: { '200': json('Fördelningen'), '401': errors['401'], '422': errors['422'] }
+			operationId: 'previewSettlement',
+			responses: {
+				'200': json('Fördelningen', answer('Settlement', answers.agreementSettlementAnswer)),
+				'401': errors['401'],
+				'403': errors['403'],
+				'422': errors['422']
+			}
 		}
 	};
 	schemas.reportAdoptInput = jsonSchema(adoptInput);
@@ -214,7 +184,8 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 			tags: ['Dokument'],
 			summary: 'Årsredovisningar och verksamhetsplaner per år, med adresserna till HTML, DOCX och PDF',
 			description: 'Besökare ser de fastställda; redaktörer även utkasten.',
-			responses: { '200': json('Åren') }
+			operationId: 'listReports',
+			responses: { '200': json('Åren', answer('ReportYears', answers.reportsAnswer)), '422': errors['422'] }
 		}
 	};
 	paths['/api/v1/reports/{kind}/{year}'] = {
@@ -223,9 +194,16 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 			tags: ['Dokument'],
 			summary: 'Ett års dokument som data: försättsblad, innehåll och block, och den låsta utgåvans kontrollsummor',
 			parameters: [
-				{ name: 'live', in: 'query', description: 'true: skapat ur dagens uppgifter (redaktörer)', schema: { type: 'boolean' } }
+				{ name: 'live', in: 'query', description: 'true: skapat ur dagens uppgifter (redaktörer)', schema: PARAMETER_SCHEMAS.boolean }
 			],
-			responses: { '200': json('Dokumentet'), '401': errors['401'], '403': errors['403'], '404': errors['404'], '422': errors['422'] }
+			operationId: 'getReport',
+			responses: {
+				'200': json('Dokumentet', answer('Report', answers.reportsKindYearAnswer)),
+				'401': errors['401'],
+				'403': errors['403'],
+				'404': errors['404'],
+				'422': errors['422']
+			}
 		}
 	};
 	paths['/api/v1/reports/{kind}/{year}/adoption'] = {
@@ -235,8 +213,9 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 			summary: 'Fastställ och lås dokumentet (kräver rollen redaktör)',
 			description: 'Skapar dokumentet med beslutsdatumet på försättsbladet och låser modellen, DOCX och PDF med sina SHA-256-summor.',
 			requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/reportAdoptInput' } } } },
+			operationId: 'adoptReport',
 			responses: {
-				'201': json('Den låsta utgåvan'),
+				'201': json('Den låsta utgåvan', { $ref: '#/components/schemas/Saved' }),
 				'401': errors['401'],
 				'403': errors['403'],
 				'404': errors['404'],
@@ -249,62 +228,36 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 		get: {
 			tags: ['Dokument'],
 			summary: 'Årets mall (ett nytt år utgår från förra årets; derivedFrom säger vilket)',
-			responses: { '200': json('Mallen'), '401': errors['401'], '403': errors['403'], '404': errors['404'] }
+			operationId: 'getReportTemplate',
+			responses: {
+				'200': json('Mallen', answer('ReportTemplate', answers.reportsKindYearTemplateAnswer)),
+				'401': errors['401'],
+				'403': errors['403'],
+				'404': errors['404']
+			}
 		},
 		put: {
 			tags: ['Dokument'],
 			summary: 'Spara årets mall (kräver rollen redaktör; version krävs när året redan har en egen mall)',
 			requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/reportTemplateInput' } } } },
-			responses: { '200': json('Mallen'), '401': errors['401'], '403': errors['403'], '409': errors['409'], '422': errors['422'] }
+			operationId: 'saveReportTemplate',
+			responses: {
+				'200': json('Mallen', { $ref: '#/components/schemas/ReportTemplate' }),
+				'401': errors['401'],
+				'403': errors['403'],
+				'409': errors['409'],
+				'422': errors['422']
+			}
 		}
-	};
-	const figures = {
-		type: 'object',
-		properties: { opening: { type: 'integer' }, income: { type: 'integer' }, costs: { type: 'integer' }, closing: { type: 'integer' } }
 	};
 	paths['/api/v1/finance/years/{year}/closing'] = {
 		parameters: yearParameter,
 		get: {
 			tags: ['Ekonomi'],
 			summary: 'Årets bokslut per fond',
-			description: `Ingående balans, intäkter, kostnader och utgående balans per fond, beräknat ur bokföringen, och de tryckta siffror som bokföringen inte ger. ${amounts}`,
-			responses: {
-				'200': {
-					description: 'Bokslutet',
-					content: {
-						'application/json': {
-							schema: {
-								type: 'object',
-								properties: {
-									year: { type: 'integer' },
-									funds: { type: 'array', items: { allOf: [{ type: 'object', properties: { fund: { type: 'string' } } }, figures] } },
-									totals: figures,
-									differences: {
-										type: 'array',
-										items: {
-											type: 'object',
-											properties: { what: { type: 'string' }, printed: { type: 'integer' }, ledger: { type: ['integer', 'null'] } }
-										}
-									},
-									openingsProvisional: {
-										description:
-											'Satt när året före inte är stängt: de ingående balanserna är då föregående års utgående balanser enligt bokföringen (from), och firstUnclosed är året som ska stängas först.',
-										oneOf: [
-											{ type: 'null' },
-											{
-												type: 'object',
-												properties: { from: { type: 'integer' }, firstUnclosed: { type: 'integer' } },
-												required: ['from', 'firstUnclosed']
-											}
-										]
-									}
-								},
-								required: ['year', 'funds', 'totals', 'differences']
-							}
-						}
-					}
-				}
-			}
+			description: `Ingående balans, intäkter, kostnader och utgående balans per fond, beräknat ur bokföringen, och de tryckta siffror som bokföringen inte ger. Är året före inte stängt är openingsProvisional satt: de ingående balanserna är då föregående års utgående balanser enligt bokföringen (from), och firstUnclosed är året som ska stängas först. ${amounts}`,
+			operationId: 'getClosing',
+			responses: { '200': json('Bokslutet', answer('Closing', answers.financeYearsYearClosingAnswer)), '404': errors['404'] }
 		}
 	};
 	paths['/api/v1/session'] = {
@@ -323,19 +276,35 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 					}
 				}
 			},
+			operationId: 'signIn',
 			responses: {
-				'200': { description: 'Inloggad' },
+				'200': json('Inloggad', answer('SignedIn', answers.signedInAnswer)),
 				'401': errors['401'],
-				'429': { description: 'För många misslyckade försök för kontot från den här adressen, eller från adressen totalt' }
+				'429': {
+					description: 'För många misslyckade försök för kontot från den här adressen, eller från adressen totalt',
+					content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+				}
 			}
 		},
-		get: { tags: ['Inloggning'], summary: 'Vem är inloggad', responses: { '200': { description: 'Aktören' } } },
-		delete: { tags: ['Inloggning'], summary: 'Logga ut', responses: { '204': { description: 'Utloggad' } } }
+		get: {
+			operationId: 'getSession',
+			tags: ['Inloggning'],
+			summary: 'Vem är inloggad',
+			responses: { '200': json('Aktören', answer('Session', answers.sessionAnswer)) }
+		},
+		delete: {
+			operationId: 'signOut',
+			tags: ['Inloggning'],
+			summary: 'Logga ut',
+			description: 'Med sessionskakan ska begäran komma från Samverkas egen Origin eller utan Origin.',
+			responses: { '204': { description: 'Utloggad' }, '403': errors['403'] }
+		}
 	};
 	paths['/api/v1/session/password'] = {
 		post: {
 			tags: ['Inloggning'],
 			summary: 'Byt det inloggade kontots lösenord; det nuvarande krävs. Kontots andra sessioner avslutas (med en API-nyckel: alla).',
+			operationId: 'changePassword',
 			requestBody: {
 				required: true,
 				content: {
@@ -353,21 +322,13 @@ export function endpointPaths(schemas: Record<string, unknown>): Record<string, 
 				}
 			},
 			responses: {
-				'200': {
-					description: 'Bytt',
-					content: {
-						'application/json': {
-							schema: {
-								type: 'object',
-								properties: { changed: { type: 'boolean' }, endedSessions: { type: 'integer' } },
-								required: ['changed', 'endedSessions']
-							}
-						}
-					}
-				},
+				'200': json('Bytt', answer('PasswordChanged', answers.passwordChangedAnswer)),
 				'401': errors['401'],
 				'422': errors['422'],
-				'429': { description: 'För många felaktiga lösenord härifrån' }
+				'429': {
+					description: 'För många felaktiga lösenord härifrån',
+					content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+				}
 			}
 		}
 	};

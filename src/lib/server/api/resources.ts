@@ -5,8 +5,9 @@ import type { Db } from '../db/client.ts';
 import type { Actor } from '../actor.ts';
 import type { Register } from '../register.ts';
 import * as q from '../organisation/queries.ts';
+import { BODY_KINDS, ORGANISATION_KINDS, ROLES, keysOf } from '../../core/organisation.ts';
 import * as reg from '../organisation/registers.ts';
-import { dateParam, numberParam, textParam } from './http.ts';
+import { booleanParam, dateParam, numberParam, yearParam, textParam } from './http.ts';
 import * as pq from '../planning/queries.ts';
 import * as ps from '../planning/service.ts';
 import * as gs from '../planning/goals.ts';
@@ -41,7 +42,9 @@ import { yearResources } from './year-resources.ts';
 export interface Filter {
 	name: string;
 	description: string;
-	type: 'integer' | 'string' | 'date' | 'boolean';
+	type: 'integer' | 'year' | 'string' | 'date' | 'boolean';
+	/** the values a string filter may take (checked by oneOf, declared as an enum) */
+	values?: readonly string[];
 }
 
 export interface Resource {
@@ -61,6 +64,8 @@ export interface Resource {
 	updateInput?: z.ZodType;
 	/** a record as read → the fields it is changed by, where the two differ (a meeting's instants → date and time) */
 	editable?(record: Record<string, unknown>): Record<string, unknown>;
+	/** true: only signed-in members may read it (visitors get 401) */
+	membersOnly?: boolean;
 	/** removing a record (with the version read), where the API allows it */
 	remove?(db: Db, actor: Actor, id: number, input: unknown): Promise<unknown>;
 }
@@ -72,6 +77,11 @@ export const pageArray = <T>(rows: T[], page: q.Page): q.Paged<T> => ({
 });
 
 const str = textParam;
+/** A check that a query value is one of an object's keys (own keys only: not "toString"). */
+const keyOf =
+	(o: object) =>
+	(v: unknown): v is string =>
+		typeof v === 'string' && Object.hasOwn(o, v);
 
 export const resources: Resource[] = [
 	{
@@ -105,7 +115,7 @@ export const resources: Resource[] = [
 				{
 					municipalityId: numberParam(url, 'municipality'),
 					date: dateParam(url, 'date'),
-					totals: url.searchParams.get('totals') === 'true'
+					totals: booleanParam(url, 'totals') ?? false
 				},
 				page
 			),
@@ -117,15 +127,17 @@ export const resources: Resource[] = [
 		what: 'organ',
 		register: reg.bodies,
 		filters: [
-			{
-				name: 'kind',
-				description: 'Typ: committee, management_group, secretariat, network, working_group, steering_group, reference_group',
-				type: 'string'
-			},
+			{ name: 'kind', description: 'Typ', type: 'string', values: keysOf(BODY_KINDS) },
 			{ name: 'activeOn', description: 'Aktiva på datumet (ÅÅÅÅ-MM-DD)', type: 'date' }
 		],
 		list: async (db, _a, url, page) =>
-			pageArray(await q.listBodies(db, { kind: str(url, 'kind'), activeOn: dateParam(url, 'activeOn') }), page),
+			pageArray(
+				await q.listBodies(db, {
+					kind: oneOf(url, 'kind', keyOf(BODY_KINDS), keysOf(BODY_KINDS)),
+					activeOn: dateParam(url, 'activeOn')
+				}),
+				page
+			),
 		get: (db, _a, id) => q.getBody(db, id)
 	},
 	{
@@ -145,7 +157,8 @@ export const resources: Resource[] = [
 		tag: 'Organisationer',
 		what: 'organisation',
 		register: reg.organisations,
-		filters: [{ name: 'kind', description: 'Typ: authority, region, municipality, company, university, other', type: 'string' }],
+		// A free text, not an enum of ORGANISATION_KINDS: the demo holds organisations of the kind 'state', which no form offers.
+		filters: [{ name: 'kind', description: `Typ: ${keysOf(ORGANISATION_KINDS).join(', ')}`, type: 'string' }],
 		list: async (db, _a, url, page) => pageArray(await q.listOrganisations(db, { kind: str(url, 'kind') }), page),
 		get: (db, _a, id) => q.getOrganisation(db, id)
 	},
@@ -157,7 +170,7 @@ export const resources: Resource[] = [
 		filters: [
 			{ name: 'body', description: 'Organets id', type: 'integer' },
 			{ name: 'person', description: 'Personens id', type: 'integer' },
-			{ name: 'role', description: 'Roll, till exempel chair', type: 'string' },
+			{ name: 'role', description: 'Roll', type: 'string', values: keysOf(ROLES) },
 			{ name: 'activeOn', description: 'Gällande på datumet (ÅÅÅÅ-MM-DD)', type: 'date' }
 		],
 		list: (db, _a, url, page) =>
@@ -166,7 +179,7 @@ export const resources: Resource[] = [
 				{
 					bodyId: numberParam(url, 'body'),
 					personId: numberParam(url, 'person'),
-					role: str(url, 'role'),
+					role: oneOf(url, 'role', keyOf(ROLES), keysOf(ROLES)),
 					activeOn: dateParam(url, 'activeOn')
 				},
 				page
@@ -243,9 +256,9 @@ resources.push(
 		tag: 'Planering',
 		what: 'verksamhetsplan',
 		register: described('plan', 'Planen', planInput),
-		filters: [{ name: 'year', description: 'År', type: 'integer' }],
+		filters: [{ name: 'year', description: 'År', type: 'year' }],
 		list: async (db, _a, url, page) => {
-			const year = numberParam(url, 'year');
+			const year = yearParam(url, 'year');
 			return pageArray(
 				(await pq.listPlans(db)).filter((p) => !year || p.year === year),
 				page
@@ -261,16 +274,16 @@ resources.push(
 		what: 'aktivitet',
 		register: described('activity', 'Aktiviteten', activityInput),
 		filters: [
-			{ name: 'year', description: 'Planens år', type: 'integer' },
+			{ name: 'year', description: 'Planens år', type: 'year' },
 			{ name: 'body', description: 'Ansvarigt organs id', type: 'integer' },
 			{ name: 'municipality', description: 'Ansvarig kommuns id', type: 'integer' },
-			{ name: 'status', description: `Status: ${ACTIVITY_STATUSES.join(', ')}`, type: 'string' }
+			{ name: 'status', description: 'Status', type: 'string', values: ACTIVITY_STATUSES }
 		],
 		list: async (db, actor, url, page) => {
 			const result = await pq.listActivities(
 				db,
 				{
-					year: numberParam(url, 'year'),
+					year: yearParam(url, 'year'),
 					bodyId: numberParam(url, 'body'),
 					municipalityId: numberParam(url, 'municipality'),
 					status: statusParam(url)
@@ -289,15 +302,16 @@ resources.push(
 	{
 		path: 'follow-ups',
 		tag: 'Planering',
+		membersOnly: true,
 		what: 'uppföljning',
 		register: described('follow_up', 'Uppföljningen', followUpInput.extend({ activityId: requiredId('Aktivitet (activityId)') })),
 		filters: [
 			{ name: 'activity', description: 'Aktivitetens id', type: 'integer' },
-			{ name: 'year', description: 'Planens år', type: 'integer' }
+			{ name: 'year', description: 'Planens år', type: 'year' }
 		],
 		list: (db, actor, url, page) => {
 			requireRole(actor, 'member');
-			return pq.listFollowUps(db, { activityId: numberParam(url, 'activity'), year: numberParam(url, 'year') }, page);
+			return pq.listFollowUps(db, { activityId: numberParam(url, 'activity'), year: yearParam(url, 'year') }, page);
 		},
 		get: (db, actor, id) => {
 			requireRole(actor, 'member');
@@ -350,9 +364,8 @@ resources.push(
 			{ name: 'body', description: 'Organets id (mötet där ärendet väcktes)', type: 'integer' }
 		],
 		list: async (db, actor, url, page) => {
-			const open = url.searchParams.get('open');
 			const rows = await mt.listActionItems(db, actor, {
-				open: open === 'true' ? true : open === 'false' ? false : undefined,
+				open: booleanParam(url, 'open'),
 				bodyId: numberParam(url, 'body')
 			});
 			return pageArray(
@@ -377,10 +390,11 @@ resources.push(
 resources.push({
 	path: 'ledger-entries',
 	tag: 'Ekonomi',
+	membersOnly: true,
 	what: 'transaktion',
 	register: described('ledger_entry', 'Transaktionen', ledgerEntryInput),
 	filters: [
-		{ name: 'year', description: 'År', type: 'integer' },
+		{ name: 'year', description: 'År', type: 'year' },
 		{ name: 'fund', description: 'Fondens id', type: 'integer' },
 		{ name: 'category', description: 'Kategorins id', type: 'integer' },
 		{ name: 'project', description: 'Projektets id', type: 'integer' },
@@ -391,7 +405,7 @@ resources.push({
 		return fq.listLedger(
 			db,
 			{
-				year: numberParam(url, 'year'),
+				year: yearParam(url, 'year'),
 				fundId: numberParam(url, 'fund'),
 				categoryId: numberParam(url, 'category'),
 				projectId: numberParam(url, 'project'),
@@ -428,8 +442,8 @@ resources.push(
 		what: 'remiss',
 		register: described('consultation', 'Remissen', consultationInput),
 		filters: [
-			{ name: 'year', description: 'År: skriven, skickad eller (om inget av dem är känt) mottagen det året', type: 'integer' },
-			{ name: 'status', description: `Status: ${CONSULTATION_STATUSES.join(', ')}`, type: 'string' },
+			{ name: 'year', description: 'År: skriven, skickad eller (om inget av dem är känt) mottagen det året', type: 'year' },
+			{ name: 'status', description: 'Status', type: 'string', values: CONSULTATION_STATUSES },
 			{ name: 'issuer', description: 'Remittentens (organisationens) id', type: 'integer' },
 			{ name: 'q', description: 'Sök i titel och diarienummer', type: 'string' }
 		],
@@ -438,7 +452,7 @@ resources.push(
 				db,
 				actor,
 				{
-					year: numberParam(url, 'year'),
+					year: yearParam(url, 'year'),
 					status: oneOf(url, 'status', isConsultationStatus, CONSULTATION_STATUSES),
 					issuerId: numberParam(url, 'issuer'),
 					q: str(url, 'q')
@@ -467,12 +481,12 @@ resources.push(
 		what: 'projekt',
 		register: described('project', 'Projektet', projectInput),
 		filters: [
-			{ name: 'status', description: `Status: ${PROJECT_STATUSES.join(', ')}`, type: 'string' },
-			{ name: 'year', description: 'Pågick under året', type: 'integer' }
+			{ name: 'status', description: 'Status', type: 'string', values: PROJECT_STATUSES },
+			{ name: 'year', description: 'Pågick under året', type: 'year' }
 		],
 		list: async (db, _a, url, page) =>
 			pageArray(
-				await pjq.listProjects(db, { status: oneOf(url, 'status', isProjectStatus, PROJECT_STATUSES), year: numberParam(url, 'year') }),
+				await pjq.listProjects(db, { status: oneOf(url, 'status', isProjectStatus, PROJECT_STATUSES), year: yearParam(url, 'year') }),
 				page
 			),
 		get: (db, _a, id) => pjq.getProject(db, id),
@@ -484,8 +498,8 @@ resources.push(
 		tag: 'Projekt',
 		what: 'evenemang',
 		register: described('event', 'Evenemanget', eventInput),
-		filters: [{ name: 'year', description: 'År', type: 'integer' }],
-		list: async (db, _a, url, page) => pageArray(await pjq.listEvents(db, { year: numberParam(url, 'year') }), page),
+		filters: [{ name: 'year', description: 'År', type: 'year' }],
+		list: async (db, _a, url, page) => pageArray(await pjq.listEvents(db, { year: yearParam(url, 'year') }), page),
 		get: (db, _a, id) => pjq.getEvent(db, id),
 		create: (db, actor, input) => pjs.createEvent(db, actor, input),
 		update: (db, actor, id, input) => pjs.updateEvent(db, actor, id, input)
@@ -496,7 +510,7 @@ resources.push(
 		what: 'externt möte',
 		register: described('external_meeting', 'Det externa mötet', externalMeetingInput),
 		filters: [
-			{ name: 'year', description: 'År', type: 'integer' },
+			{ name: 'year', description: 'År', type: 'year' },
 			{ name: 'organisation', description: 'Den externa organisationens id', type: 'integer' },
 			{ name: 'body', description: 'Organets id (vem som mötte)', type: 'integer' },
 			{ name: 'priorityObject', description: 'Det prioriterade objektets id', type: 'integer' }
@@ -505,7 +519,7 @@ resources.push(
 			pjq.listExternalMeetings(
 				db,
 				{
-					year: numberParam(url, 'year'),
+					year: yearParam(url, 'year'),
 					organisationId: numberParam(url, 'organisation'),
 					bodyId: numberParam(url, 'body'),
 					priorityObjectId: numberParam(url, 'priorityObject')

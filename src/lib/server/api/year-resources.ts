@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Resource } from './resources.ts';
 import { pageArray } from './resources.ts';
-import { numberParam } from './http.ts';
+import { numberParam, yearParam } from './http.ts';
 import { NotFoundError } from '../errors.ts';
 import { removeEntry, type Register } from '../register.ts';
 import { listMeetingCounts, listTurnoverCounts, meetingCounts, turnoverCounts } from '../meetings/counts.ts';
@@ -28,9 +28,9 @@ function ownRecords(register: Register<z.ZodType>): Pick<Resource, 'register' | 
 
 const byBodyAndYear: Resource['filters'] = [
 	{ name: 'body', description: 'Organets id', type: 'integer' },
-	{ name: 'year', description: 'År', type: 'integer' }
+	{ name: 'year', description: 'År', type: 'year' }
 ];
-const bodyAndYear = (url: URL) => ({ bodyId: numberParam(url, 'body'), year: numberParam(url, 'year') });
+const bodyAndYear = (url: URL) => ({ bodyId: numberParam(url, 'body'), year: yearParam(url, 'year') });
 
 export const yearResources: Resource[] = [
 	{
@@ -56,9 +56,9 @@ export const yearResources: Resource[] = [
 		...ownRecords(projectReportTexts),
 		filters: [
 			{ name: 'project', description: 'Projektets id', type: 'integer' },
-			{ name: 'year', description: 'Årsredovisningens år', type: 'integer' }
+			{ name: 'year', description: 'Årsredovisningens år', type: 'year' }
 		],
 		list: async (db, _a, url, page) =>
-			pageArray(await listProjectReportTexts(db, { projectId: numberParam(url, 'project'), year: numberParam(url, 'year') }), page)
+			pageArray(await listProjectReportTexts(db, { projectId: numberParam(url, 'project'), year: yearParam(url, 'year') }), page)
 	}
 ];
