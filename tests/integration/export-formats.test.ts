@@ -20,6 +20,8 @@ import { planOverview } from '../../src/lib/server/planning/queries.ts';
 import { actionPlanTable } from '../../src/lib/server/planning/export.ts';
 import { toXlsx } from '../../src/lib/server/export/table.ts';
 import { asciiFileName, contentDisposition } from '../../src/lib/server/export/disposition.ts';
+import { parseLedgerFile } from '../../src/lib/server/finance/import.ts';
+import { ValidationError } from '../../src/lib/server/errors.ts';
 
 let db: Db;
 
@@ -130,5 +132,17 @@ describe('Content-Disposition', () => {
 			server.close();
 			await rm(dir, { recursive: true, force: true });
 		}
+	});
+});
+
+describe('the ledger import reads CSV with csv-parse', () => {
+	it('refuses an opening quote that is never closed with a message naming the line', async () => {
+		const text = 'Datum;Fond;Kategori;Belopp;Beskrivning\r\n2024-01-01;Drift;Lokaler;10;"Hyra\r\n2024-01-02;Drift;Lokaler;20;x\r\n';
+		const e = await parseLedgerFile('trasig.csv', new TextEncoder().encode(text)).then(
+			() => null,
+			(err: unknown) => err
+		);
+		expect(e).toBeInstanceOf(ValidationError);
+		expect((e as ValidationError).byField().file).toBe('Filen kunde inte läsas som CSV: rad 2: ett citattecken (") stängs aldrig.');
 	});
 });

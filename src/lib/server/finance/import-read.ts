@@ -12,7 +12,7 @@
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { fieldError, ValidationError } from '../errors.ts';
-import { csvRecords } from '../../core/csv.ts';
+import { CsvSyntaxError, csvRecords } from '../../core/csv.ts';
 import { labelIn } from '../../core/finance.ts';
 import { formatNumber } from '../../core/format.ts';
 import { ledgerEntryInput, type LedgerEntryInput } from '../../schemas/finance.ts';
@@ -301,9 +301,16 @@ export async function openLedgerFile(name: string, content: Uint8Array): Promise
 	else {
 		const text = decodeText(content);
 		const separator = detectSeparator(text);
-		// The limits first, over the whole file (a tenth of a second for 10 MB), so that a file is refused before any row is checked.
-		for (const record of limitedRecords(csvRecords(text, separator))) void record;
-		it = limitedRecords(csvRecords(text, separator));
+		let records: string[][];
+		try {
+			// One record past the row limit is kept, so that limitedRecords refuses the file without holding more.
+			records = csvRecords(text, separator, { maxRecords: MAX_ROWS });
+		} catch (e) {
+			if (e instanceof CsvSyntaxError) throw fieldError('file', `Filen kunde inte läsas som CSV: rad ${e.line}: ${e.message}.`);
+			throw e;
+		}
+		// The limits first, over the whole file, so that a file is refused before any row is checked.
+		it = [...limitedRecords(records)][Symbol.iterator]();
 	}
 	// The header: among the first ten non-empty rows, the first that names the most known columns.
 	const head: string[][] = [];
