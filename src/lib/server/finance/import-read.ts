@@ -278,6 +278,19 @@ function* limitedRecords(records: Iterable<string[]>): Generator<string[]> {
 
 const isEmptyRow = (r: string[]) => r.every((c) => c === '');
 
+/** The rows one by one, each let go once handed on, so a large file's rows can be collected while the rest are checked. */
+function releasing(rows: (string[] | undefined)[]): Iterator<string[]> {
+	let i = 0;
+	return {
+		next: () => {
+			if (i >= rows.length) return { done: true, value: undefined };
+			const value = rows[i]!;
+			rows[i++] = undefined;
+			return { done: false, value };
+		}
+	};
+}
+
 /** The file as a header and the rows under it, read one by one. */
 export interface LedgerRecords {
 	header: string[];
@@ -310,7 +323,8 @@ export async function openLedgerFile(name: string, content: Uint8Array): Promise
 			throw e;
 		}
 		// The limits first, over the whole file, so that a file is refused before any row is checked.
-		it = [...limitedRecords(records)][Symbol.iterator]();
+		it = releasing([...limitedRecords(records)]);
+		records.length = 0;
 	}
 	// The header: among the first ten non-empty rows, the first that names the most known columns.
 	const head: string[][] = [];
