@@ -73,8 +73,8 @@ export function zipOf(parts: { name: string; data: Uint8Array; declaredSize?: nu
 }
 
 /** A real workbook's parts with its sheet replaced by `sheet`, said to be `declaredSize` bytes (its own size unless given). */
-export function workbookWithSheet(sheet: Uint8Array, declaredSize?: number): Uint8Array {
-	const parts = unzipSync(toXlsx({ name: 'Blad', columns: [{ header: 'Datum' }], rows: [['2024-01-01']] }));
+export async function workbookWithSheet(sheet: Uint8Array, declaredSize?: number): Promise<Uint8Array> {
+	const parts = unzipSync(await toXlsx({ name: 'Blad', columns: [{ header: 'Datum' }], rows: [['2024-01-01']] }));
 	return zipOf(
 		Object.entries(parts).map(([name, data]) =>
 			name === 'xl/worksheets/sheet1.xml' ? { name, data: sheet, declaredSize } : { name, data }
@@ -83,11 +83,12 @@ export function workbookWithSheet(sheet: Uint8Array, declaredSize?: number): Uin
 }
 
 /** A zip bomb: a sheet of `mb` MB of spaces, packed about a thousand times. */
-export const zipBomb = (mb = 300, declaredSize?: number) => workbookWithSheet(new Uint8Array(mb * 1024 * 1024).fill(0x20), declaredSize);
+export const zipBomb = async (mb = 300, declaredSize?: number) =>
+	workbookWithSheet(new Uint8Array(mb * 1024 * 1024).fill(0x20), declaredSize);
 
 /** A workbook whose cell E3 holds `chars` characters (our own export cuts a cell at Excel's limit, so it is written in by hand). */
-export function giantCellWorkbook(chars = 300_000, { fund = 'Drift', category = 'Lokaler' } = {}): Uint8Array {
-	const made = toXlsx({
+export async function giantCellWorkbook(chars = 300_000, { fund = 'Drift', category = 'Lokaler' } = {}): Promise<Uint8Array> {
+	const made = await toXlsx({
 		name: 'Blad',
 		columns: ['Datum', 'Fond', 'Kategori', 'Belopp', 'Beskrivning'].map((header) => ({ header })),
 		rows: [
@@ -95,7 +96,11 @@ export function giantCellWorkbook(chars = 300_000, { fund = 'Drift', category = 
 			['2024-01-02', fund, category, 10, 'JÄTTECELLEN']
 		]
 	});
+	// The cell's text is in the sheet or, as write-excel-file writes it, in the shared strings.
 	const files = unzipSync(made);
-	const sheet = strFromU8(files['xl/worksheets/sheet1.xml']).replace('JÄTTECELLEN', 'x'.repeat(chars));
-	return zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(sheet) });
+	for (const [name, data] of Object.entries(files)) {
+		const xml = strFromU8(data);
+		if (xml.includes('JÄTTECELLEN')) files[name] = strToU8(xml.replace('JÄTTECELLEN', 'x'.repeat(chars)));
+	}
+	return zipSync(files);
 }

@@ -130,9 +130,9 @@ export async function benchImport(server: Started, cookie: string, databaseUrl: 
 
 	const refusals: ImportFigures['refusals'] = [];
 	for (const [what, name, content] of [
-		['zip bomb, 300 MB unpacked', 'bomb.xlsx', zipBomb(300)],
-		['zip bomb whose directory says 2 000 bytes', 'lögn.xlsx', zipBomb(300, 2000)],
-		['workbook with a cell of 300 000 characters', 'cell.xlsx', giantCellWorkbook(300_000, { fund, category })]
+		['zip bomb, 300 MB unpacked', 'bomb.xlsx', await zipBomb(300)],
+		['zip bomb whose directory says 2 000 bytes', 'lögn.xlsx', await zipBomb(300, 2000)],
+		['workbook with a cell of 300 000 characters', 'cell.xlsx', await giantCellWorkbook(300_000, { fund, category })]
 	] as const) {
 		start = performance.now();
 		const r = await post(

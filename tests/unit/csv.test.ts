@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvRecords } from '../../src/lib/core/csv.ts';
+import { CsvSyntaxError, csvRecords, parseCsv, parseCsvRecords } from '../../src/lib/core/csv.ts';
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
@@ -97,6 +97,32 @@ describe('parseCsv', () => {
 				}
 			)
 		);
+	});
+});
+
+describe('csvRecords (csv-parse)', () => {
+	it('reads LF, CRLF and a lone CR mixed in one file, keeps blank lines as [""] and a quote inside a plain field as text', () => {
+		expect(csvRecords('a;b\n1;2\r\n\r\n3;4\r5;6', ';')).toEqual([['a', 'b'], ['1', '2'], [''], ['3', '4'], ['5', '6']]);
+		expect(csvRecords('Namn;Mått\nSkylt;12" bred\n', ';')).toEqual([
+			['Namn', 'Mått'],
+			['Skylt', '12" bred']
+		]);
+	});
+
+	it('refuses an opening quote that is never closed, naming the line of the record it opens', () => {
+		let e: unknown;
+		try {
+			csvRecords('Datum;Text\n2024-01-01;"öppen\nrad\n', ';');
+		} catch (err) {
+			e = err;
+		}
+		expect(e).toBeInstanceOf(CsvSyntaxError);
+		expect((e as CsvSyntaxError).message).toBe('ett citattecken (") stängs aldrig');
+		expect((e as CsvSyntaxError).line).toBe(2);
+	});
+
+	it('keeps at most maxRecords + 1 records, however many the file has', () => {
+		expect(csvRecords('\n'.repeat(100_000) + 'x', ',', { maxRecords: 5 })).toHaveLength(6);
 	});
 });
 

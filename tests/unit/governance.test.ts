@@ -222,10 +222,14 @@ describe('the Atom feed', () => {
 				}
 			]
 		});
+		expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">');
 		expect(xml).toContain('<title>Södertörn &amp; co</title>');
-		expect(xml).toContain('<title>Årsredovisning &lt;2021&gt;</title>');
-		expect(xml).toContain('<updated>2022-02-09T00:00:00Z</updated>');
-		expect(xml).toContain('<summary>Beslutad &quot;9 februari&quot;</summary>');
+		// Entry text is written as type="html": escaped as HTML, so a reader shows it as typed.
+		expect(xml).toContain('<title type="html"><![CDATA[Årsredovisning &lt;2021&gt;]]></title>');
+		expect(xml).toContain('<updated>2022-02-09T00:00:00.000Z</updated>');
+		expect(xml).toContain('<summary type="html"><![CDATA[Beslutad &quot;9 februari&quot;]]></summary>');
+		expect(xml).toContain('<link rel="self" href="https://x.se/news/feed.atom"/>');
+		expect(xml).toContain('<id>https://x.se/news/1</id>');
 		expect(xml.match(/<entry>/g)).toHaveLength(1);
 	});
 });

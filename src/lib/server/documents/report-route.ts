@@ -5,6 +5,7 @@ import { db } from '../app.ts';
 import { load as read, yearParam } from '../web.ts';
 import { FILE_STEMS, reportFile } from './reports.ts';
 import type { ReportKind } from '../../schemas/documents.ts';
+import { contentDisposition } from '../export/disposition.ts';
 
 const TYPES = {
 	pdf: 'application/pdf',
@@ -18,7 +19,7 @@ export function reportFileHandler(format: keyof typeof TYPES) {
 		const f = await read(event, () => reportFile(db(), event.locals.actor, kind, year, format));
 		const headers: Record<string, string> = {
 			'content-type': TYPES[format],
-			'content-disposition': `attachment; filename="${FILE_STEMS[kind]}-${year}${f.frozen ? '' : '-utkast'}.${format}"`
+			'content-disposition': contentDisposition(`${FILE_STEMS[kind]}-${year}${f.frozen ? '' : '-utkast'}.${format}`)
 		};
 		// The frozen file's SHA-256 lets a reader check it is the adopted one.
 		if (f.sha256) headers['x-content-sha256'] = f.sha256;

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { todayIso } from '../../core/format.ts';
+import { xmlText } from '../../core/document-text.ts';
 
 const PAGES = [
 	'/',
@@ -54,7 +55,9 @@ export async function publicAddresses(db: Db): Promise<string[]> {
 	return [...PAGES, ...(result.rows as { path: string }[]).map((r) => r.path)];
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+/** XML character data: what XML 1.0 cannot hold left out, all five markup characters escaped. */
+const escape = (s: string) =>
+	xmlText(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 export function sitemapXml(origin: string, paths: string[]): string {
 	return (

@@ -1,46 +1,65 @@
-// Spreadsheet export of plain tables (an action plan, say): semicolon CSV for
-// Swedish Excel, and a minimal Office Open XML workbook (.xlsx) zipped with fflate.
+// Spreadsheet export of plain tables (an action plan, a year's closing): semicolon
+// CSV for Swedish Excel, written with csv-stringify, and an Office Open XML workbook
+// (.xlsx) written with write-excel-file (by the author of read-excel-file, which
+// reads the ledger imports), so that dates are date cells and amounts numbers
+// with a number format, which Excel and LibreOffice sort and filter as such.
 
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { stringify } from 'csv-stringify/sync';
+import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file/node';
 import { plainText, xmlText } from '../../core/document-text.ts';
+import { ORE_PER_KRONA, type Ore } from '../../core/finance.ts';
 
 export type ExportColumn = { header: string; width?: number };
-export type ExportCell = string | number | null;
+/** A calendar date, YYYY-MM-DD: a date cell in Excel. */
+export type ExportDate = { date: string };
+/** An amount in integer öre: kronor as a number with two decimals in Excel. */
+export type ExportAmount = { ore: Ore };
+export type ExportCell = string | number | null | ExportDate | ExportAmount;
 export type ExportTable = { name: string; columns: ExportColumn[]; rows: ExportCell[][] };
+
+export const exportDate = (date: string | null | undefined): ExportCell => (date ? { date } : null);
+export const exportAmount = (ore: Ore | null | undefined): ExportCell => (ore === null || ore === undefined ? null : { ore });
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Öre → "1234,50", "-3,00": kronor with a decimal comma, exact, as Swedish Excel reads a number. */
+function kronorText(ore: Ore): string {
+	const abs = Math.abs(ore);
+	return `${ore < 0 ? '-' : ''}${Math.trunc(abs / ORE_PER_KRONA)},${String(abs % ORE_PER_KRONA).padStart(2, '0')}`;
+}
 
 // ---------------------------------------------------------------------------
 // CSV
 
-const CSV_SEPARATOR = ';';
-const CRLF = '\r\n';
-
-/** Text that spreadsheet programs would read as a formula (or that hides one behind a tab or CR). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvField(cell: ExportCell | undefined): string {
+/** Control characters left out (a spreadsheet shows them as boxes or refuses the file). */
+function csvValue(cell: ExportCell | undefined): string | number {
 	if (cell === null || cell === undefined) return '';
-	if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-	// Control characters are left out (a spreadsheet shows them as boxes or refuses the file),
-	// then the formula injection guard: a leading apostrophe keeps the text as text.
-	const clean = plainText(cell);
-	const text = FORMULA_START.test(clean) ? `'${clean}` : clean;
-	return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+	// A number stays a number, so that csv-stringify's formula guard leaves "-3" alone.
+	if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';
+	if (typeof cell === 'string') return plainText(cell);
+	if ('date' in cell) return cell.date;
+	return kronorText(cell.ore);
 }
 
 /**
  * The table as RFC 4180 CSV with ';' between fields, CRLF line ends and a UTF-8 BOM
  * (so Excel in a Swedish locale opens it in columns with åäö intact). The header row
- * comes first; rows shorter than the header are padded with empty fields.
+ * comes first; rows shorter than the header are padded with empty fields. Text that
+ * a spreadsheet would read as a formula gets a leading apostrophe (csv-stringify's
+ * escape_formulas); dates are YYYY-MM-DD and amounts kronor with a decimal comma.
  */
 export function toCsv(table: ExportTable): string {
-	const width = table.columns.length;
-	const lines = [table.columns.map((c) => csvField(c.header))];
-	for (const row of table.rows) {
-		const fields: string[] = [];
-		for (let i = 0; i < Math.max(width, row.length); i++) fields.push(csvField(row[i]));
-		lines.push(fields);
-	}
-	return '\uFEFF' + lines.map((fields) => fields.join(CSV_SEPARATOR) + CRLF).join('');
+	const width = table.rows.reduce((w, r) => Math.max(w, r.length), table.columns.length);
+	const pad = (fields: (string | number)[]) => [...fields, ...Array<string>(width - fields.length).fill('')];
+	const records = [pad(table.columns.map((c) => plainText(c.header))), ...table.rows.map((r) => pad(r.map(csvValue)))];
+	return stringify(records, {
+		bom: true,
+		delimiter: ';',
+		record_delimiter: 'windows',
+		escape_formulas: true,
+		// A field holding CR or LF is quoted too (with record_delimiter set, csv-stringify would not by default).
+		quote_record_delimiter: true
+	});
 }
 
 // ---------------------------------------------------------------------------
@@ -51,8 +70,9 @@ const MAX_CELL_CHARS = 32_767;
 const MAX_COLUMN_WIDTH = 255;
 const MAX_SHEET_NAME = 31;
 
-/** What XML 1.0 cannot hold (C0 controls but tab/LF/CR, U+FFFE/U+FFFF) left out, a lone surrogate as U+FFFD. */
-const stripInvalidXml = xmlText;
+/** How Excel shows the cells: ISO dates, and kronor grouped in thousands with two decimals (the locale's marks). */
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const AMOUNT_FORMAT = '#,##0.00';
 
 /** Cuts s to at most max UTF-16 units without splitting a surrogate pair. */
 function truncate(s: string, max: number): string {
@@ -62,220 +82,93 @@ function truncate(s: string, max: number): string {
 	return cut;
 }
 
-/** Escapes text for XML content and attribute values; CR as a character reference so parsers keep it. */
-function escapeXml(s: string): string {
-	return s.replace(/[&<>"'\r]/g, (c) => {
-		switch (c) {
-			case '&':
-				return '&amp;';
-			case '<':
-				return '&lt;';
-			case '>':
-				return '&gt;';
-			case '"':
-				return '&quot;';
-			case "'":
-				return '&apos;';
-			default:
-				return '&#13;';
-		}
-	});
-}
-
-/**
- * Cell text as XML: a literal "_xHHHH_" escaped as "_x005F_xHHHH_" (ECMA-376 ST_Xstring)
- * so Excel shows it as typed rather than as the character U+HHHH.
- */
-function cellText(s: string): string {
-	return escapeXml(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1'));
-}
-
-/** Column letters: 0 → A, 25 → Z, 26 → AA. */
-function columnName(index: number): string {
-	let name = '';
-	for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-	return name;
+/** s cut to at most max characters at a word's end ("Tryckta siffror som bokföringen" rather than "… bokförin"). */
+export function cutAtWord(s: string, max: number): string {
+	if (s.length <= max) return s;
+	const cut = truncate(s, max);
+	// The cut falls between words when the next character is a space.
+	if (/\s/.test(s.charAt(cut.length))) return cut.trim();
+	const space = cut.search(/\s\S*$/);
+	return (space > 0 ? cut.slice(0, space) : cut).trim();
 }
 
 /**
  * Sheet names Excel accepts: no []:*?/\ (each becomes '-'), no leading or trailing
- * apostrophe, 1–31 characters, unique regardless of case, and not the reserved "History".
+ * apostrophe, 1–31 characters cut at a word, unique regardless of case, and not the reserved "History".
  */
-function sheetNames(names: string[]): string[] {
+export function sheetNames(names: string[]): string[] {
 	const taken = new Set<string>();
 	return names.map((raw, i) => {
 		const base =
-			stripInvalidXml(raw)
+			xmlText(raw)
 				.replace(/[\u0000-\u001f\u007f]/g, ' ')
 				.replace(/[[\]:*?/\\]/g, '-')
 				.trim()
 				.replace(/^'+|'+$/g, '')
 				.trim() || `Blad${i + 1}`;
-		let name = truncate(base, MAX_SHEET_NAME).trim();
+		let name = cutAtWord(base, MAX_SHEET_NAME);
 		for (let n = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === 'history'; n++) {
 			const suffix = ` (${n})`;
-			name = truncate(base, MAX_SHEET_NAME - suffix.length).trim() + suffix;
+			name = cutAtWord(base, MAX_SHEET_NAME - suffix.length) + suffix;
 		}
 		taken.add(name.toLowerCase());
 		return name;
 	});
 }
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-/** Style index 1 in styles.xml: the bold header font. */
-const STYLE_HEADER = 1;
-
-function contentTypesXml(sheetCount: number): string {
-	const sheets = Array.from(
-		{ length: sheetCount },
-		(_, i) =>
-			`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`
-	).join('');
-	return (
-		XML_HEAD +
-		'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-		'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-		'<Default Extension="xml" ContentType="application/xml"/>' +
-		'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-		sheets +
-		'<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-		'</Types>'
-	);
+/**
+ * Cell text: what XML cannot hold, and what it discourages (DEL, the C1 controls, the
+ * noncharacters) left out, as write-excel-file would (it also drops U+FFFD, so a lone
+ * surrogate goes), cut to Excel's cell limit, and a literal
+ * "_xHHHH_" escaped as "_x005F_xHHHH_" (ECMA-376 ST_Xstring) so Excel shows it as
+ * typed rather than as the character U+HHHH.
+ */
+function cellText(s: string): string {
+	return truncate(plainText(s).replaceAll('\uFFFD', ''), MAX_CELL_CHARS).replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
 }
 
-const ROOT_RELS_XML =
-	XML_HEAD +
-	`<Relationships xmlns="${NS_PKG_REL}">` +
-	`<Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/>` +
-	'</Relationships>';
-
-function workbookXml(names: string[]): string {
-	const sheets = names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-	return (
-		XML_HEAD +
-		`<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-		'<bookViews><workbookView activeTab="0"/></bookViews>' +
-		`<sheets>${sheets}</sheets>` +
-		'</workbook>'
-	);
+function xlsxCell(cell: ExportCell | undefined): Cell {
+	if (cell === null || cell === undefined) return null;
+	if (typeof cell === 'number') return Number.isFinite(cell) ? { value: cell, type: Number } : null;
+	if (typeof cell === 'string') {
+		// Text left empty is written as an empty cell, like null.
+		const text = cellText(cell);
+		return text ? { value: text, type: String } : null;
+	}
+	if ('date' in cell) {
+		const m = ISO_DATE.exec(cell.date);
+		if (!m) return cellText(cell.date) || null;
+		// Midnight UTC: write-excel-file counts days from the epoch in UTC, so the serial is a whole day.
+		return { value: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))), type: Date, format: DATE_FORMAT };
+	}
+	// Kronor from öre: ore / 100 is the double nearest the exact amount, as "1234.50" typed into Excel would be.
+	return { value: cell.ore / ORE_PER_KRONA, type: Number, format: AMOUNT_FORMAT };
 }
-
-function workbookRelsXml(sheetCount: number): string {
-	const sheets = Array.from(
-		{ length: sheetCount },
-		(_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`
-	).join('');
-	return (
-		XML_HEAD +
-		`<Relationships xmlns="${NS_PKG_REL}">` +
-		sheets +
-		`<Relationship Id="rId${sheetCount + 1}" Type="${REL_TYPE}/styles" Target="styles.xml"/>` +
-		'</Relationships>'
-	);
-}
-
-// Excel requires the two fills (none, gray125) even when no cell uses them.
-const STYLES_XML =
-	XML_HEAD +
-	`<styleSheet xmlns="${NS_MAIN}">` +
-	'<fonts count="2">' +
-	'<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
-	'<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
-	'</fonts>' +
-	'<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-	'<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-	'<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-	'<cellXfs count="2">' +
-	'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-	'<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
-	'</cellXfs>' +
-	'<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-	'</styleSheet>';
-
-function cellXml(ref: string, cell: ExportCell | undefined, style: number): string {
-	if (cell === null || cell === undefined) return '';
-	const s = style ? ` s="${style}"` : '';
-	if (typeof cell === 'number') return Number.isFinite(cell) ? `<c r="${ref}"${s}><v>${String(cell)}</v></c>` : '';
-	// Characters invalid in XML are dropped, and the text is cut to Excel's cell limit;
-	// text left empty is written as an empty cell, like null.
-	const text = truncate(stripInvalidXml(cell), MAX_CELL_CHARS);
-	return text ? `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${cellText(text)}</t></is></c>` : '';
-}
-
-function rowXml(rowNumber: number, cells: readonly (ExportCell | undefined)[], style: number): string {
-	const inner = cells.map((cell, i) => cellXml(`${columnName(i)}${rowNumber}`, cell, style)).join('');
-	return `<row r="${rowNumber}">${inner}</row>`;
-}
-
-function worksheetXml(table: ExportTable, selected: boolean): string {
-	const hasHeader = table.columns.length > 0;
-	const width = table.rows.reduce((w, r) => Math.max(w, r.length), table.columns.length);
-	const height = table.rows.length + (hasHeader ? 1 : 0);
-	const dimension = width > 0 && height > 0 ? `A1:${columnName(width - 1)}${height}` : 'A1';
-
-	const view = hasHeader
-		? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
-		: '';
-	const sheetView = `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${view}</sheetView></sheetViews>`;
-
-	const cols = table.columns
-		.map((c, i) => {
-			if (c.width === undefined || !Number.isFinite(c.width) || c.width <= 0) return '';
-			const w = Math.min(c.width, MAX_COLUMN_WIDTH);
-			return `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`;
-		})
-		.join('');
-
-	const rows: string[] = [];
-	if (hasHeader)
-		rows.push(
-			rowXml(
-				1,
-				table.columns.map((c) => c.header),
-				STYLE_HEADER
-			)
-		);
-	table.rows.forEach((row, i) => rows.push(rowXml(i + 1 + (hasHeader ? 1 : 0), row, 0)));
-
-	return (
-		XML_HEAD +
-		`<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-		`<dimension ref="${dimension}"/>` +
-		sheetView +
-		'<sheetFormatPr defaultRowHeight="15"/>' +
-		(cols ? `<cols>${cols}</cols>` : '') +
-		`<sheetData>${rows.join('')}</sheetData>` +
-		'</worksheet>'
-	);
-}
-
-/** A fixed zip time stamp, so the same tables give the same bytes. */
-const ZIP_MTIME = new Date(2000, 0, 1);
 
 /**
  * The table(s) as an .xlsx workbook, one sheet per table in order. The header row is
- * bold and frozen, text is stored as inline strings, numbers as numbers, and null, ''
- * and a non-finite number as an empty cell. Sheet names are made valid and unique.
+ * bold and frozen, text is stored as text, numbers as numbers, dates as date cells
+ * (yyyy-mm-dd), amounts as kronor with a number format, and null, '' and a non-finite
+ * number as an empty cell. Sheet names are made valid and unique.
  */
-export function toXlsx(tables: ExportTable | ExportTable[]): Uint8Array {
+export async function toXlsx(tables: ExportTable | ExportTable[]): Promise<Uint8Array> {
 	const list = Array.isArray(tables) ? tables : [tables];
 	if (list.length === 0) throw new RangeError('toXlsx: a workbook needs at least one table');
 	const names = sheetNames(list.map((t) => t.name));
-
-	const files: Zippable = {
-		'[Content_Types].xml': strToU8(contentTypesXml(list.length)),
-		'_rels/.rels': strToU8(ROOT_RELS_XML),
-		'xl/workbook.xml': strToU8(workbookXml(names)),
-		'xl/_rels/workbook.xml.rels': strToU8(workbookRelsXml(list.length)),
-		'xl/styles.xml': strToU8(STYLES_XML)
-	};
-	list.forEach((table, i) => {
-		files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(worksheetXml(table, i === 0));
+	const sheets: Sheet<Buffer>[] = list.map((table, i) => {
+		const header: Row = table.columns.map((c) => {
+			const text = cellText(c.header);
+			return text ? { value: text, type: String, fontWeight: 'bold' } : null;
+		});
+		const data: Row[] = [...(table.columns.length ? [header] : []), ...table.rows.map((r) => r.map(xlsxCell))];
+		return {
+			data: data.length ? data : [[null]],
+			sheet: names[i],
+			stickyRowsCount: table.columns.length ? 1 : undefined,
+			columns: table.columns.map((c) => ({
+				width: c.width !== undefined && Number.isFinite(c.width) && c.width > 0 ? Math.min(c.width, MAX_COLUMN_WIDTH) : undefined
+			}))
+		};
 	});
-	return zipSync(files, { level: 6, mtime: ZIP_MTIME });
+	return new Uint8Array(await writeXlsxFile(sheets, { fontFamily: 'Calibri', fontSize: 11 }).toBuffer());
 }

@@ -2,8 +2,8 @@
 // reports: the summary per fund, each fund's income and cost lines, the
 // projects, the transfers, and the printed figures the ledger does not give.
 import type { DocTable, TableDocument } from '../../core/table-document.ts';
-import type { ExportTable } from '../export/table.ts';
-import { ORE_PER_KRONA, type Ore } from '../../core/finance.ts';
+import { exportAmount, exportDate, type ExportCell, type ExportTable } from '../export/table.ts';
+import { AmountError, ORE_PER_KRONA, parseAmount, type Ore } from '../../core/finance.ts';
 import { formatNumber } from '../../core/format.ts';
 import type { Closing } from './closing.ts';
 
@@ -161,31 +161,30 @@ export function closingDocument(c: Closing, cooperationName: string): TableDocum
 	};
 }
 
-/** The document's tables as Excel sheets, amounts as numbers (kronor). */
+/**
+ * The document's tables as Excel sheets: amounts as kronor from their öre (number
+ * cells with a number format), dates as date cells. The sheet names are the captions,
+ * which toXlsx cuts at a word to Excel's 31 characters and makes unique.
+ */
 export function closingWorkbook(doc: TableDocument): ExportTable[] {
-	const sheets: ExportTable[] = [];
-	const used = new Set<string>();
-	for (const s of doc.sections)
-		for (const table of s.tables) {
-			let name = table.caption.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28);
-			for (let i = 2; used.has(name); i++) name = `${name.slice(0, 25)} ${i}`;
-			used.add(name);
-			sheets.push({
-				name,
-				columns: table.columns.map((c) => ({ header: c.header, width: c.align === 'right' ? 16 : 48 })),
-				rows: table.rows.map((r) => r.cells.map((cell, i) => (table.columns[i]?.align === 'right' ? toNumber(cell) : cell)))
-			});
-		}
-	return sheets;
+	return doc.sections.flatMap((s) =>
+		s.tables.map((table) => ({
+			name: table.caption,
+			columns: table.columns.map((c) => ({ header: c.header, width: c.align === 'right' ? 16 : 48 })),
+			rows: table.rows.map((r) => r.cells.map((cell, i) => (table.columns[i]?.align === 'right' ? amountCell(cell) : textCell(cell))))
+		}))
+	);
 }
 
-function toNumber(cell: string): number | string | null {
+/** A printed amount ("1 381 130", "−1 450", "1 234,50") back to its öre, exactly; a dash or nothing is an empty cell. */
+function amountCell(cell: string): ExportCell {
 	if (cell === '' || cell === '–') return null;
-	const n = Number(
-		cell
-			.replace(/[\s\u00a0\u202f]/g, '')
-			.replace('−', '-')
-			.replace(',', '.')
-	);
-	return Number.isFinite(n) ? n : cell;
+	try {
+		return exportAmount(parseAmount(cell));
+	} catch (e) {
+		if (e instanceof AmountError) return cell; // "saknas"
+		throw e;
+	}
 }
+
+const textCell = (cell: string): ExportCell => (/^\d{4}-\d{2}-\d{2}$/.test(cell) ? exportDate(cell) : cell);

@@ -8,6 +8,7 @@ import { closingDocument, closingWorkbook } from './closing-document.ts';
 import { tableDocumentPdf } from '../documents/table-pdf.ts';
 import { tableDocumentDocx } from '../documents/table-docx.ts';
 import { toXlsx } from '../export/table.ts';
+import { contentDisposition } from '../export/disposition.ts';
 
 const TYPES = {
 	pdf: 'application/pdf',
@@ -23,9 +24,13 @@ export function closingHandler(format: keyof typeof TYPES) {
 			return closingDocument(await yearClosing(d, year), (await getCooperation(d))?.name ?? '');
 		});
 		const body =
-			format === 'pdf' ? await tableDocumentPdf(doc) : format === 'docx' ? await tableDocumentDocx(doc) : toXlsx(closingWorkbook(doc));
+			format === 'pdf'
+				? await tableDocumentPdf(doc)
+				: format === 'docx'
+					? await tableDocumentDocx(doc)
+					: await toXlsx(closingWorkbook(doc));
 		return new Response(body as Uint8Array<ArrayBuffer>, {
-			headers: { 'content-type': TYPES[format], 'content-disposition': `attachment; filename="bokslut-${year}.${format}"` }
+			headers: { 'content-type': TYPES[format], 'content-disposition': contentDisposition(`bokslut-${year}.${format}`) }
 		});
 	};
 }

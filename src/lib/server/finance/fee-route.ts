@@ -13,6 +13,7 @@ import { todayIso } from '../../core/format.ts';
 import { financeYears } from './queries.ts';
 import { feeBasis } from './fees.ts';
 import { feeInvoiceDocument, feeOverviewDocument } from './fee-document.ts';
+import { contentDisposition } from '../export/disposition.ts';
 
 /**
  * The years a fee page has something to show: those whose population date
@@ -42,7 +43,7 @@ function fileResponse(bytes: Uint8Array, format: 'pdf' | 'docx', name: string) {
 	return new Response(Buffer.from(bytes), {
 		headers: {
 			'content-type': TYPES[format],
-			'content-disposition': `attachment; filename="${name}.${format}"`,
+			'content-disposition': contentDisposition(`${name}.${format}`),
 			'cache-control': 'private, no-store'
 		}
 	});

@@ -12,7 +12,7 @@
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { fieldError, ValidationError } from '../errors.ts';
-import { csvRecords } from '../../core/csv.ts';
+import { CsvSyntaxError, csvRecords } from '../../core/csv.ts';
 import { labelIn } from '../../core/finance.ts';
 import { formatNumber } from '../../core/format.ts';
 import { ledgerEntryInput, type LedgerEntryInput } from '../../schemas/finance.ts';
@@ -278,6 +278,19 @@ function* limitedRecords(records: Iterable<string[]>): Generator<string[]> {
 
 const isEmptyRow = (r: string[]) => r.every((c) => c === '');
 
+/** The rows one by one, each let go once handed on, so a large file's rows can be collected while the rest are checked. */
+function releasing(rows: (string[] | undefined)[]): Iterator<string[]> {
+	let i = 0;
+	return {
+		next: () => {
+			if (i >= rows.length) return { done: true, value: undefined };
+			const value = rows[i]!;
+			rows[i++] = undefined;
+			return { done: false, value };
+		}
+	};
+}
+
 /** The file as a header and the rows under it, read one by one. */
 export interface LedgerRecords {
 	header: string[];
@@ -301,9 +314,17 @@ export async function openLedgerFile(name: string, content: Uint8Array): Promise
 	else {
 		const text = decodeText(content);
 		const separator = detectSeparator(text);
-		// The limits first, over the whole file (a tenth of a second for 10 MB), so that a file is refused before any row is checked.
-		for (const record of limitedRecords(csvRecords(text, separator))) void record;
-		it = limitedRecords(csvRecords(text, separator));
+		let records: string[][];
+		try {
+			// One record past the row limit is kept, so that limitedRecords refuses the file without holding more.
+			records = csvRecords(text, separator, { maxRecords: MAX_ROWS });
+		} catch (e) {
+			if (e instanceof CsvSyntaxError) throw fieldError('file', `Filen kunde inte läsas som CSV: rad ${e.line}: ${e.message}.`);
+			throw e;
+		}
+		// The limits first, over the whole file, so that a file is refused before any row is checked.
+		it = releasing([...limitedRecords(records)]);
+		records.length = 0;
 	}
 	// The header: among the first ten non-empty rows, the first that names the most known columns.
 	const head: string[][] = [];

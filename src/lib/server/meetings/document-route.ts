@@ -9,6 +9,7 @@ import { meetingDocx } from '../documents/meeting-docx.ts';
 import { meetingPdf } from '../documents/meeting-pdf.ts';
 import { utcToStockholm } from '../../core/meetings.ts';
 import { getMeeting } from './queries.ts';
+import { contentDisposition } from '../export/disposition.ts';
 
 const TYPES = {
 	pdf: 'application/pdf',
@@ -37,7 +38,7 @@ export function documentHandler(kind: 'minutes' | 'notice', format: 'pdf' | 'doc
 		return new Response(Buffer.from(bytes), {
 			headers: {
 				'content-type': TYPES[format],
-				'content-disposition': `attachment; filename="${name}"`,
+				'content-disposition': contentDisposition(name),
 				'cache-control': 'private, no-store'
 			}
 		});

@@ -6,6 +6,7 @@ import { planOverview, type PlanFilter } from './queries.ts';
 import { actionPlanTable } from './export.ts';
 import { toCsv, toXlsx } from '../export/table.ts';
 import { isActivityStatus } from '../../core/planning.ts';
+import { contentDisposition } from '../export/disposition.ts';
 
 const positive = (v: string | null) => {
 	const n = Number(v);
@@ -26,10 +27,10 @@ export async function exportResponse(event: RequestEvent, format: 'csv' | 'xlsx'
 	const overview = await read(event, () => planOverview(db(), year, filterOf(event.url)));
 	const table = actionPlanTable(overview);
 	const name = `handlingsplan-${year}.${format}`;
-	const headers = { 'content-disposition': `attachment; filename="${name}"` };
+	const headers = { 'content-disposition': contentDisposition(name) };
 	return format === 'csv'
 		? new Response(toCsv(table), { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } })
-		: new Response(toXlsx(table) as Uint8Array<ArrayBuffer>, {
+		: new Response((await toXlsx(table)) as Uint8Array<ArrayBuffer>, {
 				headers: { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
 			});
 }

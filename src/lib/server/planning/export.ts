@@ -1,5 +1,5 @@
 // The action plan of a year as a table for CSV and Excel.
-import type { ExportTable } from '../export/table.ts';
+import { exportDate, type ExportTable } from '../export/table.ts';
 import type { PlanOverview } from './queries.ts';
 import { STATUS_LABELS, parseTiming, timingLabel } from '../../core/planning.ts';
 
@@ -16,7 +16,7 @@ export function actionPlanTable(o: PlanOverview): ExportTable {
 			a.late ? 'ja' : 'nej',
 			a.comment,
 			a.followUps,
-			a.lastFollowUp,
+			exportDate(a.lastFollowUp),
 			a.reportText
 		]);
 	for (const f of o.focusAreas) for (const g of f.subGoals) for (const a of g.activities) row(f.focusArea.name, g.text, a);

@@ -5,6 +5,7 @@ import { getMeeting } from '#lib/server/meetings/queries.ts';
 import { calendarIcs } from '#lib/server/meetings/ical.ts';
 import { toCalendar } from '#lib/server/meetings/calendar.ts';
 import { utcToStockholm } from '#lib/core/meetings.ts';
+import { contentDisposition } from '#lib/server/export/disposition.ts';
 
 export const GET: RequestHandler = async (event) => {
 	const m = await load(event, () => getMeeting(db(), event.locals.actor, idParam(event.params.id)));
@@ -12,7 +13,7 @@ export const GET: RequestHandler = async (event) => {
 	return new Response(ics, {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',
-			'content-disposition': `attachment; filename="mote-${utcToStockholm(m.startsAt).date}.ics"`
+			'content-disposition': contentDisposition(`mote-${utcToStockholm(m.startsAt).date}.ics`)
 		}
 	});
 };

@@ -3,6 +3,7 @@ import type { RequestHandler } from './$types';
 import { db } from '#lib/server/app.ts';
 import { idParam, load } from '#lib/server/web.ts';
 import { versionFile } from '#lib/server/governance/documents.ts';
+import { contentDisposition } from '#lib/server/export/disposition.ts';
 
 export const GET: RequestHandler = (event) =>
 	load(event, async () => {
@@ -10,7 +11,7 @@ export const GET: RequestHandler = (event) =>
 		return new Response(Buffer.from(file.content), {
 			headers: {
 				'content-type': file.mediaType || 'application/octet-stream',
-				'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+				'content-disposition': contentDisposition(file.name),
 				'x-content-sha256': file.sha256
 			}
 		});

@@ -4,6 +4,7 @@ import type { RequestHandler } from './$types';
 import { db } from '#lib/server/app.ts';
 import { getOutboxAttachment } from '#lib/server/mail/outbox.ts';
 import { idParam, load, requirePage } from '#lib/server/web.ts';
+import { contentDisposition } from '#lib/server/export/disposition.ts';
 
 export const GET: RequestHandler = async (event) => {
 	requirePage(event, 'editor');
@@ -12,7 +13,7 @@ export const GET: RequestHandler = async (event) => {
 	return new Response(Buffer.from(file.content), {
 		headers: {
 			'content-type': file.mediaType,
-			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+			'content-disposition': contentDisposition(file.name),
 			'cache-control': 'private, no-store'
 		}
 	});
