@@ -1,6 +1,6 @@
 // A published document (annual report, operational plan) as a Word document
 // the secretariat can go on editing: a cover page, a table of contents field
-// (Word fills in the page numbers when the file is opened), the chapters as
+// written with its entries and page numbers (see pagedDocx), the chapters as
 // Word's own Heading 1–3, real bullet lists and real tables.
 import { cleanTexts, xmlText } from '../../core/document-text.ts';
 import { HeadingLevel, PageBreak, Paragraph, TableOfContents, TextRun, type ParagraphChild } from 'docx';
@@ -92,7 +92,7 @@ export function reportDocx(original: Report): Promise<Uint8Array> {
 		styles,
 		numbering: BULLET_NUMBERING,
 		front: front(r),
-		updateFields: r.tableOfContents,
+		tableOfContents: r.tableOfContents,
 		children: r.blocks.flatMap(block)
 	});
 }
