@@ -103,14 +103,12 @@ export function textWidth(text: string, font: { name: string; size: number; bold
 export function pageNumberEstimator(): { estimator: PageNumberEstimator; complete: () => boolean } {
 	let complete = true;
 	const inner = estimatePageNumbersWith({ measureWidth: (text, font) => textWidth(text, font) });
-	const estimator: PageNumberEstimator = Object.assign(
-		(...args: Parameters<PageNumberEstimator>) => {
-			const result = inner(...args);
-			// The number of pages is known only when the whole document was laid out.
-			if (result.pageCount === undefined) complete = false;
-			return result;
-		},
-		{ listNumbers: inner.listNumbers }
-	);
+	// Without `listNumbers`: the headings are not numbered lists (their numbers are in their text), and it would read the whole document once more.
+	const estimator: PageNumberEstimator = (...args) => {
+		const result = inner(...args);
+		// The number of pages is known only when the whole document was laid out.
+		if (result.pageCount === undefined) complete = false;
+		return result;
+	};
 	return { estimator, complete: () => complete };
 }
