@@ -78,7 +78,7 @@ function learn(face: Face, chars: string[]): void {
 	}
 	const todo = [...new Set(chars)].filter((c) => !known.has(c));
 	if (!todo.length) return;
-	const [bar, ...lines] = probe(face, ['||', ...todo.map((c) => `|${c.repeat(REPEAT)}|`)]);
+	const [bar, ...lines] = probe(face, [bars.has(key) ? '' : '||', ...todo.map((c) => `|${c.repeat(REPEAT)}|`)]);
 	if (!bars.has(key)) bars.set(key, bar ?? 2 * FALLBACK_EM);
 	todo.forEach((c, i) => known.set(c, lines[i] === undefined ? undefined : (lines[i] - bars.get(key)!) / REPEAT));
 }
@@ -86,9 +86,13 @@ function learn(face: Face, chars: string[]): void {
 /** The width of a text on one line, in points. */
 export function textWidth(text: string, font: { name: string; size: number; bold?: boolean; italic?: boolean }): number {
 	const face: Face = { name: font.name, bold: Boolean(font.bold), italic: Boolean(font.italic) };
+	let known = widths.get(faceKey(face));
 	const chars = [...text];
-	learn(face, chars);
-	const known = widths.get(faceKey(face))!;
+	// The layout asks for every word, many times over: only a character not met before costs a probe.
+	if (!known || chars.some((c) => !known!.has(c))) {
+		learn(face, chars);
+		known = widths.get(faceKey(face))!;
+	}
 	let em = 0;
 	for (const c of chars) em += known.get(c) ?? FALLBACK_EM;
 	return em * font.size;
