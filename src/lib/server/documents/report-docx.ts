@@ -82,8 +82,28 @@ function front(r: Report) {
 	return out;
 }
 
-/** The report as a .docx file; characters XML cannot hold are left out. */
-export function reportDocx(original: Report): Promise<Uint8Array> {
+/** The worker module, loaded on first use: a dynamic import, so the build gives it a chunk of its own. */
+let workerModule: Promise<typeof import('./docx-worker.ts')> | null = null;
+const worker = () => (workerModule ??= import('./docx-worker.ts'));
+
+/** Ends the Word documents' worker thread, if one was started (the server's shutdown, tests). */
+export async function stopReportDocxWorker(): Promise<void> {
+	if (workerModule) await (await workerModule).stopDocxWorker();
+}
+
+/**
+ * The report as a .docx file; characters XML cannot hold are left out. With a
+ * table of contents, whose page numbers take a layout of the whole document
+ * (about half a second), it is made in a worker thread (docx-worker.ts), so
+ * the server goes on answering meanwhile.
+ */
+export async function reportDocx(report: Report): Promise<Uint8Array> {
+	if (!report.tableOfContents) return reportDocxHere(report);
+	return (await worker()).reportDocxInWorker(report);
+}
+
+/** The report as a .docx file, made on this thread. */
+export function reportDocxHere(original: Report): Promise<Uint8Array> {
 	const r = cleanTexts(original, xmlText);
 	return pagedDocx({
 		title: r.title,
