@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Block, Report } from '../../src/lib/core/report.ts';
 import { heading } from '../../src/lib/core/report.ts';
 import { reportDocx, reportDocxHere, stopReportDocxWorker } from '../../src/lib/server/documents/report-docx.ts';
-import { docxWorkerThreadId, MAX_WAITING, reportDocxInWorker, stopDocxWorker } from '../../src/lib/server/documents/docx-worker.ts';
+import { docxWorkerThreadId, limits, MAX_WAITING, reportDocxInWorker, stopDocxWorker } from '../../src/lib/server/documents/docx-worker.ts';
 import { TooManyRequestsError } from '../../src/lib/server/errors.ts';
 
 const LOREM =
@@ -97,6 +97,24 @@ describe('the Word documents’ worker', () => {
 			for (const docx of await Promise.all(waiting)) expect(tocNumbers(docx)).toEqual(PAGES);
 			// The next document starts a new worker.
 			await reportDocxInWorker(report());
+			expect(docxWorkerThreadId()).not.toBe(worker);
+		},
+		SLOW
+	);
+
+	it(
+		'refuses a document that outlasts the time limit, and makes the next in a new worker',
+		async () => {
+			await reportDocxInWorker(report());
+			const worker = docxWorkerThreadId();
+			const before = limits.timeMs;
+			limits.timeMs = 1;
+			try {
+				await expect(reportDocxInWorker(report())).rejects.toThrow(/blev inte klart på 0.001 sekunder/);
+			} finally {
+				limits.timeMs = before;
+			}
+			expect(tocNumbers(await reportDocxInWorker(report()))).toEqual(PAGES);
 			expect(docxWorkerThreadId()).not.toBe(worker);
 		},
 		SLOW

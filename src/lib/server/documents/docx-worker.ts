@@ -8,9 +8,11 @@
 // keeps the characters' widths it has measured); documents wait their turn in a
 // short queue, more are refused (429). A document that fails in the worker fails
 // with its error; when the worker itself cannot be used (it could not start, it
-// died, it hung past the time limit), the document is made on the server's
+// died, it was stopped), the documents it held are made on the server's
 // thread instead, as before the worker: slower for the others, but the
-// download is not lost. An idle worker does not keep the process alive, and
+// download is not lost. A document the worker has not made within the time
+// limit is refused (it would hang the server's thread too), and a new worker
+// takes the others. An idle worker does not keep the process alive, and
 // stopDocxWorker ends it (the server's shutdown, tests).
 //
 // This module is its own worker, as the ledger import's is (import-worker.ts):
@@ -25,8 +27,8 @@ import { reportDocxHere } from './report-docx.ts';
 
 /** Documents waiting for the worker, the one being made included; more are refused at once. */
 export const MAX_WAITING = 8;
-/** A document the worker has not answered after this long has hung it: it is stopped, and the document made here. */
-const TIME_LIMIT_MS = 30_000;
+/** A document the worker has not answered after this long has hung it: the worker is stopped and the document refused. */
+export const limits = { timeMs: 30_000 };
 /** The worker's heap: the annual report's layout needs a few tens of MB. */
 const HEAP_MB = 128;
 
@@ -144,11 +146,15 @@ function next() {
 	worker.ref();
 	const w = worker;
 	timer = setTimeout(() => {
-		// Hung: no longer this module's worker, so its exit does not fall back twice.
+		// This document hung the worker: it is refused, not tried again on the server's thread, which it would
+		// hang as well; the worker is replaced (no longer this module's, so its exit falls nothing back) for the rest.
 		worker = null;
 		void w.terminate();
-		fallBack(`svarade inte på ${TIME_LIMIT_MS / 1000} sekunder`);
-	}, TIME_LIMIT_MS);
+		queue.shift();
+		busy = false;
+		job.reject(new Error(`Word-dokumentet blev inte klart på ${limits.timeMs / 1000} sekunder och avbröts.`));
+		next();
+	}, limits.timeMs);
 	w.postMessage({ id: job.id, report: job.report } satisfies Job);
 }
 
