@@ -7,6 +7,7 @@ import {
 	UnauthenticatedError
 } from '#lib/server/errors.ts';
 import { startRuntime } from '#lib/server/runtime.ts';
+import { stopReportDocxWorker } from '#lib/server/documents/report-docx.ts';
 import { setRuntime, db, runtime } from '#lib/server/app.ts';
 import { PUBLIC, hasRole } from '#lib/server/actor.ts';
 import { SESSION_COOKIE, actorFromToken, sessionOf } from '#lib/server/auth/sessions.ts';
@@ -23,7 +24,7 @@ export const init: ServerInit = async () => {
 	// server.ts emits this once every request has been answered; then the database can go.
 	process.once('sveltekit:shutdown' as never, () => {
 		const t0 = Date.now();
-		void runtime.stop().then(
+		void Promise.all([runtime.stop(), stopReportDocxWorker()]).then(
 			() => {
 				console.log(`Databasen stoppad efter ${Date.now() - t0} ms.`);
 				process.exit(0);

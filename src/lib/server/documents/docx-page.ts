@@ -16,8 +16,10 @@ import {
 	TableOfContents,
 	TabStopType,
 	TextRun,
-	type IStylesOptions
+	type IStylesOptions,
+	type PageNumberEstimator
 } from 'docx';
+import { pageNumberEstimator } from './docx-measure.ts';
 
 export const FONT = 'Arial';
 export const GREY = '595959';
@@ -66,12 +68,30 @@ export interface PagedDocx {
 	children: (Paragraph | Table | TableOfContents)[];
 	/** Pages before the text (a cover, a table of contents) without the header and footer. */
 	front?: (Paragraph | Table | TableOfContents)[];
-	/** Asks the word processor to fill in fields such as the table of contents when the file is opened. */
-	updateFields?: boolean;
+	/**
+	 * The document has a table of contents: its page numbers are worked out by
+	 * laying the document out as Word does, and written into the file, so every
+	 * word processor shows them; the field stays a TOC field that Word updates.
+	 */
+	tableOfContents?: boolean;
 }
 
-/** The document on the shared page, packed as a .docx file. */
+/**
+ * The document on the shared page, packed as a .docx file. A table of contents
+ * is written with its page numbers, clean, so Word shows it as it is without
+ * asking to update fields when the file is opened. Only where the layout
+ * could not lay out the whole document (it stops at what it does not know yet)
+ * are the numbers after that point blank: then the file asks the word processor
+ * to update its fields when it is opened (Word asks the user first).
+ */
 export async function pagedDocx(d: PagedDocx): Promise<Uint8Array> {
+	if (!d.tableOfContents) return pack(d, {});
+	const { estimator, complete } = pageNumberEstimator();
+	const bytes = await pack(d, { pageNumbers: estimator });
+	return complete() ? bytes : pack(d, { pageNumbers: estimator, updateFields: true });
+}
+
+async function pack(d: PagedDocx, how: { pageNumbers?: PageNumberEstimator; updateFields?: boolean }): Promise<Uint8Array> {
 	const headerLine = new Paragraph({
 		children: [
 			new TextRun({ text: d.cooperationName, color: GREY, size: 17 }),
@@ -90,7 +110,8 @@ export async function pagedDocx(d: PagedDocx): Promise<Uint8Array> {
 		description: d.kindLabel,
 		styles: d.styles,
 		numbering: d.numbering,
-		features: d.updateFields ? { updateFields: true } : undefined,
+		features: how.updateFields ? { updateFields: true } : undefined,
+		pageNumbers: how.pageNumbers,
 		sections: [
 			...(d.front?.length
 				? [{ properties: { page: { size: A4, margin: { ...MARGIN, header: 709, footer: 709 } } }, children: d.front }]

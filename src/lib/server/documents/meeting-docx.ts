@@ -32,6 +32,8 @@ import {
 	textBlocks
 } from '../../core/meeting-text.ts';
 import { BASE_STYLES, BULLETS, BULLET_NUMBERING as numbering, FONT, GREY, TEXT_WIDTH, pagedDocx } from './docx-page.ts';
+import { textWidth } from './docx-measure.ts';
+import { shareWidth, unbreakable, type ColumnNeed } from '../../core/column-widths.ts';
 
 const styles = {
 	default: {
@@ -167,39 +169,67 @@ function noticeItem(item: DocItem): Paragraph[] {
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
+/** The signature line's gap to the next column, in twentieths of a point. */
+const SIGNATURE_GAP = 567;
+
+/**
+ * The signature columns' widths: equal, so the lines to sign on are as long as
+ * each other, unless a label or name has a word longer than its share (a long
+ * surname among four signatures): then the page is shared so that no word breaks.
+ */
+function signatureWidths(sigs: { label: string; name: string }[], cols: number): number[] {
+	const equal = TEXT_WIDTH / cols;
+	// The body text's size, 10.5 pt; 2 pt of slack for word processors that round otherwise.
+	const twips = (t: string, bold: boolean) => Math.ceil(textWidth(t, { name: FONT, size: 10.5, bold }) * 20) + 40;
+	const needs: ColumnNeed[] = Array.from({ length: cols }, (_, i) => {
+		const s = sigs[i];
+		const words = s
+			? [...unbreakable(s.label).map((w) => twips(w, true)), ...unbreakable(s.name).map((w) => twips(w, false) + SIGNATURE_GAP)]
+			: [];
+		const lines = s ? [twips(s.label.trim(), true), twips(s.name.trim(), false) + SIGNATURE_GAP] : [];
+		return { min: Math.max(0, ...words), max: Math.max(equal, ...lines), grow: true };
+	});
+	return shareWidth(needs, TEXT_WIDTH);
+}
+
 /** "Vid anteckningarna" | "Justerades": the labels, a line to sign on, the names under it. */
 function signatures(doc: MeetingDocument): (Paragraph | Table)[] {
 	const sigs = doc.signatures.filter((s) => s.label.trim() || s.name.trim());
 	if (!sigs.length) return [];
 	const cols = Math.max(2, sigs.length);
-	const width = Math.floor(TEXT_WIDTH / cols);
-	const cell = (children: Paragraph[]) =>
+	const widths = signatureWidths(sigs, cols);
+	const cell = (children: Paragraph[], i: number) =>
 		new TableCell({
 			children,
-			width: { size: width, type: WidthType.DXA },
+			width: { size: widths[i], type: WidthType.DXA },
 			margins: { left: 0, right: 0 },
 			borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }
 		});
-	const padded = <T>(xs: T[], fill: () => T) => [...xs, ...Array.from({ length: cols - xs.length }, fill)];
-	const labels = padded(
-		sigs.map((s) => cell([para([text(s.label.trim(), { bold: true })], { spacing: { after: 720 }, keepNext: true })])),
-		() => cell([para([])])
+	const columns = Array.from({ length: cols }, (_, i) => sigs[i]);
+	const labels = columns.map((s, i) =>
+		cell(s ? [para([text(s.label.trim(), { bold: true })], { spacing: { after: 720 }, keepNext: true })] : [para([])], i)
 	);
-	const names = padded(
-		sigs.map((s) =>
-			// The line to sign on: the name paragraph's top border, kept short of the next column.
-			cell([
-				para([text(s.name.trim())], { spacing: { before: 0, after: 0 }, indent: { right: 567 }, border: { top: { ...LINE, space: 4 } } })
-			])
-		),
-		() => cell([para([])])
+	const names = columns.map((s, i) =>
+		cell(
+			s
+				? [
+						// The line to sign on: the name paragraph's top border, kept short of the next column.
+						para([text(s.name.trim())], {
+							spacing: { before: 0, after: 0 },
+							indent: { right: SIGNATURE_GAP },
+							border: { top: { ...LINE, space: 4 } }
+						})
+					]
+				: [para([])],
+			i
+		)
 	);
 	return [
 		para([], { spacing: { before: 480 } }),
 		new Table({
 			rows: [new TableRow({ children: labels, cantSplit: true }), new TableRow({ children: names, cantSplit: true })],
-			width: { size: width * cols, type: WidthType.DXA },
-			columnWidths: Array(cols).fill(width),
+			width: { size: TEXT_WIDTH, type: WidthType.DXA },
+			columnWidths: widths,
 			borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE }
 		})
 	];

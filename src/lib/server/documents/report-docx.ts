@@ -1,6 +1,6 @@
 // A published document (annual report, operational plan) as a Word document
 // the secretariat can go on editing: a cover page, a table of contents field
-// (Word fills in the page numbers when the file is opened), the chapters as
+// written with its entries and page numbers (see pagedDocx), the chapters as
 // Word's own Heading 1–3, real bullet lists and real tables.
 import { cleanTexts, xmlText } from '../../core/document-text.ts';
 import { HeadingLevel, PageBreak, Paragraph, TableOfContents, TextRun, type ParagraphChild } from 'docx';
@@ -82,8 +82,28 @@ function front(r: Report) {
 	return out;
 }
 
-/** The report as a .docx file; characters XML cannot hold are left out. */
-export function reportDocx(original: Report): Promise<Uint8Array> {
+/** The worker module, loaded on first use: a dynamic import, so the build gives it a chunk of its own. */
+let workerModule: Promise<typeof import('./docx-worker.ts')> | null = null;
+const worker = () => (workerModule ??= import('./docx-worker.ts'));
+
+/** Ends the Word documents' worker thread, if one was started (the server's shutdown, tests). */
+export async function stopReportDocxWorker(): Promise<void> {
+	if (workerModule) await (await workerModule).stopDocxWorker();
+}
+
+/**
+ * The report as a .docx file; characters XML cannot hold are left out. With a
+ * table of contents, whose page numbers take a layout of the whole document
+ * (about half a second), it is made in a worker thread (docx-worker.ts), so
+ * the server goes on answering meanwhile.
+ */
+export async function reportDocx(report: Report): Promise<Uint8Array> {
+	if (!report.tableOfContents) return reportDocxHere(report);
+	return (await worker()).reportDocxInWorker(report);
+}
+
+/** The report as a .docx file, made on this thread. */
+export function reportDocxHere(original: Report): Promise<Uint8Array> {
 	const r = cleanTexts(original, xmlText);
 	return pagedDocx({
 		title: r.title,
@@ -92,7 +112,7 @@ export function reportDocx(original: Report): Promise<Uint8Array> {
 		styles,
 		numbering: BULLET_NUMBERING,
 		front: front(r),
-		updateFields: r.tableOfContents,
+		tableOfContents: r.tableOfContents,
 		children: r.blocks.flatMap(block)
 	});
 }

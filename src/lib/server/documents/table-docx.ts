@@ -20,7 +20,9 @@ import {
 	type IBorderOptions
 } from 'docx';
 import type { DocSection, DocTable, TableDocument } from '../../core/table-document.ts';
-import { BASE_STYLES, GREY, TEXT_WIDTH, pagedDocx } from './docx-page.ts';
+import { BASE_STYLES, FONT, GREY, TEXT_WIDTH, pagedDocx } from './docx-page.ts';
+import { textWidth } from './docx-measure.ts';
+import { shareWidth, unbreakable, type ColumnNeed } from '../../core/column-widths.ts';
 
 /** The tables' text: 9.5 pt. */
 const TABLE_SIZE = 19;
@@ -51,19 +53,32 @@ function fit(cells: string[], count: number): string[] {
 	return Array.from({ length: count }, (_, i) => cells[i] ?? '');
 }
 
+/** A cell's margins on either side, in twentieths of a point. */
+const CELL_MARGIN = 100;
+
 /**
- * The columns' widths: each after the first as wide as its longest text (within
- * bounds), together at most seven tenths of the page; the first takes the rest.
+ * Room beyond a text's measured width, in twentieths of a point: 2 pt, for
+ * the rounding of word processors that measure in other units (LibreOffice
+ * lays Arial out in Liberation Sans, whose widths are Arial's).
  */
-function columnWidths(tbl: DocTable): number[] {
-	const n = tbl.columns.length;
-	if (n === 1) return [TEXT_WIDTH];
-	const longest = (i: number) => Math.max(tbl.columns[i].header.length, ...tbl.rows.map((r) => (r.cells[i] ?? '').length));
-	const rest = tbl.columns.slice(1).map((_, j) => Math.min(2400, Math.max(900, longest(j + 1) * 115 + 300)));
-	const sum = rest.reduce((a, b) => a + b, 0);
-	const scale = Math.min(1, (TEXT_WIDTH * 0.7) / sum);
-	const widths = rest.map((w) => Math.floor(w * scale));
-	return [TEXT_WIDTH - widths.reduce((a, b) => a + b, 0), ...widths];
+const SLACK = 40;
+
+/**
+ * The columns' widths: as a browser's automatic table layout shares the page
+ * (see shareWidth), from the widths of the header's and cells' words and lines
+ * in the table's font, so no word is broken across lines where the page has
+ * room for it, and a column of amounts is as wide as its widest figure.
+ */
+export function columnWidths(tbl: DocTable): number[] {
+	const twips = (text: string, bold: boolean) => Math.ceil(textWidth(text, { name: FONT, size: TABLE_SIZE / 2, bold }) * 20);
+	const needs: ColumnNeed[] = tbl.columns.map((column, i) => {
+		const texts = [{ text: column.header, bold: true }, ...tbl.rows.map((r) => ({ text: r.cells[i] ?? '', bold: Boolean(r.total) }))];
+		const widest = (parts: (text: string) => string[]) =>
+			Math.max(0, ...texts.flatMap(({ text, bold }) => parts(text).map((p) => twips(p, bold))));
+		const pad = 2 * CELL_MARGIN + SLACK;
+		return { min: widest(unbreakable) + pad, max: widest((t) => [t]) + pad, grow: column.align !== 'right' };
+	});
+	return shareWidth(needs, TEXT_WIDTH);
 }
 
 export function docxTable(tbl: DocTable): (Paragraph | Table)[] {
@@ -80,7 +95,7 @@ export function docxTable(tbl: DocTable): (Paragraph | Table)[] {
 				})
 			],
 			width: { size: widths[i], type: WidthType.DXA },
-			margins: { top: 70, bottom: 70, left: 100, right: 100 },
+			margins: { top: 70, bottom: 70, left: CELL_MARGIN, right: CELL_MARGIN },
 			borders: { top: opts.top ?? NONE, bottom: opts.bottom ?? NONE, left: NONE, right: NONE }
 		});
 	const header = new TableRow({
