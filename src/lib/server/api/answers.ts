@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SEARCH_KINDS } from '../../core/search.ts';
 import { keysOf } from '../../core/organisation.ts';
 import { ACCOUNT_ROLES } from '../actor.ts';
-import { instant, int, isoDate } from './answers/fields.ts';
+import { instant, int, partialDate } from './answers/fields.ts';
 import {
 	bodiesDetail,
 	bodiesItem,
@@ -88,7 +88,8 @@ export const searchAnswer = z.object({
 			id: int,
 			title: z.string(),
 			href: z.string(),
-			date: isoDate.nullable(),
+			// A result's date as its record knows it: influence work may be known only by its year.
+			date: partialDate.nullable(),
 			excerpt: z.string(),
 			rank: z.number()
 		})
