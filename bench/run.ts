@@ -545,7 +545,7 @@ async function membersPages(server: Started, cookie: string) {
 		`   targets: ≥ ${MEMBER_TARGETS.pageShare * 100} % of static req/s (the API ≥ ${MEMBER_TARGETS.apiShare * 100} %), p97.5 ≤ ${MEMBER_TARGETS.p975Multiple}× static, ≤ ${MEMBER_TARGETS.roundTrips} database round trips per request (one request alone, counted by the server)`
 	);
 	console.log(
-		"   CPU ms: the server's and its PostgreSQL's CPU per request during the measured run; × static: against the static route's in the run before it."
+		"   CPU ms: the server's and its PostgreSQL's CPU per request during the measured run (read from /proc before and after it)."
 	);
 	console.log(
 		'   Node renders on one core, so its CPU per request bounds req/s; the last row, a page with no data rendered through the layout, is what the framework costs alone.'

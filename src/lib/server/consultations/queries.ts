@@ -128,21 +128,24 @@ type ListJson = {
  * The matching remisser in the order given, `limit` of them from `offset`, and
  * how many match in all: one json value, so a page reads its list in the same
  * query as its other parts. The rows are chosen by id first and only those
- * built as json: building it before the sort cost 5 ms with 1 667 open remisser.
+ * built as json, each by its primary key: building it before the sort cost 5 ms
+ * with 1 667 open remisser, and joining the chosen ids back made PostgreSQL hash
+ * all 5 000 remisser for 50 (9.9 ms against 3.3 at ten times the data).
  */
 function pagedList(where: SQL | undefined, order: SQL[], limit: number, offset = 0) {
 	const w = where ?? sql`true`;
 	const by = sql.join(order, sql`, `);
 	return sql<{ total: number; items: ListJson[] }>`json_build_object(
 		'total', (select count(*) from ${consultation} where ${w}),
-		'items', (select coalesce(json_agg(${listJson} order by r.n), '[]'::json) from (
+		'items', (select coalesce(json_agg((
+				select ${listJson} from ${consultation} left join ${organisation} on ${organisation.id} = ${consultation.issuerId}
+				where ${consultation.id} = r.id
+			) order by r.n), '[]'::json) from (
 			select ${consultation.id} as id, row_number() over (order by ${by}) as n
 			from ${consultation}
 			where ${w}
 			order by ${by}
-			limit ${limit} offset ${offset}) r
-			join ${consultation} on ${consultation.id} = r.id
-			left join ${organisation} on ${organisation.id} = ${consultation.issuerId}))`;
+			limit ${limit} offset ${offset}) r))`;
 }
 
 const typed = (c: ListJson) => ({
