@@ -120,19 +120,7 @@ export const priorityObjectsItem = z.object({
 	externalMeetings: int
 });
 
-export const priorityObjectsDetail = z.object({
-	id: int,
-	name: z.string(),
-	description: z.string(),
-	position: int,
-	endedOn: isoDate.nullable(),
-	source: z.string(),
-	version: int,
-	decisionId: int,
-	decidedOn: isoDate,
-	decision: z.string(),
-	responses: int,
-	externalMeetings: int,
+export const priorityObjectsDetail = priorityObjectsItem.extend({
 	consultations: z.array(
 		z.object({
 			id: int,

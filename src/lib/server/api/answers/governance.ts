@@ -184,47 +184,7 @@ export const governingDocumentsItem = z.object({
 	})
 });
 
-export const governingDocumentsDetail = z.object({
-	id: int,
-	title: z.string(),
-	kind: z.string(),
-	description: z.string(),
-	source: z.string(),
-	version: int,
-	createdAt: instant,
-	updatedAt: instant,
-	versions: z.array(
-		z.object({
-			id: int,
-			documentId: int,
-			label: z.string(),
-			adoptedOn: isoDate.nullable(),
-			adoptedText: z.string().nullable(),
-			decisionId: int.nullable(),
-			decision: z.string().nullable(),
-			validFrom: isoDate.nullable(),
-			validTo: z.string().nullable(),
-			fileId: int.nullable(),
-			fileName: z.string().nullable(),
-			summary: z.string(),
-			source: z.string()
-		})
-	),
-	current: z.object({
-		id: int,
-		documentId: int,
-		label: z.string(),
-		adoptedOn: isoDate,
-		adoptedText: z.string().nullable(),
-		decisionId: int.nullable(),
-		decision: z.string().nullable(),
-		validFrom: isoDate,
-		validTo: z.string().nullable(),
-		fileId: int.nullable(),
-		fileName: z.string().nullable(),
-		summary: z.string(),
-		source: z.string()
-	}),
+export const governingDocumentsDetail = governingDocumentsItem.extend({
 	appointedCount: int
 });
 
@@ -246,22 +206,7 @@ export const influenceItem = z.object({
 	version: int
 });
 
-export const influenceDetail = z.object({
-	id: int,
-	kind: z.enum(INFLUENCE_KINDS),
-	title: z.string(),
-	organisationId: int.nullable(),
-	organisation: z.string().nullable(),
-	holderPersonId: int.nullable(),
-	holder: z.string().nullable(),
-	holderText: z.string().nullable(),
-	fromOn: isoDate.nullable(),
-	toOn: isoDate.nullable(),
-	year: int,
-	description: z.string(),
-	url: z.string().nullable(),
-	source: z.string(),
-	version: int,
+export const influenceDetail = influenceItem.extend({
 	priorityObjects: z.array(
 		z.object({
 			id: int,

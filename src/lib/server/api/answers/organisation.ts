@@ -193,15 +193,7 @@ export const organisationsItem = z.object({
 	updatedAt: instant
 });
 
-export const organisationsDetail = z.object({
-	id: int,
-	name: z.string(),
-	// Not z.enum(ORGANISATION_KINDS): the demo's governance.json gives two organisations (VTI, Kommunutredningen) the kind 'state', which no form offers.
-	kind: z.string(),
-	endedOn: isoDate.nullable(),
-	version: int,
-	createdAt: instant,
-	updatedAt: instant,
+export const organisationsDetail = organisationsItem.extend({
 	representatives: z.array(
 		z.object({
 			id: int,
@@ -238,18 +230,7 @@ export const personsItem = z.object({
 	version: int
 });
 
-export const personsDetail = z.object({
-	id: int,
-	name: z.string(),
-	title: z.string().nullable(),
-	email: z.string().nullable(),
-	phone: z.string().nullable(),
-	employerMunicipalityId: int.nullable(),
-	employerMunicipalityName: z.string().nullable(),
-	employerOrganisationId: int.nullable(),
-	employerOrganisationName: z.string().nullable(),
-	endedOn: isoDate.nullable(),
-	version: int,
+export const personsDetail = personsItem.extend({
 	memberships: z.array(
 		z.object({
 			id: int,

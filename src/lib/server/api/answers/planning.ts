@@ -229,22 +229,7 @@ export const programmesItem = z.object({
 	updatedAt: instant
 });
 
-export const programmesDetail = z.object({
-	id: int,
-	name: z.string(),
-	shortName: z.string(),
-	adoptedOn: isoDate.nullable(),
-	adoptedDecisionId: int.nullable(),
-	validFromYear: int.nullable(),
-	validToYear: int,
-	vision: z.string().nullable(),
-	overallGoal: z.string().nullable(),
-	principles: z.string().nullable(),
-	relation: z.string(),
-	source: z.string(),
-	version: int,
-	createdAt: instant,
-	updatedAt: instant,
+export const programmesDetail = programmesItem.extend({
 	adoptedDecision: z
 		.object({
 			id: int,

@@ -32,33 +32,7 @@ export const eventsItem = z.object({
 	costPerParticipant: int.nullable()
 });
 
-export const eventsDetail = z.object({
-	id: int,
-	name: z.string(),
-	kind: z.enum(EVENT_KINDS),
-	theme: z.string().nullable(),
-	hostText: z.string().nullable(),
-	heldOn: isoDate.nullable(),
-	heldIn: z.string().nullable(),
-	heldFrom: isoDate,
-	heldTo: isoDate,
-	format: z.string().nullable(),
-	place: z.string().nullable(),
-	participants: int.nullable(),
-	participantsInternal: int.nullable(),
-	status: z.string(),
-	cancelledReason: z.string().nullable(),
-	evaluation: z.string().nullable(),
-	costCapPerParticipant: int.nullable(),
-	source: z.string(),
-	version: int,
-	createdAt: instant,
-	updatedAt: instant,
-	costs: int,
-	income: int,
-	entries: int,
-	participantsExternal: int.nullable(),
-	costPerParticipant: int.nullable(),
+export const eventsDetail = eventsItem.extend({
 	hostBodyIds: z.array(int),
 	hosts: z.array(
 		z.object({
